@@ -1,0 +1,1 @@
+//! The REST API, the iCalendar feed and the page.

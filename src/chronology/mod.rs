@@ -1,0 +1,1 @@
+//! Sentences, dated events and their merging across sources.

@@ -1,0 +1,142 @@
+//! The `tarikh` command line. Argument parsing lives here; each subcommand's
+//! work is a thin `run` in its own file that calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod convert;
+mod extract;
+mod ingest;
+mod serve;
+
+/// Exit code for bad input (an impossible date, an unreadable file).
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "tarikh", version, about = "Calendar-correct chronologies from Persian, Arabic and English news")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the SQLite database lives; shared by every subcommand that opens it.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// SQLite database file (created if missing).
+    #[arg(long, env = "TARIKH_DB", default_value = "tarikh.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FromCalendar {
+    Gregorian,
+    Persian,
+    Hijri,
+    HijriCivil,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowCalendar {
+    Gregorian,
+    Persian,
+    Hijri,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print a day in every calendar.
+    Convert {
+        /// How to read numeric input such as 1400/10/22 (ISO 2022-01-12 is always Gregorian).
+        #[arg(long, value_enum)]
+        from: Option<FromCalendar>,
+        /// One JSON object per input.
+        #[arg(long)]
+        json: bool,
+        /// Dates: ISO, numeric with --from, or written (`۲۲ دی ۱۴۰۰`, `24 كانون الثاني 2022`).
+        #[arg(required = true)]
+        dates: Vec<String>,
+    },
+    /// Find and normalize every date expression in a text.
+    Extract {
+        /// Document creation time: 2022-01-24 or 2022-01-24T12:12.
+        #[arg(long)]
+        dct: Option<String>,
+        /// Language of the text: fa, ar, en, ur or auto.
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        /// JSON Lines in ({"id","text","dct","lang"}), JSON Lines out ({"id","mentions"}).
+        #[arg(long)]
+        batch: bool,
+        /// A file to read, or - for standard input.
+        file: Option<PathBuf>,
+    },
+    /// Ingest articles (.txt, .jsonl, directories) into the chronology.
+    Ingest {
+        #[command(flatten)]
+        db: DbArg,
+        /// DCT for .txt files that have no dateline.
+        #[arg(long)]
+        dct: Option<String>,
+        /// Language of the articles when not given per article.
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Run read-only SQL against the chronology.
+    Sql {
+        #[command(flatten)]
+        db: DbArg,
+        /// One JSON object per row.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// CSV with a header row.
+        #[arg(long)]
+        csv: bool,
+        query: String,
+    },
+    /// Print the chronology, one event per line with its sources.
+    Timeline {
+        #[command(flatten)]
+        db: DbArg,
+        /// First day (any calendar, e.g. 2022-01-01 or ۱ دی ۱۴۰۰).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (inclusive).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value = "gregorian")]
+        calendar: ShowCalendar,
+    },
+    /// Serve the REST API, the iCalendar feed and the timeline page.
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Ingest the bundled demo corpus first (if not already there).
+        #[arg(long)]
+        demo: bool,
+        /// Bearer token required for writes.
+        #[arg(long, env = "TARIKH_TOKEN")]
+        token: Option<String>,
+        /// Largest accepted request body, in bytes.
+        #[arg(long, default_value_t = 5 * 1024 * 1024)]
+        max_body: usize,
+    },
+}
+
+/// Parses the process arguments and runs the subcommand.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Convert { from, json, dates } => convert::run(from, json, &dates),
+        Command::Extract { dct, lang, batch, file } => extract::run(dct.as_deref(), &lang, batch, file.as_deref()),
+        Command::Ingest { db, dct, lang, paths } => ingest::run_ingest(&db.db, dct.as_deref(), lang.as_deref(), &paths),
+        Command::Sql { db, json, csv, query } => ingest::run_sql(&db.db, json, csv, &query),
+        Command::Timeline { db, from, to, calendar } => ingest::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar),
+        Command::Serve { db, addr, demo, token, max_body } => serve::run(&db.db, &addr, demo, token, max_body),
+    }
+}
