@@ -95,3 +95,31 @@ pub struct Options {
 pub fn extract(_text: &str, _opts: &Options) -> Vec<Mention> {
     Vec::new()
 }
+
+/// Why [`parse_day`] could not read a day.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseDayError {
+    /// The text names no recognizable day.
+    #[error("could not read a date in {input:?}: {reason}")]
+    Unreadable { input: String, reason: String },
+    /// The text names a day that does not exist (30 Esfand 1400).
+    #[error(transparent)]
+    Invalid(#[from] crate::calendar::DateError),
+}
+
+/// Reads one day written by a person: ISO `2022-01-12`, numeric `1400/10/22`
+/// (read in `numeric` calendar, Gregorian when None), or a written date in any
+/// supported language (`۲۲ دی ۱۴۰۰`, `24 كانون الثاني 2022`, `21 جمادى الآخرة 1443 هـ`).
+/// Lunar Hijri dates are read as `variant` (Umm al-Qura when None).
+///
+/// # Errors
+/// [`ParseDayError::Unreadable`] when no full day is found,
+/// [`ParseDayError::Invalid`] when the day does not exist in its calendar.
+pub fn parse_day(
+    input: &str,
+    numeric: Option<Calendar>,
+    variant: Option<crate::calendar::HijriVariant>,
+) -> Result<(NaiveDate, Calendar), ParseDayError> {
+    let _ = (numeric, variant);
+    Err(ParseDayError::Unreadable { input: input.to_string(), reason: "not yet implemented".into() })
+}
