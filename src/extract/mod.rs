@@ -1,11 +1,17 @@
 //! Finds every date expression in a text and normalizes it against the
 //! document's creation time (DCT).
 
+mod parse;
+mod resolve;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Calendar;
-use crate::lexicon::Lang;
+use crate::calendar::{Calendar, HijriVariant, Ymd};
+use crate::lexicon::{Lang, Token, detect_lang, tokenize};
+
+use parse::{Expr, Parser, What};
+use resolve::Resolved;
 
 /// How precise a value is.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,13 +95,6 @@ pub struct Options {
     pub lang: Option<Lang>,
 }
 
-/// Finds every date expression in `text`.
-///
-/// Never panics; spans are code-point offsets into `text`.
-pub fn extract(_text: &str, _opts: &Options) -> Vec<Mention> {
-    Vec::new()
-}
-
 /// Why [`parse_day`] could not read a day.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ParseDayError {
@@ -110,7 +109,8 @@ pub enum ParseDayError {
 /// Reads one day written by a person: ISO `2022-01-12`, numeric `1400/10/22`
 /// (read in `numeric` calendar, Gregorian when None), or a written date in any
 /// supported language (`۲۲ دی ۱۴۰۰`, `24 كانون الثاني 2022`, `21 جمادى الآخرة 1443 هـ`).
-/// Lunar Hijri dates are read as `variant` (Umm al-Qura when None).
+/// Lunar Hijri dates are read as `variant` (Umm al-Qura when None). Returns
+/// the day and the calendar it was written in.
 ///
 /// # Errors
 /// [`ParseDayError::Unreadable`] when no full day is found,
@@ -118,8 +118,232 @@ pub enum ParseDayError {
 pub fn parse_day(
     input: &str,
     numeric: Option<Calendar>,
-    variant: Option<crate::calendar::HijriVariant>,
+    variant: Option<HijriVariant>,
 ) -> Result<(NaiveDate, Calendar), ParseDayError> {
-    let _ = (numeric, variant);
-    Err(ParseDayError::Unreadable { input: input.to_string(), reason: "not yet implemented".into() })
+    let variant = variant.unwrap_or(HijriVariant::UmmAlQura);
+    let cal = numeric.unwrap_or(Calendar::Gregorian);
+    if let Some(r) = crate::calendar::parse_numeric(input, cal, variant) {
+        return Ok((r?, cal));
+    }
+    let unreadable = |reason: &str| ParseDayError::Unreadable { input: input.to_string(), reason: reason.to_string() };
+    let lang = detect_lang(input);
+    let (mut buf, mut toks) = (String::new(), Vec::new());
+    tokenize(input, 0, &mut buf, &mut toks);
+    let parser = Parser::new(&toks, &buf, lang);
+    let expr = parser.parse_all().into_iter().next().ok_or_else(|| unreadable("no date found"))?;
+    let What::Date { cal, year, month, day, short_year, .. } = expr.what else {
+        return Err(unreadable("a relative date needs a document date"));
+    };
+    let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+        return Err(unreadable("a day, a month and a year are needed"));
+    };
+    if short_year {
+        return Err(unreadable("write the year in full"));
+    }
+    let ymd = Ymd::new(year, month, day);
+    let date = match cal {
+        Calendar::Hijri => crate::calendar::to_date_hijri(ymd, variant)?,
+        _ => crate::calendar::to_date(cal, ymd)?,
+    };
+    Ok((date, cal))
+}
+
+/// Finds every date expression in `text` and resolves it against the
+/// document date (`opts.dct`, else a dateline near the top of the text).
+///
+/// Never panics on any input; spans are code-point offsets into `text` and
+/// each mention's `text` is exactly that slice. Expressions that cannot be
+/// resolved (a weekday with no document date) and durations are left out.
+pub fn extract(text: &str, opts: &Options) -> Vec<Mention> {
+    let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
+    let dct = opts.dct.or_else(|| dateline(text, lang));
+    let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    for (seg, base) in segments(text) {
+        extract_segment(seg, base, lang, dct, &mut scratch, &mut out);
+    }
+    out
+}
+
+/// The date and time of a dateline: the first full date in the first 400
+/// characters, when the document has no date of its own.
+pub fn dateline(text: &str, lang: Lang) -> Option<NaiveDateTime> {
+    let head_end = text.char_indices().nth(400).map_or(text.len(), |(b, _)| b);
+    let head = &text[..head_end];
+    let (mut buf, mut toks) = (String::new(), Vec::new());
+    tokenize(head, 0, &mut buf, &mut toks);
+    let parser = Parser::new(&toks, &buf, lang);
+    parser.parse_all().into_iter().find_map(|e| match e.what {
+        What::Date { year: Some(_), month: Some(_), day: Some(_), day_to: None, short_year: false, .. } => {
+            let r = resolve::resolve(&e, None)?;
+            let time = r.time.and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(h.into(), m.into(), 0)).unwrap_or_default();
+            Some(r.first.and_time(time))
+        }
+        _ => None,
+    })
+}
+
+/// Reused buffers.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    toks: Vec<Token>,
+}
+
+/// Longest stretch scanned at once: bounds memory on huge one-line inputs.
+const MAX_SEGMENT_CHARS: usize = 32 * 1024;
+
+/// Splits text into lines, and overlong lines at a white space, with each
+/// piece's code-point offset. Dates never span a line break.
+fn segments(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = text;
+    let mut base = 0usize;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut chars = 0usize;
+        let mut cut = rest.len();
+        let mut last_space = None;
+        for (b, c) in rest.char_indices() {
+            chars += 1;
+            if c == '\n' {
+                cut = b + 1;
+                break;
+            }
+            if c.is_whitespace() {
+                last_space = Some((b + c.len_utf8(), chars));
+            }
+            if chars >= MAX_SEGMENT_CHARS {
+                cut = last_space.map_or(b + c.len_utf8(), |(lb, _)| lb);
+                break;
+            }
+        }
+        let seg = &rest[..cut];
+        let n = seg.chars().count();
+        let item = (seg, base);
+        base += n;
+        rest = &rest[cut..];
+        Some(item)
+    })
+}
+
+fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime>, s: &mut Scratch, out: &mut Vec<Mention>) {
+    tokenize(seg, base, &mut s.buf, &mut s.toks);
+    if s.toks.is_empty() {
+        return;
+    }
+    let parser = Parser::new(&s.toks, &s.buf, lang);
+    let exprs = parser.parse_all();
+    if exprs.is_empty() {
+        return;
+    }
+    let anchor = dct.map(|d| d.date());
+    let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve(e, dct)).collect();
+    let pairs = find_pairs(&exprs, &s.toks);
+    for &(a, b) in &pairs {
+        lend_year(&exprs, &mut resolved, a, b, anchor);
+        lend_year(&exprs, &mut resolved, b, a, anchor);
+    }
+    // code-point spans → byte offsets in one walk
+    let spans: Vec<(usize, usize)> = exprs.iter().map(|e| (s.toks[e.start].start - base, s.toks[e.end - 1].end - base)).collect();
+    let texts = slice_chars(seg, &spans);
+    let first_index = out.len();
+    let mut index_of = vec![None; exprs.len()];
+    for (k, (e, r)) in exprs.iter().zip(&resolved).enumerate() {
+        let Some(r) = r else { continue };
+        index_of[k] = Some(out.len());
+        out.push(Mention {
+            start: spans[k].0 + base,
+            end: spans[k].1 + base,
+            text: texts[k].to_string(),
+            value: r.value.clone(),
+            modifier: e.modifier,
+            grain: r.grain,
+            calendar: r.calendar,
+            lang,
+            first_day: Some(r.first),
+            last_day: Some(r.last),
+            anchor: r.anchor,
+            pair: None,
+            conflict: None,
+        });
+    }
+    for &(a, b) in &pairs {
+        let (Some(ia), Some(ib)) = (index_of[a], index_of[b]) else { continue };
+        debug_assert!(ia >= first_index && ib >= first_index);
+        out[ia].pair = Some(ib);
+        out[ib].pair = Some(ia);
+        let (va, vb) = (out[ia].value.clone(), out[ib].value.clone());
+        if out[ia].first_day != out[ib].first_day || out[ia].last_day != out[ib].last_day {
+            out[ia].conflict = Some([va.clone(), vb.clone()]);
+            out[ib].conflict = Some([va, vb]);
+        }
+    }
+}
+
+/// Side-by-side equivalents: `A (B)` or `A / B`, both calendar dates.
+fn find_pairs(exprs: &[Expr], toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for k in 1..exprs.len() {
+        let (a, b) = (&exprs[k - 1], &exprs[k]);
+        let between = &toks[a.end..b.start];
+        let linked = matches!(between, [t] if matches!(t.kind, crate::lexicon::TokKind::Punct('(' | '/' | '[')));
+        let dated = |e: &Expr| matches!(e.what, What::Date { day: Some(_), .. } | What::Date { month: Some(_), .. });
+        if linked && dated(a) && dated(b) && !pairs.iter().any(|&(_, pb)| pb == k - 1) {
+            pairs.push((k - 1, k));
+        }
+    }
+    pairs
+}
+
+/// When `to` has no year and `from` has one, `to` takes the occurrence nearest `from`.
+fn lend_year(exprs: &[Expr], resolved: &mut [Option<Resolved>], from: usize, to: usize, anchor: Option<NaiveDate>) {
+    let has_year = |e: &Expr| matches!(e.what, What::Date { year: Some(_), .. });
+    if !has_year(&exprs[from]) || has_year(&exprs[to]) {
+        return;
+    }
+    let Some(src) = resolved[from].as_ref().map(|r| r.first) else { return };
+    if let Some(mut r) = resolve::resolve_with_anchor(&exprs[to], src, anchor) {
+        r.anchor = Some(Anchor::Relative);
+        resolved[to] = Some(r);
+    }
+}
+
+/// The substrings of `seg` at the given code-point spans (sorted or not).
+fn slice_chars<'s>(seg: &'s str, spans: &[(usize, usize)]) -> Vec<&'s str> {
+    let mut wanted: Vec<usize> = spans.iter().flat_map(|&(a, b)| [a, b]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut byte_at = std::collections::HashMap::with_capacity(wanted.len());
+    let mut w = 0;
+    for (ci, (bi, _)) in seg.char_indices().enumerate() {
+        while w < wanted.len() && wanted[w] == ci {
+            byte_at.insert(ci, bi);
+            w += 1;
+        }
+        if w == wanted.len() {
+            break;
+        }
+    }
+    while w < wanted.len() {
+        byte_at.insert(wanted[w], seg.len());
+        w += 1;
+    }
+    spans.iter().map(|&(a, b)| &seg[byte_at[&a]..byte_at[&b]]).collect()
+}
+
+/// Reads a document date: `2022-01-24`, `2022-01-24T12:12`, `2022-01-24 12:12:30`,
+/// or RFC 3339 with an offset (the local date and time are kept).
+pub fn parse_dct(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return d.and_hms_opt(0, 0, 0);
+    }
+    for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(d);
+        }
+    }
+    chrono::DateTime::parse_from_rfc3339(s).ok().map(|d| d.naive_local())
 }

@@ -1,7 +1,21 @@
-//! Month, weekday, ordinal and relative words of every supported language,
-//! digits, and the text normalizer used for matching.
+//! Month, weekday, ordinal and relative words of every supported language
+//! (as data, `data/lexicon.tsv`), digits, and the text normalizer used for
+//! matching.
+//!
+//! Matching happens on *folded* text: Arabic and Persian letter variants
+//! collapse (ي/ی, ك/ک, أ/إ/آ→ا, ة→ه), harakat and tatweel vanish, Persian and
+//! Arabic-Indic digits become ASCII, Latin letters lower-case. ZWNJ is a word
+//! break, so `دی‌ماه` and `دی ماه` read alike. [`tokenize`] keeps each token's
+//! code-point span in the original text, so every match maps back exactly.
+
+mod tokens;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
+
+pub use tokens::{Gap, TokKind, Token, tokenize};
 
 /// A language of the text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -11,4 +25,465 @@ pub enum Lang {
     Ar,
     En,
     Ur,
+}
+
+impl Lang {
+    /// Parses `fa`, `ar`, `en`, `ur` (case-insensitive); None for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fa" | "per" | "fas" | "prs" => Some(Lang::Fa),
+            "ar" | "ara" => Some(Lang::Ar),
+            "en" | "eng" => Some(Lang::En),
+            "ur" | "urd" => Some(Lang::Ur),
+            _ => None,
+        }
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fa => "fa",
+            Lang::Ar => "ar",
+            Lang::En => "en",
+            Lang::Ur => "ur",
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        !matches!(self, Lang::En)
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Lang::Fa => 1,
+            Lang::Ar => 2,
+            Lang::En => 4,
+            Lang::Ur => 8,
+        }
+    }
+}
+
+/// Guesses the language of a text from its letters: Persian, Arabic and Urdu
+/// are told apart by the letters only each of them uses.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut fa, mut ar, mut ur, mut latin, mut arabic_script) = (0u32, 0u32, 0u32, 0u32, 0u32);
+    for c in text.chars().take(20_000) {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => fa += 1,
+            'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
+            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' => ur += 1,
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            _ => {}
+        }
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic_script += 1;
+        }
+    }
+    if latin > arabic_script {
+        Lang::En
+    } else if ur * 2 > fa.max(ar) && ur > 0 {
+        Lang::Ur
+    } else if ar > fa {
+        Lang::Ar
+    } else if fa > 0 {
+        Lang::Fa
+    } else if arabic_script > 0 {
+        Lang::Ar
+    } else {
+        Lang::En
+    }
+}
+
+/// Folds one character for matching; None drops it (harakat, tatweel).
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'ي' | 'ى' | 'ی' | 'ئ' | 'ے' => 'ی',
+        'ك' | 'ک' => 'ک',
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' | 'ۀ' | 'ە' | 'ہ' | 'ھ' => 'ه',
+        'ؤ' => 'و',
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
+        _ => c,
+    })
+}
+
+/// Whether a character separates words without being punctuation: white
+/// space, ZWNJ/ZWJ and bidirectional marks.
+#[inline]
+pub fn is_break(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// The folded form of a whole string, words separated by single spaces:
+/// what the lexicon and the full-text index match on.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_break(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if let Some(f) = fold_char(c) {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// What a lexicon word is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A Gregorian month name; value 1–12.
+    GMonth,
+    /// A Solar Hijri month name; value 1–12.
+    PMonth,
+    /// A lunar Hijri month name; value 1–12.
+    HMonth,
+    /// A weekday; value 0 = Monday … 6 = Sunday (ISO numbering, named so no week start is assumed).
+    Weekday,
+    /// An ordinal day word; value = the day (tens compose: بیست و سوم).
+    Ordinal,
+    /// A cardinal number word; value = the number.
+    NumWord,
+    /// Today, yesterday...; value = offset in days.
+    RelDay,
+    /// A calendar unit a relative expression counts in; value: 1 week, 2 month, 3 year.
+    Unit,
+    /// A unit that only counts (minutes, `days`); value: [`DurUnit`] as i32.
+    DurUnit,
+    /// Which one: value -1 past, 1 future, 0 this.
+    Dir,
+    /// A whole-word relative year (امسال); value = offset in years.
+    RelYear,
+    /// A modifier; value: [`ModWord`] as i32.
+    Mod,
+    /// `تاکنون`: until now.
+    SinceNow,
+    /// A frame word; value: [`FrameWord`] as i32.
+    Frame,
+    /// An era mark; value: 0 Gregorian, 1 Persian, 2 Hijri.
+    Era,
+    /// A connector; value: 0 and, 1 to, 2 from.
+    Conj,
+    /// `ساعت`: the clock word before a time.
+    Clock,
+    /// am/pm; value 0 am, 1 pm.
+    AmPm,
+    /// `ago`, `منذ`, `پیش`.
+    Ago,
+    /// A quantifier that makes a count vague (more than, about).
+    Vague,
+}
+
+/// Units that only count.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DurUnit {
+    Second = 0,
+    Minute,
+    Hour,
+    Day,
+    /// The Arabic dual: two days.
+    Day2,
+    Week,
+    Month,
+    Year,
+    /// The Arabic dual: two years.
+    Year2,
+}
+
+/// Modifier words.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ModWord {
+    Start = 0,
+    Mid,
+    End,
+    Before,
+    After,
+}
+
+/// Frame words.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FrameWord {
+    Day = 0,
+    In,
+    Date,
+    Night,
+    Of,
+}
+
+/// How much context a word needs before it counts as a date word.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// Only ever a date word.
+    None,
+    /// Also a common word: a date only with a day, a year or an explicit frame.
+    NeedsDayOrYear,
+    /// Very common word: a date only with a year.
+    NeedsYear,
+    /// English: must be capitalized.
+    Capitalized,
+}
+
+/// One lexicon entry: a word or phrase and what it means.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: Kind,
+    pub value: i32,
+    langs: u8,
+    pub ambiguity: Ambiguity,
+    /// Folded words after the first (for phrases such as `كانون الثاني`).
+    pub rest: Vec<Box<str>>,
+}
+
+impl Entry {
+    /// Whether the entry is trusted in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> bool {
+        self.langs & lang.bit() != 0
+    }
+}
+
+/// Why the lexicon data could not be read (a bug in `data/lexicon.tsv`).
+#[derive(Debug, thiserror::Error)]
+#[error("data/lexicon.tsv line {line}: {reason}")]
+pub struct LexiconError {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The lexicon: folded first word → entries starting with it.
+#[derive(Debug)]
+pub struct Lexicon {
+    by_first: HashMap<Box<str>, Vec<Entry>>,
+}
+
+static LEXICON_TSV: &str = include_str!("../../data/lexicon.tsv");
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(LEXICON_TSV).expect("data/lexicon.tsv is valid (checked by tests)"));
+
+impl Lexicon {
+    /// The lexicon built into the binary.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    /// Reads the TSV format described at the top of `data/lexicon.tsv`.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] naming the first bad line.
+    pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
+        let mut by_first: HashMap<Box<str>, Vec<Entry>> = HashMap::new();
+        for (i, line) in tsv.lines().enumerate() {
+            let line_no = i + 1;
+            let err = |reason: &str| LexiconError { line: line_no, reason: reason.to_string() };
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [kind, value, langs, flags, spellings] = cols[..] else {
+                return Err(err("expected 5 tab-separated columns"));
+            };
+            let kind = parse_kind(kind).ok_or_else(|| err("unknown kind"))?;
+            let value = parse_value(kind, value).ok_or_else(|| err("bad value"))?;
+            let mut lang_bits = 0u8;
+            for l in langs.split('|') {
+                lang_bits |= if l == "*" { 0xFF } else { Lang::parse(l).ok_or_else(|| err("bad language"))?.bit() };
+            }
+            let ambiguity = match flags {
+                "-" => Ambiguity::None,
+                "amb" => Ambiguity::NeedsDayOrYear,
+                "amb2" => Ambiguity::NeedsYear,
+                "cap" => Ambiguity::Capitalized,
+                _ => return Err(err("bad flags")),
+            };
+            for spelling in spellings.split('|') {
+                let folded = fold(spelling);
+                let mut words = folded.split(' ').filter(|w| !w.is_empty());
+                let first = words.next().ok_or_else(|| err("empty spelling"))?;
+                let rest: Vec<Box<str>> = words.map(Box::from).collect();
+                let list = by_first.entry(Box::from(first)).or_default();
+                let entry = Entry { kind, value, langs: lang_bits, ambiguity, rest };
+                if !list.iter().any(|e| e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest) {
+                    list.push(entry);
+                }
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+        Ok(Lexicon { by_first })
+    }
+
+    /// Entries whose first folded word is `word`, longest phrases first.
+    pub fn lookup(&self, word: &str) -> &[Entry] {
+        self.by_first.get(word).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Every folded spelling of `kind` with `value` (for tests and docs).
+    pub fn spellings(&self, kind: Kind, value: i32) -> Vec<String> {
+        let mut out = Vec::new();
+        for (first, list) in &self.by_first {
+            for e in list.iter().filter(|e| e.kind == kind && e.value == value) {
+                let mut s = first.to_string();
+                for r in &e.rest {
+                    s.push(' ');
+                    s.push_str(r);
+                }
+                out.push(s);
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+fn parse_kind(s: &str) -> Option<Kind> {
+    Some(match s {
+        "gmonth" => Kind::GMonth,
+        "pmonth" => Kind::PMonth,
+        "hmonth" => Kind::HMonth,
+        "weekday" => Kind::Weekday,
+        "ordinal" => Kind::Ordinal,
+        "numword" => Kind::NumWord,
+        "relday" => Kind::RelDay,
+        "unit" => Kind::Unit,
+        "durunit" => Kind::DurUnit,
+        "dir" => Kind::Dir,
+        "relyear" => Kind::RelYear,
+        "mod" => Kind::Mod,
+        "sincenow" => Kind::SinceNow,
+        "frame" => Kind::Frame,
+        "era" => Kind::Era,
+        "conj" => Kind::Conj,
+        "clock" => Kind::Clock,
+        "ampm" => Kind::AmPm,
+        "ago" => Kind::Ago,
+        "vague" => Kind::Vague,
+        _ => return None,
+    })
+}
+
+fn parse_value(kind: Kind, s: &str) -> Option<i32> {
+    Some(match kind {
+        Kind::Weekday => match s {
+            "mon" => 0,
+            "tue" => 1,
+            "wed" => 2,
+            "thu" => 3,
+            "fri" => 4,
+            "sat" => 5,
+            "sun" => 6,
+            _ => return None,
+        },
+        Kind::Unit => match s {
+            "week" => 1,
+            "month" => 2,
+            "year" => 3,
+            _ => return None,
+        },
+        Kind::DurUnit => (match s {
+            "second" => DurUnit::Second,
+            "minute" => DurUnit::Minute,
+            "hour" => DurUnit::Hour,
+            "day" => DurUnit::Day,
+            "day2" => DurUnit::Day2,
+            "week" => DurUnit::Week,
+            "month" => DurUnit::Month,
+            "year" => DurUnit::Year,
+            "year2" => DurUnit::Year2,
+            _ => return None,
+        }) as i32,
+        Kind::Dir => match s {
+            "past" => -1,
+            "future" => 1,
+            "this" => 0,
+            _ => return None,
+        },
+        Kind::Mod => (match s {
+            "START" => ModWord::Start,
+            "MID" => ModWord::Mid,
+            "END" => ModWord::End,
+            "BEFORE" => ModWord::Before,
+            "AFTER" => ModWord::After,
+            _ => return None,
+        }) as i32,
+        Kind::Frame => (match s {
+            "day" => FrameWord::Day,
+            "in" => FrameWord::In,
+            "date" => FrameWord::Date,
+            "night" => FrameWord::Night,
+            "of" => FrameWord::Of,
+            _ => return None,
+        }) as i32,
+        Kind::Era => match s {
+            "gregorian" => 0,
+            "persian" => 1,
+            "hijri" => 2,
+            _ => return None,
+        },
+        Kind::Conj => match s {
+            "and" => 0,
+            "to" => 1,
+            "from" => 2,
+            _ => return None,
+        },
+        Kind::AmPm => match s {
+            "am" => 0,
+            "pm" => 1,
+            _ => return None,
+        },
+        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague => 0,
+        _ => s.parse().ok()?,
+    })
+}
+
+/// Writes ASCII digits in `s` as Persian digits.
+pub fn persian_digits(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c) } else { c }).collect()
+}
+
+/// Writes ASCII digits in `s` as Arabic-Indic digits.
+pub fn arabic_digits(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32('٠' as u32 + (c as u32 - '0' as u32)).unwrap_or(c) } else { c }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_data_parses() {
+        Lexicon::parse(LEXICON_TSV).unwrap();
+    }
+
+    #[test]
+    fn fold_collapses_variants() {
+        assert_eq!(fold("دی‌ماه"), "دی ماه");
+        assert_eq!(fold("يناير"), fold("یناير"));
+        assert_eq!(fold("كانون الثاني"), "کانون الثانی");
+        assert_eq!(fold("۱۴۰۰"), "1400");
+        assert_eq!(fold("٢٠٢٢"), "2022");
+        assert_eq!(fold("ژانویهٔ"), "ژانویه");
+        assert_eq!(fold("مـــحرم"), "محرم");
+        assert_eq!(fold("الأسبوعُ"), "الاسبوع");
+        assert_eq!(fold("  a\u{200F}B  "), "a b");
+    }
+
+    #[test]
+    fn detects_languages() {
+        assert_eq!(detect_lang("روز یکشنبه در ژنو گفت"), Lang::Fa);
+        assert_eq!(detect_lang("قال المتحدث يوم الإثنين في جنيف إن الكرملين"), Lang::Ar);
+        assert_eq!(detect_lang("The talks took place on Monday"), Lang::En);
+    }
 }

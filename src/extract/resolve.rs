@@ -1,0 +1,211 @@
+//! Raw expressions → Gregorian values, against the document date.
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Weekday};
+
+use crate::calendar::{self, Calendar, ISO_WEEK_START, Ymd};
+
+use super::parse::{Expr, What};
+use super::{Anchor, Grain};
+
+/// A resolved expression.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Resolved {
+    pub value: String,
+    pub grain: Grain,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub calendar: Calendar,
+    pub anchor: Option<Anchor>,
+    pub time: Option<(u8, u8)>,
+}
+
+/// Resolves against the document date; None when it cannot be (a relative
+/// date without a DCT, a day that does not exist).
+pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>) -> Option<Resolved> {
+    let anchor = dct.map(|d| d.date());
+    match &e.what {
+        What::Date { .. } => resolve_date(e, anchor, anchor),
+        What::RelDay(n) => {
+            let d = shift(anchor?, *n)?;
+            Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
+        }
+        What::RelUnit { unit, offset, weekday } => rel_unit(anchor?, *unit, *offset, *weekday),
+        What::Weekday { weekday, dir, nth } => {
+            let d = weekday_date(anchor?, *weekday, *dir, *nth)?;
+            Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
+        }
+    }
+}
+
+/// Resolves a yearless date to the occurrence nearest `near` (its twin's day).
+pub(crate) fn resolve_with_anchor(e: &Expr, near: NaiveDate, dct: Option<NaiveDate>) -> Option<Resolved> {
+    resolve_date(e, Some(near), dct)
+}
+
+fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Option<Resolved> {
+    let What::Date { cal, year, short_year, month, day: d, day_to, time, rel_year, month_dir } = e.what else {
+        return None;
+    };
+    let year = match (year, short_year) {
+        (Some(y), true) => Some(expand_short_year(y, cal, near)),
+        (y, _) => y,
+    };
+    let inferred = year.is_none();
+    let this_year = |a: NaiveDate| calendar::from_date(cal, a).year;
+    match (month, d) {
+        (Some(m), Some(dd)) => {
+            let first = match (year, rel_year) {
+                (Some(y), _) => lenient_day(cal, Ymd::new(y, m, dd))?,
+                (None, Some(r)) => calendar::to_date(cal, Ymd::new(this_year(dct.or(near)?) + r, m, dd)).ok()?,
+                (None, None) => nearest(cal, near?, |y| calendar::to_date(cal, Ymd::new(y, m, dd)).ok().map(|x| (x, x)))?.0,
+            };
+            let anchor = inferred.then_some(Anchor::YearInferred);
+            if let Some(d2) = day_to {
+                let last = first.checked_add_days(Days::new(u64::from(d2.checked_sub(dd)?)))?;
+                let value = format!("{}/{}", iso(first), iso(last));
+                return Some(Resolved { value, grain: Grain::Interval, first, last, calendar: cal, anchor, time: None });
+            }
+            if let Some((h, mi)) = time {
+                let value = format!("{}T{h:02}:{mi:02}", iso(first));
+                return Some(Resolved { value, grain: Grain::Datetime, first, last: first, calendar: cal, anchor, time });
+            }
+            let mut r = day(first, cal, anchor);
+            r.time = time;
+            Some(r)
+        }
+        (Some(m), None) => {
+            let range = |y: i32| calendar::month_range(cal, y, m).ok();
+            let (first, last) = match (year, rel_year, month_dir) {
+                (Some(y), _, _) => range(y)?,
+                (None, Some(r), _) => range(this_year(dct.or(near)?) + r)?,
+                (None, None, Some(dir)) => {
+                    let a = dct.or(near)?;
+                    let y0 = this_year(a);
+                    if dir > 0 {
+                        (y0..=y0 + 1).filter_map(range).find(|(f, _)| *f > a)?
+                    } else {
+                        (y0 - 1..=y0).rev().filter_map(range).find(|(_, l)| *l < a)?
+                    }
+                }
+                (None, None, None) => nearest(cal, near?, range)?,
+            };
+            let value = if cal == Calendar::Gregorian {
+                format!("{:04}-{:02}", first.year(), first.month())
+            } else {
+                format!("{}/{}", iso(first), iso(last))
+            };
+            let anchor = inferred.then_some(Anchor::YearInferred);
+            Some(Resolved { value, grain: Grain::Month, first, last, calendar: cal, anchor, time: None })
+        }
+        (None, _) => {
+            let y = year?;
+            let (first, last) = calendar::year_range(cal, y).ok()?;
+            let value = if cal == Calendar::Gregorian { format!("{y:04}") } else { format!("{}/{}", iso(first), iso(last)) };
+            Some(Resolved { value, grain: Grain::Year, first, last, calendar: cal, anchor: None, time: None })
+        }
+    }
+}
+
+/// Among last year, this year and next year (in `cal`, around `near`), the
+/// candidate closest to `near`: a yearless date is never far from its document.
+fn nearest(cal: Calendar, near: NaiveDate, f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
+    let y = calendar::from_date(cal, near).year;
+    let dist = |(a, b): (NaiveDate, NaiveDate)| {
+        if near < a {
+            (a - near).num_days()
+        } else if near > b {
+            (near - b).num_days()
+        } else {
+            0
+        }
+    };
+    [y, y - 1, y + 1].into_iter().filter_map(&f).min_by_key(|&r| dist(r))
+}
+
+/// `94` → 1394 and `02` → 1402 next to a Solar Hijri month in 2014; `15` → 2015.
+fn expand_short_year(yy: i32, cal: Calendar, near: Option<NaiveDate>) -> i32 {
+    let reference = near.map_or(
+        match cal {
+            Calendar::Gregorian => 2000,
+            Calendar::Persian => 1400,
+            Calendar::Hijri => 1440,
+        },
+        |d| calendar::from_date(cal, d).year,
+    );
+    let century = reference - reference.rem_euclid(100);
+    [century - 100 + yy, century + yy, century + 100 + yy].into_iter().min_by_key(|c| (c - reference).abs()).unwrap_or(century + yy)
+}
+
+fn day(d: NaiveDate, cal: Calendar, anchor: Option<Anchor>) -> Resolved {
+    Resolved { value: iso(d), grain: Grain::Day, first: d, last: d, calendar: cal, anchor, time: None }
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 { d.checked_add_days(Days::new(days as u64)) } else { d.checked_sub_days(Days::new(days.unsigned_abs())) }
+}
+
+/// Last/this/next week (ISO weeks: Monday first), month or year.
+fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>) -> Option<Resolved> {
+    let g = Calendar::Gregorian;
+    match unit {
+        1 => {
+            let d = shift(a, 7 * i64::from(offset))?;
+            let (first, last) = calendar::week_range(d, ISO_WEEK_START);
+            if let Some(wd) = weekday {
+                return Some(day(shift(first, i64::from(wd))?, g, Some(Anchor::Dct)));
+            }
+            let w = d.iso_week();
+            let value = format!("{:04}-W{:02}", w.year(), w.week());
+            Some(Resolved { value, grain: Grain::Week, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
+        }
+        2 => {
+            let m = if offset >= 0 { a.checked_add_months(Months::new(offset as u32))? } else { a.checked_sub_months(Months::new(offset.unsigned_abs()))? };
+            let (first, last) = calendar::month_range(g, m.year(), m.month() as u8).ok()?;
+            let value = format!("{:04}-{:02}", m.year(), m.month());
+            Some(Resolved { value, grain: Grain::Month, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
+        }
+        _ => {
+            let y = a.year() + offset;
+            let (first, last) = calendar::year_range(g, y).ok()?;
+            Some(Resolved { value: format!("{y:04}"), grain: Grain::Year, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
+        }
+    }
+}
+
+/// A weekday (0 = Monday) near `a`: the most recent on or before it; with
+/// `dir` -1 the one before; with 1 the one in the next (ISO) week; with `nth`
+/// the nth of the month.
+fn weekday_date(a: NaiveDate, wd: u8, dir: Option<i32>, nth: Option<u8>) -> Option<NaiveDate> {
+    let target = Weekday::try_from(wd).ok()?;
+    if let Some(n) = nth {
+        return NaiveDate::from_weekday_of_month_opt(a.year(), a.month(), target, n);
+    }
+    let cur = i64::from(a.weekday().num_days_from_monday());
+    let want = i64::from(wd);
+    match dir {
+        Some(1) => shift(a, 7 - cur + want),
+        Some(0) => shift(a, want - cur),
+        Some(_) => {
+            let back = (cur - want).rem_euclid(7);
+            shift(a, -(if back == 0 { 7 } else { back }))
+        }
+        None => shift(a, -(cur - want).rem_euclid(7)),
+    }
+}
+
+/// A written day; in the lunar Hijri calendar, day 30 of a month Umm al-Qura
+/// counts as 29 days is the day after the 29th: sighting-based calendars
+/// often had a 30-day month where the Saudi table has 29.
+fn lenient_day(cal: Calendar, ymd: Ymd) -> Option<NaiveDate> {
+    match calendar::to_date(cal, ymd) {
+        Ok(d) => Some(d),
+        Err(_) if cal == Calendar::Hijri && ymd.day == 30 => {
+            calendar::to_date(cal, Ymd::new(ymd.year, ymd.month, 29)).ok()?.checked_add_days(Days::new(1))
+        }
+        Err(_) => None,
+    }
+}
