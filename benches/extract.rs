@@ -1,1 +1,74 @@
-fn main() {}
+//! Extraction throughput (MB/s on one core) over a ≥ 10 MB corpus built by
+//! repeating the seed articles in `../shared/seeds`, and peak memory while
+//! extracting a 100 MB input. Prints the figures; run with
+//! `cargo bench --bench extract`.
+
+use std::time::Instant;
+
+use tarikh::extract::{Options, extract, parse_dct};
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("extract bench skipped: {} not found (the seed articles live in ../shared)", dir.display());
+        return;
+    };
+    let mut seeds: Vec<String> = entries.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
+    seeds.sort();
+    if seeds.is_empty() {
+        println!("extract bench skipped: no seed articles in {}", dir.display());
+        return;
+    }
+    let opts = Options { dct: parse_dct("2022-01-15"), lang: None };
+    let mut corpus = Vec::new();
+    let mut bytes = 0usize;
+    while bytes < 10 * 1024 * 1024 {
+        for s in &seeds {
+            bytes += s.len();
+            corpus.push(s.clone());
+        }
+    }
+    // warm-up (lexicon load, caches)
+    let mut mentions = 0usize;
+    for doc in corpus.iter().take(50) {
+        mentions += extract(doc, &opts).len();
+    }
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        mentions = 0;
+        for doc in &corpus {
+            mentions += extract(doc, &opts).len();
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let mb = bytes as f64 / 1e6;
+    println!("extract: {:.1} MB in {} documents, {} mentions, best of 3: {:.3} s = {:.1} MB/s (one core)", mb, corpus.len(), mentions, best, mb / best);
+
+    // One 100 MB input: peak memory beyond the input itself.
+    let mut big = String::with_capacity(100 * 1024 * 1024 + 8192);
+    'fill: loop {
+        for s in &seeds {
+            if big.len() + s.len() > 100 * 1024 * 1024 {
+                break 'fill;
+            }
+            big.push_str(s);
+        }
+    }
+    let before = peak_rss_kib();
+    let t = Instant::now();
+    let n = extract(&big, &opts).len();
+    let secs = t.elapsed().as_secs_f64();
+    let after = peak_rss_kib();
+    if let (Some(b), Some(a)) = (before, after) {
+        println!(
+            "extract: 100 MB input ({} bytes), {} mentions in {:.2} s; peak RSS {} MiB before, {} MiB after (input {} MiB; extra {} MiB)",
+            big.len(), n, secs, b / 1024, a / 1024, big.len() / (1024 * 1024), a.saturating_sub(b) / 1024
+        );
+    }
+}

@@ -114,7 +114,11 @@ impl<'a> Parser<'a> {
             self.weekday(i),
             self.ago(i),
         ];
-        cands.into_iter().flatten().max_by_key(|e| (e.end, usize::MAX - e.start))
+        // Longest wins; on a tie the earlier pattern (the more specific one).
+        cands.into_iter().flatten().fold(None, |best: Option<Expr>, e| match &best {
+            Some(b) if (b.end, usize::MAX - b.start) >= (e.end, usize::MAX - e.start) => best,
+            _ => Some(e),
+        })
     }
 
     // ---- token helpers
@@ -257,7 +261,7 @@ impl<'a> Parser<'a> {
         }
         let mut m = best?;
         // A verb prefix glued by ZWNJ (می‌رود) is not a month.
-        if self.tok(m.end).is_some_and(|t| t.gap == Gap::Zwnj) && self.month_word_after(m.end).is_none() {
+        if self.tok(m.end).is_some_and(|t| t.gap == Gap::Zwnj) && self.month_word(m.end).is_none() && self.month_word_after(m.end).is_none() {
             return None;
         }
         // `كانون الثاني / يناير`: the same month in a second naming.

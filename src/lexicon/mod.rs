@@ -314,8 +314,9 @@ impl Lexicon {
                 let rest: Vec<Box<str>> = words.map(Box::from).collect();
                 let list = by_first.entry(Box::from(first)).or_default();
                 let entry = Entry { kind, value, langs: lang_bits, ambiguity, rest };
-                if !list.iter().any(|e| e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest) {
-                    list.push(entry);
+                match list.iter_mut().find(|e| e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest) {
+                    Some(same) => same.langs |= entry.langs,
+                    None => list.push(entry),
                 }
             }
         }
