@@ -175,7 +175,7 @@ pub fn dateline(text: &str, lang: Lang) -> Option<NaiveDateTime> {
     let parser = Parser::new(&toks, &buf, lang);
     parser.parse_all().into_iter().find_map(|e| match e.what {
         What::Date { year: Some(_), month: Some(_), day: Some(_), day_to: None, short_year: false, .. } => {
-            let r = resolve::resolve(&e, None)?;
+            let r = resolve::resolve(&e, None, lang)?;
             let time = r.time.and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(h.into(), m.into(), 0)).unwrap_or_default();
             Some(r.first.and_time(time))
         }
@@ -239,7 +239,7 @@ fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime
         return;
     }
     let anchor = dct.map(|d| d.date());
-    let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve(e, dct)).collect();
+    let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve(e, dct, lang)).collect();
     let pairs = find_pairs(&exprs, &s.toks);
     for &(a, b) in &pairs {
         lend_year(&exprs, &mut resolved, a, b, anchor);

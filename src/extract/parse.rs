@@ -100,7 +100,16 @@ impl<'a> Parser<'a> {
     }
 
     fn may_start(&self, i: usize) -> bool {
-        matches!(self.toks[i].kind, TokKind::Num { .. }) || !self.hits[i].is_empty()
+        match self.toks[i].kind {
+            TokKind::Num { .. } => true,
+            TokKind::Word => self.hits[i].iter().any(Entry::can_start) || self.en_frame(i),
+            TokKind::Punct(_) => false,
+        }
+    }
+
+    /// English `in`/`on` start `in January`, `on Friday`.
+    fn en_frame(&self, i: usize) -> bool {
+        self.lang == Lang::En && self.hits[i].iter().any(|e| e.kind == Kind::Frame)
     }
 
     fn parse_at(&self, i: usize) -> Option<Expr> {
@@ -587,7 +596,8 @@ impl<'a> Parser<'a> {
             modifier = Some(m);
             j = k;
         }
-        let mut framed = false;
+        // `في يناير`: the frame word before the month (scanning starts at the month).
+        let mut framed = i > 0 && j == i && self.frame(i - 1, FrameWord::In).is_some() && self.same_line(i);
         if let Some(k) = self.frame(j, FrameWord::In) {
             framed = true;
             j = k;
@@ -760,6 +770,11 @@ impl<'a> Parser<'a> {
         if let Some(k) = self.frame(end, FrameWord::Night) {
             end = k;
         }
+        // چهارشنبه این هفته, Friday next week: the weekday in that week
+        if dir.is_none() && let Some((offset, k)) = self.week_ref(end) {
+            let what = What::RelUnit { unit: 1, offset, weekday: Some(e.value as u8) };
+            return Some(Expr { start, end: k, what, modifier: None });
+        }
         let mut nth = None;
         if dir.is_none() && let Some((d, k)) = self.value(end, Kind::Dir).filter(|(d, _)| *d != 0) {
             dir = Some(d);
@@ -769,6 +784,15 @@ impl<'a> Parser<'a> {
             end = k;
         }
         Some(Expr { start, end, what: What::Weekday { weekday: e.value as u8, dir, nth }, modifier: None })
+    }
+
+    /// `این هفته`, `هفته آینده`, `next week`, `الأسبوع المقبل`: (offset in weeks, token after).
+    fn week_ref(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some((d, k)) = self.value(i, Kind::Dir) {
+            return self.unit(k, 1).map(|n| (d, n));
+        }
+        let k = self.unit(i, 1)?;
+        self.value(k, Kind::Dir)
     }
 
     /// `منذ 3 أيام`, `منذ يومين`, `۳ روز پیش`, `3 days ago`: that many days before the DCT.

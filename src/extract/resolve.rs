@@ -2,7 +2,8 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Weekday};
 
-use crate::calendar::{self, Calendar, ISO_WEEK_START, Ymd};
+use crate::calendar::{self, Calendar, ISO_WEEK_START, PERSIAN_WEEK_START, Ymd};
+use crate::lexicon::Lang;
 
 use super::parse::{Expr, What};
 use super::{Anchor, Grain};
@@ -21,7 +22,7 @@ pub(crate) struct Resolved {
 
 /// Resolves against the document date; None when it cannot be (a relative
 /// date without a DCT, a day that does not exist).
-pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>) -> Option<Resolved> {
+pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Option<Resolved> {
     let anchor = dct.map(|d| d.date());
     match &e.what {
         What::Date { .. } => resolve_date(e, anchor, anchor),
@@ -29,9 +30,9 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>) -> Option<Resolved> 
             let d = shift(anchor?, *n)?;
             Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
         }
-        What::RelUnit { unit, offset, weekday } => rel_unit(anchor?, *unit, *offset, *weekday),
+        What::RelUnit { unit, offset, weekday } => rel_unit(anchor?, *unit, *offset, *weekday, week_start(lang)),
         What::Weekday { weekday, dir, nth } => {
-            let d = weekday_date(anchor?, *weekday, *dir, *nth)?;
+            let d = weekday_date(anchor?, *weekday, *dir, *nth, week_start(lang))?;
             Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
         }
     }
@@ -148,16 +149,32 @@ fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
     if days >= 0 { d.checked_add_days(Days::new(days as u64)) } else { d.checked_sub_days(Days::new(days.unsigned_abs())) }
 }
 
-/// Last/this/next week (ISO weeks: Monday first), month or year.
-fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>) -> Option<Resolved> {
+/// Which day a week starts on when a text counts weeks: Saturday in Persian
+/// (the Iranian week); ISO Monday otherwise (the convention the Arabic peer
+/// suites expect).
+fn week_start(lang: Lang) -> Weekday {
+    match lang {
+        Lang::Fa => PERSIAN_WEEK_START,
+        _ => ISO_WEEK_START,
+    }
+}
+
+/// Days from `start` to the next `wd` (0 = Monday) within a week.
+fn days_into_week(start: Weekday, wd: u8) -> i64 {
+    (i64::from(wd) - i64::from(start.num_days_from_monday())).rem_euclid(7)
+}
+
+/// Last/this/next week, month or year; a week-grain value is the ISO week.
+fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>, week_start: Weekday) -> Option<Resolved> {
     let g = Calendar::Gregorian;
     match unit {
         1 => {
             let d = shift(a, 7 * i64::from(offset))?;
-            let (first, last) = calendar::week_range(d, ISO_WEEK_START);
             if let Some(wd) = weekday {
-                return Some(day(shift(first, i64::from(wd))?, g, Some(Anchor::Dct)));
+                let (first, _) = calendar::week_range(d, week_start);
+                return Some(day(shift(first, days_into_week(week_start, wd))?, g, Some(Anchor::Dct)));
             }
+            let (first, last) = calendar::week_range(d, ISO_WEEK_START);
             let w = d.iso_week();
             let value = format!("{:04}-W{:02}", w.year(), w.week());
             Some(Resolved { value, grain: Grain::Week, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
@@ -177,9 +194,9 @@ fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>) -> Option
 }
 
 /// A weekday (0 = Monday) near `a`: the most recent on or before it; with
-/// `dir` -1 the one before; with 1 the one in the next (ISO) week; with `nth`
-/// the nth of the month.
-fn weekday_date(a: NaiveDate, wd: u8, dir: Option<i32>, nth: Option<u8>) -> Option<NaiveDate> {
+/// `dir` -1 the one before; with 1 the one in the next week, 0 this week
+/// (weeks beginning on `week_start`); with `nth` the nth of the month.
+fn weekday_date(a: NaiveDate, wd: u8, dir: Option<i32>, nth: Option<u8>, week_start: Weekday) -> Option<NaiveDate> {
     let target = Weekday::try_from(wd).ok()?;
     if let Some(n) = nth {
         return NaiveDate::from_weekday_of_month_opt(a.year(), a.month(), target, n);
@@ -187,8 +204,10 @@ fn weekday_date(a: NaiveDate, wd: u8, dir: Option<i32>, nth: Option<u8>) -> Opti
     let cur = i64::from(a.weekday().num_days_from_monday());
     let want = i64::from(wd);
     match dir {
-        Some(1) => shift(a, 7 - cur + want),
-        Some(0) => shift(a, want - cur),
+        Some(d @ (0 | 1)) => {
+            let (first, _) = calendar::week_range(a, week_start);
+            shift(first, 7 * i64::from(d) + days_into_week(week_start, wd))
+        }
         Some(_) => {
             let back = (cur - want).rem_euclid(7);
             shift(a, -(if back == 0 { 7 } else { back }))

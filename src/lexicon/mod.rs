@@ -10,7 +10,6 @@
 
 mod tokens;
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -247,6 +246,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether an expression can begin with this word. Connectors, frames
+    /// such as `در`/`في` and era marks only ever continue one, so scanning
+    /// skips them.
+    pub fn can_start(&self) -> bool {
+        !matches!(self.kind, Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit)
+            && !(self.kind == Kind::Conj && self.value != 2)
+            && !(self.kind == Kind::Frame && matches!(self.value, 1 | 3 | 4) && self.rest.is_empty())
+    }
+
     /// Whether the entry is trusted in `lang`.
     pub fn in_lang(&self, lang: Lang) -> bool {
         self.langs & lang.bit() != 0
@@ -264,7 +272,7 @@ pub struct LexiconError {
 /// The lexicon: folded first word → entries starting with it.
 #[derive(Debug)]
 pub struct Lexicon {
-    by_first: HashMap<Box<str>, Vec<Entry>>,
+    by_first: foldhash::HashMap<Box<str>, Vec<Entry>>,
 }
 
 static LEXICON_TSV: &str = include_str!("../../data/lexicon.tsv");
@@ -283,7 +291,7 @@ impl Lexicon {
     /// # Errors
     /// A [`LexiconError`] naming the first bad line.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut by_first: HashMap<Box<str>, Vec<Entry>> = HashMap::new();
+        let mut by_first: foldhash::HashMap<Box<str>, Vec<Entry>> = foldhash::HashMap::default();
         for (i, line) in tsv.lines().enumerate() {
             let line_no = i + 1;
             let err = |reason: &str| LexiconError { line: line_no, reason: reason.to_string() };
