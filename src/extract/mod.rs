@@ -202,6 +202,15 @@ fn segments(text: &str) -> impl Iterator<Item = (&str, usize)> {
         if rest.is_empty() {
             return None;
         }
+        let line_end = rest.find('\n').map_or(rest.len(), |b| b + 1);
+        if line_end <= MAX_SEGMENT_CHARS {
+            // fewer bytes than the limit, so fewer characters too
+            let seg = &rest[..line_end];
+            let item = (seg, base);
+            base += seg.chars().count();
+            rest = &rest[line_end..];
+            return Some(item);
+        }
         let mut chars = 0usize;
         let mut cut = rest.len();
         let mut last_space = None;

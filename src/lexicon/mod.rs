@@ -106,7 +106,7 @@ pub fn fold_char(c: char) -> Option<char> {
         'ؤ' => 'و',
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
+        '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
         _ => c,
     })
 }
@@ -115,6 +115,9 @@ pub fn fold_char(c: char) -> Option<char> {
 /// space, ZWNJ/ZWJ and bidirectional marks.
 #[inline]
 pub fn is_break(c: char) -> bool {
+    if ('\u{0621}'..='\u{06FF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
@@ -273,6 +276,20 @@ pub struct LexiconError {
 #[derive(Debug)]
 pub struct Lexicon {
     by_first: foldhash::HashMap<Box<str>, Vec<Entry>>,
+    /// Bit per (first, last byte, length) signature of every key: most words
+    /// of running text are rejected here without hashing.
+    signatures: Box<[u64; SIG_WORDS]>,
+}
+
+const SIG_BITS: usize = 1 << 16;
+const SIG_WORDS: usize = SIG_BITS / 64;
+
+#[inline]
+fn signature(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
+    let penult = if b.len() >= 2 { b[b.len() - 2] as usize } else { 0 };
+    ((first * 31 + penult) * 131 + last * 7 + b.len().min(31) * 2053) % SIG_BITS
 }
 
 static LEXICON_TSV: &str = include_str!("../../data/lexicon.tsv");
@@ -328,14 +345,21 @@ impl Lexicon {
                 }
             }
         }
-        for list in by_first.values_mut() {
+        let mut signatures = Box::new([0u64; SIG_WORDS]);
+        for (key, list) in by_first.iter_mut() {
             list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            let sig = signature(key);
+            signatures[sig / 64] |= 1 << (sig % 64);
         }
-        Ok(Lexicon { by_first })
+        Ok(Lexicon { by_first, signatures })
     }
 
     /// Entries whose first folded word is `word`, longest phrases first.
     pub fn lookup(&self, word: &str) -> &[Entry] {
+        let sig = signature(word);
+        if self.signatures[sig / 64] & (1 << (sig % 64)) == 0 {
+            return &[];
+        }
         self.by_first.get(word).map_or(&[], |v| v.as_slice())
     }
 
