@@ -1,1 +1,258 @@
 //! Sentences, dated events and their merging across sources.
+//!
+//! A document's text is split into [`sentences`]; each sentence is folded
+//! ([`fold`]) and matched against the [`gazetteer`]. Every distinct date the
+//! extractor resolved becomes one [`Candidate`] event of the document (the
+//! two halves of a pair and a repeated date support the same candidate);
+//! durations and unresolved mentions never do. The store then merges
+//! candidates into existing events from other documents when the dates are
+//! compatible ([`dates`]) and the statements speak of the same thing
+//! ([`merge`]).
+
+pub mod dates;
+pub mod fold;
+pub mod gazetteer;
+pub mod labels;
+pub mod merge;
+pub mod sentences;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+pub use dates::{EventDate, Relation};
+pub use fold::fold;
+pub use gazetteer::Gazetteer;
+pub use merge::{Features, Rule, Similarity, compare};
+pub use sentences::{Sentence, segment};
+
+use crate::extract::{Grain, Mention, Mod};
+
+/// A sentence with its folded text and the gazetteer ids it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnalyzedSentence {
+    pub sentence: Sentence,
+    pub folded: String,
+    /// Sorted gazetteer ids (`org:nato`, `event:talks`).
+    pub entities: Vec<String>,
+}
+
+impl AnalyzedSentence {
+    /// The entity ids as stored in SQL: space-separated.
+    pub fn entities_text(&self) -> String {
+        self.entities.join(" ")
+    }
+}
+
+/// Segments `text` and analyzes each sentence with the built-in gazetteer.
+pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
+    let gazetteer = Gazetteer::builtin();
+    segment(text)
+        .into_iter()
+        .map(|sentence| {
+            let folded = fold(&sentence.text);
+            let entities = gazetteer.find(&folded).into_iter().collect();
+            AnalyzedSentence { sentence, folded, entities }
+        })
+        .collect()
+}
+
+/// Whether a mention can date an event: resolved to days, not a duration,
+/// not a vague reference (`PAST_REF`).
+pub fn is_eventable(m: &Mention) -> bool {
+    m.grain != Grain::Duration
+        && m.first_day.is_some()
+        && m.last_day.is_some()
+        && !m.value.starts_with('P')
+        && !m.value.ends_with("_REF")
+}
+
+/// One event a document supports: a distinct date with its mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub date: EventDate,
+    /// Indices into the mention list, in text order; the first is the primary one.
+    pub mentions: Vec<usize>,
+    /// Index of the sentence of each mention (same order as `mentions`).
+    pub mention_sentences: Vec<usize>,
+    /// The title: the primary mention's sentence, or the document title when
+    /// that sentence says nothing but the date (a dateline).
+    pub title: String,
+    /// What the statement is about, over all its sentences.
+    pub features: Features,
+}
+
+/// Builds the candidate events of one document, in text order.
+///
+/// `sentences` must come from [`analyze`] on the same text the mentions were
+/// found in. Mentions outside every sentence are ignored.
+pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_title: Option<&str>) -> Vec<Candidate> {
+    let plain: Vec<Sentence> = sentences.iter().map(|s| s.sentence.clone()).collect();
+    // Key: the days and modifier; conflicting pair halves join their partner.
+    let mut groups: BTreeMap<(NaiveDate, NaiveDate, Option<ModKey>), Vec<usize>> = BTreeMap::new();
+    let mut order: Vec<(NaiveDate, NaiveDate, Option<ModKey>)> = Vec::new();
+    let mut key_of: Vec<Option<(NaiveDate, NaiveDate, Option<ModKey>)>> = vec![None; mentions.len()];
+    let mut idx: Vec<usize> = (0..mentions.len()).collect();
+    idx.sort_by_key(|&i| (mentions[i].start, i));
+    for &i in &idx {
+        let m = &mentions[i];
+        if !is_eventable(m) || sentences::sentence_at(&plain, m.start).is_none() {
+            continue;
+        }
+        let partner_key = m.pair.filter(|_| m.conflict.is_some()).and_then(|p| key_of.get(p).cloned().flatten());
+        let (Some(first), Some(last)) = (m.first_day, m.last_day) else { continue };
+        let key = partner_key.unwrap_or((first, last, m.modifier.map(ModKey::from)));
+        key_of[i] = Some(key);
+        let group = groups.entry(key).or_default();
+        if group.is_empty() {
+            order.push(key);
+        }
+        group.push(i);
+    }
+    let gazetteer = Gazetteer::builtin();
+    order
+        .into_iter()
+        .filter_map(|key| {
+            let members = groups.remove(&key)?;
+            let primary = &mentions[members[0]];
+            let date = EventDate {
+                value: primary.value.clone(),
+                grain: primary.grain,
+                modifier: primary.modifier,
+                first_day: primary.first_day?,
+                last_day: primary.last_day?,
+            };
+            let mention_sentences: Vec<usize> =
+                members.iter().filter_map(|&i| sentences::sentence_at(&plain, mentions[i].start)).collect();
+            if mention_sentences.len() != members.len() {
+                return None;
+            }
+            let mut features = Features::default();
+            let distinct: BTreeSet<usize> = mention_sentences.iter().copied().collect();
+            for &s in &distinct {
+                features.add(&sentences[s].entities_text(), &sentences[s].folded);
+            }
+            let head = &sentences[mention_sentences[0]];
+            let title = if says_more_than_dates(head, mentions) {
+                head.sentence.text.clone()
+            } else {
+                let fallback = doc_title
+                    .map(str::trim)
+                    .filter(|t| fold::content_tokens(&fold(t)).len() >= 2)
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        sentences.iter().find(|s| says_more_than_dates(s, mentions)).map(|s| s.sentence.text.clone())
+                    });
+                match fallback {
+                    Some(t) => {
+                        let folded = fold(&t);
+                        let ids: Vec<String> = gazetteer.find(&folded).into_iter().collect();
+                        features.add(&ids.join(" "), &folded);
+                        t
+                    }
+                    None => head.sentence.text.clone(),
+                }
+            };
+            Some(Candidate { date, mentions: members, mention_sentences, title, features })
+        })
+        .collect()
+}
+
+/// True when the sentence has at least three content words outside its date expressions.
+fn says_more_than_dates(s: &AnalyzedSentence, mentions: &[Mention]) -> bool {
+    let mut text: Vec<char> = s.sentence.text.chars().collect();
+    for m in mentions {
+        if m.start >= s.sentence.start && m.end <= s.sentence.end {
+            for c in &mut text[m.start - s.sentence.start..m.end - s.sentence.start] {
+                *c = ' ';
+            }
+        }
+    }
+    let rest: String = text.into_iter().collect();
+    fold::content_tokens(&fold(&rest)).len() >= 3
+}
+
+/// A hashable, orderable stand-in for [`Mod`] in grouping keys.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum ModKey {
+    Start,
+    Mid,
+    End,
+    Before,
+    After,
+    Approx,
+}
+
+impl From<Mod> for ModKey {
+    fn from(m: Mod) -> ModKey {
+        match m {
+            Mod::Start => ModKey::Start,
+            Mod::Mid => ModKey::Mid,
+            Mod::End => ModKey::End,
+            Mod::Before => ModKey::Before,
+            Mod::After => ModKey::After,
+            Mod::Approx => ModKey::Approx,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::lexicon::Lang;
+
+    fn mention(text: &str, whole: &str, value: &str, grain: Grain, first: &str, last: &str) -> Mention {
+        let byte = whole.find(text).expect("mention in text");
+        let start = whole[..byte].chars().count();
+        Mention {
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            value: value.into(),
+            modifier: None,
+            grain,
+            calendar: Calendar::Gregorian,
+            lang: Lang::En,
+            first_day: first.parse().ok(),
+            last_day: last.parse().ok(),
+            anchor: None,
+            pair: None,
+            conflict: None,
+        }
+    }
+
+    #[test]
+    fn one_candidate_per_distinct_date() {
+        let text = "Talks in Geneva on 12 January 2022 went well. Both sides met again on 12 January 2022 in Vienna. \
+                    The dispute lasted 30 years.";
+        let ms = vec![
+            mention("12 January 2022", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12"),
+            {
+                let mut m = mention("12 January 2022 in", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12");
+                m.start = text.rfind("12 January").map(|b| text[..b].chars().count()).unwrap_or(0);
+                m.end = m.start + 15;
+                m
+            },
+            mention("30 years", text, "P30Y", Grain::Duration, "", ""),
+        ];
+        let sentences = analyze(text);
+        let c = candidates(&ms, &sentences, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].mentions, vec![0, 1]);
+        assert_eq!(c[0].mention_sentences, vec![0, 1]);
+        assert!(c[0].title.starts_with("Talks in Geneva"));
+        assert!(c[0].features.entities.contains("place:geneva"));
+        assert!(c[0].features.entities.contains("place:vienna"));
+    }
+
+    #[test]
+    fn dateline_takes_document_title() {
+        let text = "12 January 2022\nNATO and Russia held a meeting in Brussels.";
+        let ms = vec![mention("12 January 2022", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12")];
+        let c = candidates(&ms, &analyze(text), Some("Council meets in Brussels"));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].title, "Council meets in Brussels");
+        assert!(c[0].features.entities.contains("place:brussels"));
+    }
+}

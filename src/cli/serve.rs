@@ -1,8 +1,35 @@
-//! `tarikh serve`.
+//! `tarikh serve`: the HTTP service (see [`crate::api`]).
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_db: &Path, _addr: &str, _demo: bool, _token: Option<String>, _max_body: usize) -> ExitCode {
-    eprintln!("serve: not yet implemented");
-    ExitCode::from(1)
+use crate::api::{ServeConfig, serve};
+
+/// Starts the server and blocks until SIGTERM or ctrl-c.
+pub fn run(db: &Path, addr: &str, demo: bool, token: Option<String>, max_body: usize) -> ExitCode {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .try_init();
+    let mut config = ServeConfig::new(db);
+    config.addr = addr.to_string();
+    config.demo = demo;
+    config.token = token;
+    config.max_body = max_body;
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("serve: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("serve: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,1 +1,199 @@
-//! The SQLite chronology store.
+//! The SQLite chronology store: documents, mentions, sentences, unified
+//! events with their evidence and merge reasons (schema and its reasons in
+//! `migrations/0001_chronology.sql`).
+//!
+//! One read-write pool (WAL, foreign keys, busy timeout; migrations applied
+//! at open) and one read-only pool (`mode=ro` and `PRAGMA query_only`) for
+//! user SQL and read queries. Each ingested document is written in one
+//! `BEGIN IMMEDIATE` transaction, so a crash leaves it complete or absent.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::extract::Mention;
+use crate::lexicon::Lang;
+
+mod ingest;
+pub mod read;
+mod sql;
+
+pub use sql::{SqlError, SqlResult, check_readonly_sql};
+
+/// How long a connection waits for another writer before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An article to ingest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewDocument {
+    pub text: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    /// As supplied (kept verbatim; not used for resolution unless passed as `dct`).
+    pub published_at: Option<String>,
+    /// None: detected from the script.
+    pub lang: Option<Lang>,
+    /// Document creation time; None: read from a dateline at the top, if any.
+    pub dct: Option<NaiveDateTime>,
+    /// The caller's identifier (the `id` of a JSONL line).
+    pub external_id: Option<String>,
+}
+
+/// What ingesting one document did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ingested {
+    pub document_id: i64,
+    /// False when the same text was already stored (nothing changed).
+    pub created: bool,
+    pub mentions: Vec<Mention>,
+    /// Events the document created or joined.
+    pub events: Vec<i64>,
+    /// How many of its events joined an event of another document.
+    pub merges: usize,
+}
+
+/// Why the store failed. [`StoreError::is_bad_input`] tells the caller's
+/// mistakes (400) from the server's (500).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open database {path}: {source}")]
+    Open { path: PathBuf, source: sqlx::Error },
+    #[error("cannot apply migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The document has no text.
+    #[error("document text is empty")]
+    EmptyText,
+    /// A field of the document is unusable.
+    #[error("invalid document field {field}: {reason}")]
+    InvalidDocument { field: &'static str, reason: String },
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error(transparent)]
+    Read(#[from] read::ReadError),
+}
+
+impl StoreError {
+    /// True when the input, not the store, is at fault.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            StoreError::EmptyText | StoreError::InvalidDocument { .. } => true,
+            StoreError::Read(e) => !matches!(e, read::ReadError::Db(_)),
+            _ => false,
+        }
+    }
+}
+
+/// The chronology database.
+#[derive(Debug)]
+pub struct Store {
+    rw: SqlitePool,
+    ro: SqlitePool,
+    path: PathBuf,
+    /// Serializes ingestion within the process (SQLite has one writer anyway).
+    write_lock: tokio::sync::Mutex<()>,
+}
+
+impl Store {
+    /// Opens (creating if missing) the database at `path`, applies the
+    /// migrations, and opens both pools.
+    ///
+    /// # Errors
+    /// [`StoreError::Open`] when the file cannot be opened or created,
+    /// [`StoreError::Migrate`] when the schema cannot be brought up to date.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let rw_opts = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        // One connection stays open so the WAL and shared-memory files exist
+        // for the read-only connections.
+        let rw = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .idle_timeout(None)
+            .connect_with(rw_opts)
+            .await
+            .map_err(open_err)?;
+        sqlx::migrate!().run(&rw).await?;
+        let ro_opts = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT)
+            .pragma("query_only", "ON");
+        let ro = SqlitePoolOptions::new().max_connections(4).connect_with(ro_opts).await.map_err(open_err)?;
+        Ok(Store { rw, ro, path: path.to_path_buf(), write_lock: tokio::sync::Mutex::new(()) })
+    }
+
+    /// The read-write pool.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.rw
+    }
+
+    /// The read-only pool (`mode=ro`, `PRAGMA query_only=ON`).
+    pub fn ro_pool(&self) -> &SqlitePool {
+        &self.ro
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Closes both pools, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.ro.close().await;
+        self.rw.close().await;
+    }
+}
+
+/// Reads a DCT given as `2022-01-24`, `2022-01-24T12:12[:ss]`, or an RFC 3339
+/// time (`2021-12-06T11:20:00+03:30`; the local wall time is kept).
+///
+/// # Errors
+/// [`StoreError::InvalidDocument`] naming `dct`.
+pub fn parse_dct(s: &str) -> Result<NaiveDateTime, StoreError> {
+    let s = s.trim();
+    let bad = || StoreError::InvalidDocument {
+        field: "dct",
+        reason: format!("{s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"),
+    };
+    if let Ok(d) = chrono::NaiveDate::from_str(s) {
+        return d.and_hms_opt(0, 0, 0).ok_or_else(bad);
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t.naive_local());
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Ok(t);
+        }
+    }
+    Err(bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dct_forms() {
+        assert_eq!(parse_dct("2022-01-24").ok().map(|d| d.to_string()), Some("2022-01-24 00:00:00".into()));
+        assert_eq!(parse_dct("2022-02-01T12:12").ok().map(|d| d.to_string()), Some("2022-02-01 12:12:00".into()));
+        assert_eq!(
+            parse_dct("2021-12-06T11:20:00+03:30").ok().map(|d| d.to_string()),
+            Some("2021-12-06 11:20:00".into())
+        );
+        assert!(matches!(parse_dct("yesterday"), Err(StoreError::InvalidDocument { field: "dct", .. })));
+    }
+}

@@ -1,0 +1,246 @@
+//! `POST /api/documents` (ingest one article as JSON, or many as NDJSON) and
+//! `GET /api/documents/{id}`.
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::error::{Body, parse_json, utf8};
+use super::events::{NoParams, parse_id};
+use super::timeline::strict_query;
+use super::{ApiError, AppState};
+use crate::extract::Mention;
+use crate::lexicon::Lang;
+use crate::store::{Ingested, NewDocument, read};
+
+/// Routes owned by this module.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/api/documents", post(create)).route("/api/documents/{id}", get(document))
+}
+
+/// One article to ingest.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentIn {
+    /// The article text (required, non-empty).
+    pub text: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The outlet (`IRNA`, `Al Jazeera`, ...).
+    pub source: Option<String>,
+    /// Publication time as supplied; its day (or `2022-01-24T12:12`) becomes
+    /// the document creation time when `dct` is absent.
+    pub published_at: Option<String>,
+    /// fa, ar, en, ur; detected from the script when absent or `auto`.
+    pub lang: Option<String>,
+    /// Document creation time for relative dates: `2022-01-24` or `2022-01-24T12:12`.
+    pub dct: Option<String>,
+    /// Your identifier for the article (kept, not interpreted).
+    pub id: Option<serde_json::Value>,
+}
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct DocumentOut {
+    pub document_id: i64,
+    /// False when the same text was already stored.
+    pub created: bool,
+    #[schema(value_type = Vec<Object>)]
+    pub mentions: Vec<Mention>,
+    /// Events created or joined.
+    pub events: Vec<i64>,
+    pub merges: usize,
+}
+
+/// What ingesting an NDJSON batch did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct BatchOut {
+    pub created: usize,
+    pub duplicates: usize,
+    pub documents: Vec<DocumentOut>,
+}
+
+/// Reads a language code.
+///
+/// # Errors
+/// 400 naming the member.
+pub fn lang_of(field: &str, s: Option<&str>) -> Result<Option<Lang>, ApiError> {
+    match s.map(str::trim) {
+        None | Some("" | "auto") => Ok(None),
+        Some("fa") => Ok(Some(Lang::Fa)),
+        Some("ar") => Ok(Some(Lang::Ar)),
+        Some("en") => Ok(Some(Lang::En)),
+        Some("ur") => Ok(Some(Lang::Ur)),
+        Some(other) => {
+            Err(ApiError::bad_request(format!("{field}: unknown language {other:?}; expected fa, ar, en, ur or auto")))
+        }
+    }
+}
+
+/// Reads a creation time: `2022-01-24`, `2022-01-24T12:12[:ss]`, or RFC 3339
+/// (the local wall time is kept: the DCT is a local calendar day).
+pub fn parse_dct(s: &str) -> Option<NaiveDateTime> {
+    crate::store::parse_dct(s).ok()
+}
+
+impl DocumentIn {
+    /// Validates into a store document; `at` names the request part in errors.
+    ///
+    /// # Errors
+    /// 400 for empty text, an unknown language, or an unreadable `dct`.
+    pub fn into_new(self, at: &str) -> Result<NewDocument, ApiError> {
+        if self.text.trim().is_empty() {
+            return Err(ApiError::bad_request(format!("{at}text: must not be empty")));
+        }
+        let lang = lang_of(&format!("{at}lang"), self.lang.as_deref())?;
+        let dct = match self.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(parse_dct(s).ok_or_else(|| {
+                ApiError::bad_request(format!("{at}dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"))
+            })?),
+            None => self.published_at.as_deref().and_then(parse_dct),
+        };
+        let external_id = self.id.map(|v| match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        });
+        Ok(NewDocument {
+            text: self.text,
+            title: self.title,
+            url: self.url,
+            source: self.source,
+            published_at: self.published_at,
+            lang,
+            dct,
+            external_id,
+        })
+    }
+}
+
+fn out(i: Ingested) -> DocumentOut {
+    DocumentOut { document_id: i.document_id, created: i.created, mentions: i.mentions, events: i.events, merges: i.merges }
+}
+
+/// Checks the bearer token when one is configured.
+///
+/// # Errors
+/// [`ApiError::Unauthorized`] when it is missing or wrong.
+fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(token) = st.token.as_deref() else { return Ok(()) };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim);
+    match given {
+        Some(g) if constant_time_eq(g.as_bytes(), token.as_bytes()) => Ok(()),
+        _ => Err(ApiError::Unauthorized),
+    }
+}
+
+/// Compares without stopping at the first difference, so the time taken does
+/// not reveal how much of a guessed token was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Ingests one article (`application/json`) or many (`application/x-ndjson`).
+/// An NDJSON batch is validated completely before anything is stored; each
+/// document is then committed in its own transaction.
+#[utoipa::path(post, path = "/api/documents", request_body(content = DocumentIn, description = "One article as JSON, or many as application/x-ndjson"),
+    responses((status = 201, description = "Stored (for NDJSON: at least one new)", body = DocumentOut),
+              (status = 200, description = "Already stored (duplicate text)", body = DocumentOut),
+              (status = 400, description = "Malformed JSON, invalid UTF-8, missing text", body = super::error::Problem, content_type = "application/problem+json"),
+              (status = 401, description = "Token required", body = super::error::Problem, content_type = "application/problem+json"),
+              (status = 413, description = "Body too large", body = super::error::Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn create(State(st): State<AppState>, headers: HeaderMap, uri: Uri, body: Body) -> Result<Response, ApiError> {
+    authorize(&st, &headers)?;
+    let _: NoParams = strict_query(&uri)?;
+    let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json");
+    let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    match mime.as_str() {
+        "application/json" | "" => {
+            let doc: DocumentIn = parse_json(&body.0)?;
+            let new = doc.into_new("")?;
+            let ingested = st.store.ingest(new).await.map_err(super::store_error);
+            st.changed();
+            let o = out(ingested?);
+            let status = if o.created { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, Json(o)).into_response())
+        }
+        "application/x-ndjson" | "application/jsonl" | "application/jsonlines" => {
+            let text = utf8(&body.0)?;
+            let mut docs = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let at = format!("line {}: ", n + 1);
+                let doc: DocumentIn = serde_json::from_str(line).map_err(|e| ApiError::BadRequest {
+                    title: "Malformed JSON",
+                    detail: format!("{at}malformed JSON: {e}"),
+                })?;
+                docs.push(doc.into_new(&at)?);
+            }
+            if docs.is_empty() {
+                return Err(ApiError::bad_request("the NDJSON body holds no documents"));
+            }
+            let mut batch = BatchOut { created: 0, duplicates: 0, documents: Vec::with_capacity(docs.len()) };
+            for doc in docs {
+                let res = st.store.ingest(doc).await.map_err(super::store_error);
+                st.changed();
+                let o = out(res?);
+                if o.created {
+                    batch.created += 1;
+                } else {
+                    batch.duplicates += 1;
+                }
+                batch.documents.push(o);
+            }
+            let status = if batch.created > 0 { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, Json(batch)).into_response())
+        }
+        other => Err(ApiError::UnsupportedMediaType {
+            detail: format!("content type {other:?} is not accepted; send application/json or application/x-ndjson"),
+        }),
+    }
+}
+
+/// A stored document with its mentions (spans and values) and events.
+#[utoipa::path(get, path = "/api/documents/{id}", params(("id" = i64, Path, description = "Document id")),
+    responses((status = 200, description = "The document", body = read::DocumentDetail),
+              (status = 404, description = "No such document", body = super::error::Problem, content_type = "application/problem+json")))]
+pub async fn document(State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, uri: Uri) -> Result<Response, ApiError> {
+    let _: NoParams = strict_query(&uri)?;
+    let id = parse_id("document", raw)?;
+    match read::document_detail(st.store.ro_pool(), id).await.map_err(ApiError::internal)? {
+        Some(d) => Ok(Json(d).into_response()),
+        None => Err(ApiError::NotFound { what: format!("document {id}") }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dct_forms() {
+        assert_eq!(parse_dct("2022-01-24").map(|d| d.to_string()), Some("2022-01-24 00:00:00".into()));
+        assert_eq!(parse_dct("2022-01-24T12:12").map(|d| d.to_string()), Some("2022-01-24 12:12:00".into()));
+        assert_eq!(parse_dct("2022-02-14T19:09:30+03:30").map(|d| d.to_string()), Some("2022-02-14 19:09:30".into()));
+        assert_eq!(parse_dct("2022-02-14 19:09").map(|d| d.to_string()), Some("2022-02-14 19:09:00".into()));
+        assert_eq!(parse_dct("yesterday"), None);
+    }
+
+    #[test]
+    fn token_compare() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
+    }
+}

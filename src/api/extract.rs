@@ -1,0 +1,58 @@
+//! `POST /api/extract`: the date expressions in a text, stored nowhere.
+
+use axum::extract::State;
+use axum::http::Uri;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use super::documents::{lang_of, parse_dct};
+use super::error::JsonBody;
+use super::events::NoParams;
+use super::timeline::strict_query;
+use super::{ApiError, AppState};
+use crate::extract::{Mention, Options, extract};
+
+/// Routes owned by this module.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/api/extract", post(extract_text))
+}
+
+/// A text to read.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractIn {
+    pub text: String,
+    /// Document creation time: `2022-01-24` or `2022-01-24T12:12`; a dateline is used when absent.
+    pub dct: Option<String>,
+    /// fa, ar, en, ur or auto.
+    pub lang: Option<String>,
+}
+
+/// The mentions found.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ExtractOut {
+    #[schema(value_type = Vec<Object>)]
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds and normalizes every date expression in `text`.
+#[utoipa::path(post, path = "/api/extract", request_body = ExtractIn,
+    responses((status = 200, description = "Mentions (code-point spans)", body = ExtractOut),
+              (status = 400, description = "Malformed JSON or bad dct/lang", body = super::error::Problem, content_type = "application/problem+json")))]
+pub async fn extract_text(State(_st): State<AppState>, uri: Uri, JsonBody(body): JsonBody<ExtractIn>) -> Result<Response, ApiError> {
+    let _: NoParams = strict_query(&uri)?;
+    let lang = lang_of("lang", body.lang.as_deref())?;
+    let dct = match body.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(parse_dct(s).ok_or_else(|| {
+            ApiError::bad_request(format!("dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"))
+        })?),
+        None => None,
+    };
+    let opts = Options { dct, lang };
+    // Extraction is CPU-bound; keep it off the async workers.
+    let text = body.text;
+    let mentions = tokio::task::spawn_blocking(move || extract(&text, &opts)).await.map_err(ApiError::internal)?;
+    Ok(Json(ExtractOut { mentions }).into_response())
+}

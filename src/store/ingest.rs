@@ -1,0 +1,635 @@
+//! Writing one document: extraction, sentences, candidate events and their
+//! merging with events of other documents, in one transaction.
+//!
+//! Extraction and analysis run before the transaction; the transaction
+//! (`BEGIN IMMEDIATE`, so merge decisions see a stable set of events) writes
+//! the document, its sentences, mentions, new or updated events, evidence and
+//! merge reasons with multi-row INSERTs, and commits once.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use sqlx::{AssertSqlSafe, Row, Sqlite, SqliteConnection};
+
+use super::{Ingested, NewDocument, Store, StoreError};
+use crate::chronology::{
+    self, AnalyzedSentence, Candidate, EventDate, Features, Relation, compare, labels::labels,
+};
+use crate::extract::{self, Mention};
+use crate::lexicon::{self, Lang};
+
+/// Largest number of bound parameters per statement (SQLite allows 32766).
+const MAX_PARAMS: usize = 30_000;
+/// Containing events wider than this many days are not looked up as merge
+/// targets (keeps the index range bounded; decades never absorb days).
+const MAX_CONTAINER_DAYS: i64 = 4_000;
+/// Sources of one existing event compared against a new statement.
+const MAX_SOURCES_COMPARED: i64 = 24;
+
+/// A value bound into a batched INSERT.
+#[derive(Clone, Debug)]
+enum Val {
+    Int(i64),
+    OptInt(Option<i64>),
+    Real(f64),
+    Text(String),
+    OptText(Option<String>),
+}
+
+/// The string a serde enum serializes to (`day`, `START`, `year-inferred`).
+fn enum_str<T: Serialize>(t: &T) -> String {
+    match serde_json::to_value(t) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn dct_text(t: NaiveDateTime) -> String {
+    if t.time().num_seconds_from_midnight() == 0 {
+        t.format("%Y-%m-%d").to_string()
+    } else {
+        t.format("%Y-%m-%dT%H:%M").to_string()
+    }
+}
+
+/// Everything computed before the transaction.
+struct Prepared {
+    hash: String,
+    lang: Lang,
+    dct: Option<NaiveDateTime>,
+    dct_source: &'static str,
+    dateline_day: Option<NaiveDate>,
+    mentions: Vec<Mention>,
+    sentences: Vec<AnalyzedSentence>,
+    candidates: Vec<Candidate>,
+}
+
+fn prepare(doc: &NewDocument, hash: String) -> Prepared {
+    let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
+    let mentions = extract::extract(&doc.text, &extract::Options { dct: doc.dct, lang: Some(lang) });
+    // The extractor resolves against the same dateline when no DCT is given.
+    let dateline = extract::dateline(&doc.text, lang);
+    let dateline_day = dateline.map(|t| t.date());
+    let (dct, dct_source) = match (doc.dct, dateline) {
+        (Some(t), _) => (Some(t), "given"),
+        (None, Some(t)) => (Some(t), "dateline"),
+        (None, None) => (None, "none"),
+    };
+    let sentences = chronology::analyze(&doc.text);
+    let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
+    Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates }
+}
+
+/// Next free ids of each table (the transaction holds the write lock).
+struct Ids {
+    document: i64,
+    sentence: i64,
+    mention: i64,
+    event: i64,
+    evidence: i64,
+    merge: i64,
+}
+
+/// An existing event whose date is compatible with some candidate.
+#[derive(Clone, Debug)]
+struct Existing {
+    id: i64,
+    date: EventDate,
+    n_sources: i64,
+    /// Comma-separated, sorted source languages.
+    langs: String,
+}
+
+impl Store {
+    /// Ingests one document: extracts its dates, splits its sentences, turns
+    /// each distinct resolved date into an event, merges those events with
+    /// compatible events of other documents that speak of the same thing, and
+    /// stores everything in one transaction. The same text twice is a no-op
+    /// that returns the stored document (`created: false`).
+    ///
+    /// # Errors
+    /// [`StoreError::EmptyText`] for blank text; [`StoreError::Db`] when the
+    /// transaction fails (nothing of the document is then stored).
+    pub async fn ingest(&self, doc: NewDocument) -> Result<Ingested, StoreError> {
+        if doc.text.trim().is_empty() {
+            return Err(StoreError::EmptyText);
+        }
+        let hash = format!("{:x}", Sha256::digest(doc.text.as_bytes()));
+        if let Some(existing) = self.existing(&hash).await? {
+            return Ok(existing);
+        }
+        let prepared = block_in_place_or_inline(|| prepare(&doc, hash.clone()));
+        let _guard = self.write_lock.lock().await;
+        let mut conn = self.rw.acquire().await?;
+        let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+        let dup: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
+            .bind(&prepared.hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if dup.is_some() {
+            tx.rollback().await?;
+            drop(conn);
+            return self.existing(&hash).await?.ok_or(StoreError::Db(sqlx::Error::RowNotFound));
+        }
+        let out = write_document(&mut tx, &doc, prepared).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// The stored document with this content hash, as an [`Ingested`] with `created: false`.
+    async fn existing(&self, hash: &str) -> Result<Option<Ingested>, StoreError> {
+        let Some(id): Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
+            .bind(hash)
+            .fetch_optional(&self.rw)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let rows = sqlx::query(
+            "SELECT span_start, span_end, text, value, mod, grain, calendar, lang, first_day, last_day, anchor, \
+             pair_ordinal, conflict FROM mentions WHERE document_id = ? ORDER BY ordinal",
+        )
+        .bind(id)
+        .fetch_all(&self.rw)
+        .await?;
+        let mentions = rows.iter().filter_map(mention_from_row).collect();
+        let events: Vec<i64> =
+            sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
+                .bind(id)
+                .fetch_all(&self.rw)
+                .await?;
+        Ok(Some(Ingested { document_id: id, created: false, mentions, events, merges: 0 }))
+    }
+}
+
+/// Runs CPU-heavy work with `block_in_place` on a multi-threaded runtime (so
+/// other tasks keep running), inline otherwise (where it would panic).
+fn block_in_place_or_inline<R>(f: impl FnOnce() -> R) -> R {
+    match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(f),
+        _ => f(),
+    }
+}
+
+fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
+    let start: i64 = r.try_get("span_start").ok()?;
+    let end: i64 = r.try_get("span_end").ok()?;
+    let get = |c: &str| r.try_get::<Option<String>, _>(c).ok().flatten();
+    Some(Mention {
+        start: usize::try_from(start).ok()?,
+        end: usize::try_from(end).ok()?,
+        text: get("text")?,
+        value: get("value")?,
+        modifier: get("mod").and_then(|s| parse_enum(&s)),
+        grain: parse_enum(&get("grain")?)?,
+        calendar: parse_enum(&get("calendar")?)?,
+        lang: parse_enum(&get("lang")?)?,
+        first_day: get("first_day").and_then(|s| s.parse().ok()),
+        last_day: get("last_day").and_then(|s| s.parse().ok()),
+        anchor: get("anchor").and_then(|s| parse_enum(&s)),
+        pair: r.try_get::<Option<i64>, _>("pair_ordinal").ok().flatten().and_then(|p| usize::try_from(p).ok()),
+        conflict: get("conflict").and_then(|s| serde_json::from_str(&s).ok()),
+    })
+}
+
+/// Inserts `rows` into `head` (`INSERT INTO t (a, b)`) with as few statements as the parameter limit allows.
+async fn insert_rows(conn: &mut SqliteConnection, head: &str, rows: &[Vec<Val>]) -> Result<(), sqlx::Error> {
+    let Some(width) = rows.first().map(Vec::len) else { return Ok(()) };
+    let per = (MAX_PARAMS / width.max(1)).max(1);
+    for chunk in rows.chunks(per) {
+        let mut sql = String::with_capacity(head.len() + chunk.len() * (width * 2 + 4));
+        sql.push_str(head);
+        sql.push_str(" VALUES ");
+        let tuple = format!("({})", vec!["?"; width].join(","));
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&tuple);
+        }
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
+        for row in chunk {
+            for v in row {
+                q = match v {
+                    Val::Int(x) => q.bind(*x),
+                    Val::OptInt(x) => q.bind(*x),
+                    Val::Real(x) => q.bind(*x),
+                    Val::Text(x) => q.bind(x.clone()),
+                    Val::OptText(x) => q.bind(x.clone()),
+                };
+            }
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+async fn next_ids(conn: &mut SqliteConnection) -> Result<Ids, sqlx::Error> {
+    let r = sqlx::query(
+        "SELECT (SELECT coalesce(max(id), 0) FROM documents), (SELECT coalesce(max(id), 0) FROM sentences), \
+         (SELECT coalesce(max(id), 0) FROM mentions), (SELECT coalesce(max(id), 0) FROM events), \
+         (SELECT coalesce(max(id), 0) FROM evidence), (SELECT coalesce(max(id), 0) FROM merges)",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Ids {
+        document: r.try_get::<i64, _>(0)? + 1,
+        sentence: r.try_get::<i64, _>(1)? + 1,
+        mention: r.try_get::<i64, _>(2)? + 1,
+        event: r.try_get::<i64, _>(3)? + 1,
+        evidence: r.try_get::<i64, _>(4)? + 1,
+        merge: r.try_get::<i64, _>(5)? + 1,
+    })
+}
+
+fn event_date_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<EventDate> {
+    Some(EventDate {
+        value: r.try_get("value").ok()?,
+        grain: parse_enum(&r.try_get::<String, _>("grain").ok()?)?,
+        modifier: r.try_get::<Option<String>, _>("mod").ok().flatten().and_then(|s| parse_enum(&s)),
+        first_day: r.try_get::<String, _>("first_day").ok()?.parse().ok()?,
+        last_day: r.try_get::<String, _>("last_day").ok()?.parse().ok()?,
+    })
+}
+
+/// Events whose dates equal, contain or lie inside some candidate's date.
+async fn compatible_events(
+    conn: &mut SqliteConnection,
+    candidates: &[Candidate],
+) -> Result<HashMap<i64, Existing>, sqlx::Error> {
+    let mut found = HashMap::new();
+    for chunk in candidates.chunks(200) {
+        let mut sql =
+            String::from("SELECT id, value, grain, mod, first_day, last_day, n_sources, langs FROM events WHERE ");
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push_str(" OR ");
+            }
+            // Inside the candidate, or containing it (bounded width).
+            sql.push_str("(first_day BETWEEN ? AND ? AND last_day <= ?) OR (first_day BETWEEN ? AND ? AND last_day >= ?)");
+        }
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
+        for c in chunk {
+            let (f, l) = (day(c.date.first_day), day(c.date.last_day));
+            let lo = day(c.date.last_day - chrono::Duration::days(MAX_CONTAINER_DAYS));
+            q = q.bind(f.clone()).bind(l.clone()).bind(l.clone()).bind(lo).bind(f).bind(l);
+        }
+        for r in q.fetch_all(&mut *conn).await? {
+            let id: i64 = r.try_get("id")?;
+            if let Some(date) = event_date_from_row(&r) {
+                found.insert(id, Existing { id, date, n_sources: r.try_get("n_sources")?, langs: r.try_get("langs")? });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Features of each source document of the given events: event → [(document, features)].
+async fn source_features(
+    conn: &mut SqliteConnection,
+    events: &[i64],
+) -> Result<HashMap<i64, BTreeMap<i64, Features>>, sqlx::Error> {
+    let mut out: HashMap<i64, BTreeMap<i64, Features>> = HashMap::new();
+    for chunk in events.chunks(50) {
+        // One LIMITed branch per event: reads at most MAX_SOURCES_COMPARED
+        // evidence rows of each through the (event_id, document_id) index,
+        // however many sources the event has.
+        let branch = format!(
+            "SELECT * FROM (SELECT v.event_id, v.document_id, s.entities, s.folded FROM evidence v \
+             JOIN sentences s ON s.id = v.sentence_id WHERE v.event_id = ? \
+             ORDER BY v.document_id LIMIT {MAX_SOURCES_COMPARED})"
+        );
+        let sql = vec![branch; chunk.len()].join(" UNION ALL ");
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(&mut *conn).await? {
+            let event: i64 = r.try_get(0)?;
+            let document: i64 = r.try_get(1)?;
+            let entities: String = r.try_get(2)?;
+            let folded: String = r.try_get(3)?;
+            out.entry(event).or_default().entry(document).or_default().add(&entities, &folded);
+        }
+    }
+    Ok(out)
+}
+
+/// One decided merge of a candidate into an existing event.
+struct Decision {
+    event: i64,
+    relation: Relation,
+    rule: &'static str,
+    shared: Vec<String>,
+    overlap: f64,
+    score: f64,
+    before: EventDate,
+}
+
+/// Picks, for each candidate, the best compatible existing event that speaks
+/// of the same thing; each event is joined by at most one candidate.
+fn decide(
+    candidates: &[Candidate],
+    existing: &HashMap<i64, Existing>,
+    sources: &HashMap<i64, BTreeMap<i64, Features>>,
+) -> Vec<Option<Decision>> {
+    let mut options = Vec::new();
+    for (ci, c) in candidates.iter().enumerate() {
+        for e in existing.values() {
+            let relation = c.date.relation_to(&e.date);
+            if relation == Relation::Incompatible {
+                continue;
+            }
+            let Some(docs) = sources.get(&e.id) else { continue };
+            let best = docs
+                .values()
+                .map(|f| compare(&c.features, f))
+                .filter(|s| s.rule.is_some())
+                .max_by(|a, b| a.score().total_cmp(&b.score()));
+            if let Some(sim) = best {
+                let bonus = if relation == Relation::Equal { 0.2 } else { 0.0 };
+                options.push((sim.score() + bonus, e.n_sources, e.date.first_day, e.id, ci, relation, sim));
+            }
+        }
+    }
+    options.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)).then(a.4.cmp(&b.4))
+    });
+    let mut out: Vec<Option<Decision>> = candidates.iter().map(|_| None).collect();
+    let mut taken = BTreeSet::new();
+    for (score, _, _, event, ci, relation, sim) in options {
+        if out[ci].is_some() || taken.contains(&event) {
+            continue;
+        }
+        taken.insert(event);
+        let Some(rule) = sim.rule else { continue };
+        let before = existing[&event].date.clone();
+        out[ci] = Some(Decision {
+            event,
+            relation,
+            rule: rule.as_str(),
+            shared: sim.shared,
+            overlap: sim.token_overlap,
+            score,
+            before,
+        });
+    }
+    out
+}
+
+fn date_cols(d: &EventDate) -> Vec<Val> {
+    let l = labels(d);
+    vec![
+        Val::Text(day(d.first_day)),
+        Val::Text(day(d.last_day)),
+        Val::Text(d.value.clone()),
+        Val::Text(enum_str(&d.grain)),
+        Val::OptText(d.modifier.map(|m| enum_str(&m))),
+        Val::Int(i64::from(l.persian_ymd.year)),
+        Val::Int(i64::from(l.persian_ymd.month)),
+        Val::Int(i64::from(l.persian_ymd.day)),
+        Val::Int(i64::from(l.hijri_ymd.year)),
+        Val::Int(i64::from(l.hijri_ymd.month)),
+        Val::Int(i64::from(l.hijri_ymd.day)),
+        Val::Text(l.gregorian),
+        Val::Text(l.persian),
+        Val::Text(l.hijri),
+    ]
+}
+
+const DATE_COLS: &str = "first_day, last_day, value, grain, mod, persian_year, persian_month, persian_day, \
+                         hijri_year, hijri_month, hijri_day, gregorian_label, persian_label, hijri_label";
+
+async fn write_document(
+    conn: &mut SqliteConnection,
+    doc: &NewDocument,
+    p: Prepared,
+) -> Result<Ingested, StoreError> {
+    let mut ids = next_ids(conn).await?;
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let doc_id = ids.document;
+    let lang = p.lang.code().to_string();
+    insert_rows(
+        conn,
+        "INSERT INTO documents (id, content_hash, external_id, title, source, url, lang, dct, dct_day, dct_source, \
+         dateline_day, published_at, ingested_at, text)",
+        &[vec![
+            Val::Int(doc_id),
+            Val::Text(p.hash.clone()),
+            Val::OptText(doc.external_id.clone()),
+            Val::OptText(doc.title.clone()),
+            Val::OptText(doc.source.clone()),
+            Val::OptText(doc.url.clone()),
+            Val::Text(lang.clone()),
+            Val::OptText(p.dct.map(dct_text)),
+            Val::OptText(p.dct.map(|t| day(t.date()))),
+            Val::Text(p.dct_source.to_string()),
+            Val::OptText(p.dateline_day.map(day)),
+            Val::OptText(doc.published_at.clone()),
+            Val::Text(now.clone()),
+            Val::Text(doc.text.clone()),
+        ]],
+    )
+    .await?;
+
+    // Sentences.
+    let first_sentence = ids.sentence;
+    let rows: Vec<Vec<Val>> = p
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            vec![
+                Val::Int(first_sentence + i as i64),
+                Val::Int(doc_id),
+                Val::Int(i as i64),
+                Val::Int(s.sentence.start as i64),
+                Val::Int(s.sentence.end as i64),
+                Val::Text(s.sentence.text.clone()),
+                Val::Text(s.folded.clone()),
+                Val::Text(s.entities_text()),
+            ]
+        })
+        .collect();
+    insert_rows(conn, "INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded, entities)", &rows)
+        .await?;
+    ids.sentence += p.sentences.len() as i64;
+
+    // Mentions.
+    let plain: Vec<chronology::Sentence> = p.sentences.iter().map(|s| s.sentence.clone()).collect();
+    let first_mention = ids.mention;
+    let rows: Vec<Vec<Val>> = p
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            vec![
+                Val::Int(first_mention + i as i64),
+                Val::Int(doc_id),
+                Val::Int(i as i64),
+                Val::OptInt(chronology::sentences::sentence_at(&plain, m.start).map(|s| first_sentence + s as i64)),
+                Val::Int(m.start as i64),
+                Val::Int(m.end as i64),
+                Val::Text(m.text.clone()),
+                Val::Text(m.value.clone()),
+                Val::OptText(m.first_day.map(day)),
+                Val::OptText(m.last_day.map(day)),
+                Val::Text(enum_str(&m.grain)),
+                Val::OptText(m.modifier.map(|x| enum_str(&x))),
+                Val::Text(enum_str(&m.calendar)),
+                Val::Text(enum_str(&m.lang)),
+                Val::OptText(m.anchor.map(|a| enum_str(&a))),
+                Val::OptInt(m.pair.map(|x| x as i64)),
+                Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
+            ]
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "INSERT INTO mentions (id, document_id, ordinal, sentence_id, span_start, span_end, text, value, first_day, \
+         last_day, grain, mod, calendar, lang, anchor, pair_ordinal, conflict)",
+        &rows,
+    )
+    .await?;
+
+    // Merge decisions against events of other documents.
+    let existing = if p.candidates.is_empty() { HashMap::new() } else { compatible_events(conn, &p.candidates).await? };
+    let mut event_ids: Vec<i64> = existing.keys().copied().collect();
+    event_ids.sort_unstable();
+    let sources = if event_ids.is_empty() { HashMap::new() } else { source_features(conn, &event_ids).await? };
+    let decisions = decide(&p.candidates, &existing, &sources);
+
+    let mut new_events = Vec::new();
+    let mut evidence = Vec::new();
+    let mut merges = Vec::new();
+    let mut touched = Vec::new();
+    let mut doc_events = Vec::new();
+    for (c, decision) in p.candidates.iter().zip(&decisions) {
+        let event_id = match decision {
+            Some(d) => {
+                if d.relation == Relation::Narrower {
+                    // The refining source states the precise date: its sentence becomes the title.
+                    let mut sql = String::from("UPDATE events SET title = ?, title_lang = ?, ");
+                    sql.push_str(&DATE_COLS.split(", ").map(|c| format!("{c} = ?")).collect::<Vec<_>>().join(", "));
+                    sql.push_str(" WHERE id = ?");
+                    let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).bind(c.title.clone()).bind(lang.clone());
+                    for v in date_cols(&c.date) {
+                        q = match v {
+                            Val::Int(x) => q.bind(x),
+                            Val::OptInt(x) => q.bind(x),
+                            Val::Real(x) => q.bind(x),
+                            Val::Text(x) => q.bind(x),
+                            Val::OptText(x) => q.bind(x),
+                        };
+                    }
+                    q.bind(d.event).execute(&mut *conn).await?;
+                }
+                let after = if d.relation == Relation::Narrower { &c.date } else { &d.before };
+                let reason = format!(
+                    "{} ({}); date {} {}; token overlap {:.2}",
+                    d.rule,
+                    if d.shared.is_empty() { "no shared entities".to_string() } else { d.shared.join(", ") },
+                    match d.relation {
+                        Relation::Equal => "equal",
+                        Relation::Narrower => "refined from",
+                        _ => "within",
+                    },
+                    d.before.value,
+                    d.overlap
+                );
+                merges.push(vec![
+                    Val::Int(ids.merge),
+                    Val::Int(d.event),
+                    Val::Int(doc_id),
+                    Val::Int(first_mention + c.mentions[0] as i64),
+                    Val::Text(d.rule.to_string()),
+                    Val::Text(serde_json::to_string(&d.shared).unwrap_or_else(|_| "[]".into())),
+                    Val::Real(d.overlap),
+                    Val::Real(d.score),
+                    Val::Text(reason),
+                    Val::Text(d.before.value.clone()),
+                    Val::Text(after.value.clone()),
+                    Val::Text(now.clone()),
+                ]);
+                ids.merge += 1;
+                touched.push(d.event);
+                d.event
+            }
+            None => {
+                let id = ids.event;
+                ids.event += 1;
+                let mut row = vec![Val::Int(id)];
+                row.extend(date_cols(&c.date));
+                row.extend([
+                    Val::Text(c.title.clone()),
+                    Val::Text(lang.clone()),
+                    Val::Int(1),
+                    Val::Text(lang.clone()),
+                    Val::Text(now.clone()),
+                ]);
+                new_events.push(row);
+                id
+            }
+        };
+        doc_events.push(event_id);
+        for (k, (&mi, &si)) in c.mentions.iter().zip(&c.mention_sentences).enumerate() {
+            let m = &p.mentions[mi];
+            let s = &p.sentences[si].sentence;
+            evidence.push(vec![
+                Val::Int(ids.evidence),
+                Val::Int(event_id),
+                Val::Int(doc_id),
+                Val::Int(first_mention + mi as i64),
+                Val::Int(first_sentence + si as i64),
+                Val::Int((m.start - s.start) as i64),
+                Val::Int((m.end.min(s.end) - s.start) as i64),
+                Val::Int(i64::from(k == 0)),
+            ]);
+            ids.evidence += 1;
+        }
+    }
+    insert_rows(
+        conn,
+        &format!("INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"),
+        &new_events,
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "INSERT INTO evidence (id, event_id, document_id, mention_id, sentence_id, expr_start, expr_end, is_primary)",
+        &evidence,
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "INSERT INTO merges (id, event_id, document_id, mention_id, rule, entities, overlap, score, reason, \
+         value_before, value_after, created_at)",
+        &merges,
+    )
+    .await?;
+    // A new document joins each touched event once: one more source, maybe a new language.
+    for id in &touched {
+        let Some(e) = existing.get(id) else { continue };
+        let mut langs: BTreeSet<&str> = e.langs.split(',').filter(|l| !l.is_empty()).collect();
+        langs.insert(&lang);
+        sqlx::query("UPDATE events SET n_sources = n_sources + 1, langs = ? WHERE id = ?")
+            .bind(langs.into_iter().collect::<Vec<_>>().join(","))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    doc_events.sort_unstable();
+    doc_events.dedup();
+    Ok(Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merges.len() })
+}
