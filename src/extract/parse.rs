@@ -38,8 +38,9 @@ pub(crate) enum What {
     RelDay(i64),
     /// This/last/next week, month or year (`unit`: 1 week, 2 month, 3 year).
     RelUnit { unit: i32, offset: i32, weekday: Option<u8> },
-    /// A weekday: `dir` -1 last, 1 next, None the nearest before; `nth` of the month.
-    Weekday { weekday: u8, dir: Option<i32>, nth: Option<u8> },
+    /// A weekday: `dir` -1 last, 1 next, None the nearest (before, or after
+    /// when the sentence is in the future tense: `future`); `nth` of the month.
+    Weekday { weekday: u8, dir: Option<i32>, nth: Option<u8>, future: bool },
 }
 
 /// A month name found at a token.
@@ -472,6 +473,9 @@ impl<'a> Parser<'a> {
             modifier = Some(m);
             j = k;
         }
+        if let Some(k) = self.frame(j, FrameWord::Day).filter(|&k| self.entry(k, Kind::Weekday).is_some()) {
+            j = k; // روز چهارشنبه ۱۲ ماه ژانویه
+        }
         if let Some((_, k)) = self.entry(j, Kind::Weekday) {
             j = self.skip_commas(k);
         }
@@ -762,8 +766,8 @@ impl<'a> Parser<'a> {
         if e.ambiguity == Ambiguity::NeedsDayOrYear && !framed {
             return None;
         }
-        // part of a full date: leave it to the date patterns
-        if self.day(self.skip_commas(end)).is_some() && self.month(self.skip_commas(end) + 1).is_some() {
+        // part of a full date (روز چهارشنبه ۱۲ ماه ژانویه): leave it to the date patterns
+        if self.day_month_year(j).is_some() || self.month_first(j).is_some() {
             return None;
         }
         let start = if framed && self.frame(i, FrameWord::In).is_some() { j } else { i };
@@ -783,7 +787,28 @@ impl<'a> Parser<'a> {
             nth = Some(n as u8);
             end = k;
         }
-        Some(Expr { start, end, what: What::Weekday { weekday: e.value as u8, dir, nth }, modifier: None })
+        let future = dir.is_none() && nth.is_none() && self.future_sentence(start, end);
+        Some(Expr { start, end, what: What::Weekday { weekday: e.value as u8, dir, nth, future }, modifier: None })
+    }
+
+    /// Whether the sentence around tokens `start..end` has a future-tense marker.
+    fn future_sentence(&self, start: usize, end: usize) -> bool {
+        let boundary = |k: usize| self.is_punct(k, &['.', '؟', '?', '!', '؛', ';']);
+        let mut k = start;
+        while k > 0 && !boundary(k - 1) && self.toks[k].gap != Gap::Line && start - k < 40 {
+            k -= 1;
+            if self.entry(k, Kind::Future).is_some() {
+                return true;
+            }
+        }
+        let mut k = end;
+        while k < self.toks.len() && !boundary(k) && self.toks[k].gap != Gap::Line && k - end < 40 {
+            if self.entry(k, Kind::Future).is_some() {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// `این هفته`, `هفته آینده`, `next week`, `الأسبوع المقبل`: (offset in weeks, token after).

@@ -31,8 +31,13 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Optio
             Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
         }
         What::RelUnit { unit, offset, weekday } => rel_unit(anchor?, *unit, *offset, *weekday, week_start(lang)),
-        What::Weekday { weekday, dir, nth } => {
-            let d = weekday_date(anchor?, *weekday, *dir, *nth, week_start(lang))?;
+        What::Weekday { weekday, dir, nth, future } => {
+            let a = anchor?;
+            let d = if *future && dir.is_none() {
+                shift(a, (i64::from(*weekday) - i64::from(a.weekday().num_days_from_monday())).rem_euclid(7))?
+            } else {
+                weekday_date(a, *weekday, *dir, *nth, week_start(lang))?
+            };
             Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
         }
     }

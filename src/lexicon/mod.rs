@@ -186,6 +186,8 @@ pub enum Kind {
     Ago,
     /// A quantifier that makes a count vague (more than, about).
     Vague,
+    /// A future-tense marker (خواهد, سوف, will).
+    Future,
 }
 
 /// Units that only count.
@@ -253,7 +255,7 @@ impl Entry {
     /// such as `در`/`في` and era marks only ever continue one, so scanning
     /// skips them.
     pub fn can_start(&self) -> bool {
-        !matches!(self.kind, Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit)
+        !matches!(self.kind, Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future)
             && !(self.kind == Kind::Conj && self.value != 2)
             && !(self.kind == Kind::Frame && matches!(self.value, 1 | 3 | 4) && self.rest.is_empty())
     }
@@ -403,6 +405,7 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "ampm" => Kind::AmPm,
         "ago" => Kind::Ago,
         "vague" => Kind::Vague,
+        "future" => Kind::Future,
         _ => return None,
     })
 }
@@ -476,7 +479,7 @@ fn parse_value(kind: Kind, s: &str) -> Option<i32> {
             "pm" => 1,
             _ => return None,
         },
-        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague => 0,
+        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future => 0,
         _ => s.parse().ok()?,
     })
 }

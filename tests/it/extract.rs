@@ -47,6 +47,8 @@ const CASES: &[Case] = &[
     Case { name: "fa late last year", text: "طرح اواخر سال گذشته ارائه شد.", dct: "2022-02-01", want: &[("اواخر سال گذشته", "2021")] },
     Case { name: "fa weekday this week (Saturday-first)", text: "نشست چهارشنبه این هفته است.", dct: "2022-01-10", want: &[("چهارشنبه این هفته", "2022-01-12")] },
     Case { name: "fa coming weekday", text: "هیئت روز یکشنبه آینده می‌رسد.", dct: "2022-02-23", want: &[("روز یکشنبه آینده", "2022-02-27")] },
+    Case { name: "fa weekday in future sentence", text: "کمیسیون روز چهارشنبه در ژنو تشکیل جلسه خواهد داد.", dct: "2022-01-08", want: &[("روز چهارشنبه", "2022-01-12")] },
+    Case { name: "fa ruz weekday day month", text: "جلسه روز چهارشنبه ۱۲ ماه ژانویه است.", dct: "2022-01-08", want: &[("روز چهارشنبه ۱۲ ماه ژانویه", "2022-01-12")] },
     Case { name: "fa days ago", text: "این خبر ۳ روز پیش اعلام شد.", dct: "2022-02-01", want: &[("۳ روز پیش", "2022-01-29")] },
     // --- Arabic
     Case { name: "ar levantine", text: "وصل الوفد في 24 كانون الثاني 2022 إلى دمشق.", dct: "2022-01-25", want: &[("24 كانون الثاني 2022", "2022-01-24")] },
@@ -73,6 +75,8 @@ const CASES: &[Case] = &[
     Case { name: "en day month year", text: "The council met on 12 January 2022 in Brussels.", dct: "2022-01-20", want: &[("12 January 2022", "2022-01-12")] },
     Case { name: "en last friday", text: "He spoke last Friday about the plan.", dct: "2022-01-19", want: &[("last Friday", "2022-01-14")] },
     Case { name: "en weekday month day", text: "They meet on Sunday, February 27 in Doha.", dct: "2022-02-23", want: &[("Sunday, February 27", "2022-02-27")] },
+    Case { name: "en future weekday", text: "The board will meet in Geneva on Wednesday. It met on Friday.", dct: "2022-01-10", want: &[("Wednesday", "2022-01-12"), ("Friday", "2022-01-07")] },
+    Case { name: "ar future weekday", text: "سوف يجتمع المجلس يوم الأربعاء في جنيف.", dct: "2022-01-10", want: &[("يوم الأربعاء", "2022-01-12")] },
     Case { name: "en may is a verb", text: "The minister may travel next month.", dct: "2022-01-19", want: &[("next month", "2022-02")] },
     Case { name: "ur month", text: "اجلاس 12 جنوری 2022ء کو ہوا۔", dct: "2022-01-20", want: &[("12 جنوری 2022ء", "2022-01-12")] },
     // --- traps: nothing to find
