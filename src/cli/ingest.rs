@@ -193,32 +193,54 @@ pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[Pat
         };
         let (mut new, mut present, mut failed, mut mentions, mut events, mut merges) =
             (0usize, 0usize, missing.len(), 0usize, 0usize, 0usize);
+        // Unreadable jobs are reported first; the rest go through the pipelined ingest.
+        let mut origins = Vec::new();
+        let mut docs = Vec::new();
         for job in jobs {
-            let result = match job.doc {
-                Ok(doc) => store.ingest(doc).await.map_err(|e| e.to_string()),
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(i) if i.created => {
-                    new += 1;
-                    mentions += i.mentions.len();
-                    events += i.events.len() - i.merges;
-                    merges += i.merges;
+            match job.doc {
+                Ok(doc) => {
+                    origins.push(job.origin);
+                    docs.push(doc);
                 }
-                Ok(_) => present += 1,
                 Err(e) => {
                     failed += 1;
                     let msg = format!("error: {}: {e}", job.origin);
                     match &bar {
-                        Some(b) => b.println(msg),
+                        Some(b) => {
+                            b.println(msg);
+                            b.inc(1);
+                        }
                         None => eprintln!("{msg}"),
                     }
                 }
             }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
         }
+        let mut origins = origins.into_iter();
+        store
+            .ingest_all(docs, |result| {
+                let origin = origins.next().unwrap_or_default();
+                match result {
+                    Ok(i) if i.created => {
+                        new += 1;
+                        mentions += i.mentions.len();
+                        events += i.events.len() - i.merges;
+                        merges += i.merges;
+                    }
+                    Ok(_) => present += 1,
+                    Err(e) => {
+                        failed += 1;
+                        let msg = format!("error: {origin}: {e}");
+                        match &bar {
+                            Some(b) => b.println(msg),
+                            None => eprintln!("{msg}"),
+                        }
+                    }
+                }
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            })
+            .await;
         if let Some(b) = bar {
             b.finish_and_clear();
         }
@@ -274,11 +296,11 @@ pub fn run_sql(db: &Path, json: bool, csv: bool, query: &str) -> ExitCode {
         } else {
             print_table(&mut out, &r.columns, &r.rows)
         };
-        if let Err(e) = written {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
-            }
+        if let Err(e) = written
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
         if r.truncated {
             eprintln!("(truncated to the first {SQL_MAX_ROWS} rows)");

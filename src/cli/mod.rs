@@ -125,6 +125,12 @@ pub enum Command {
         /// Largest accepted request body, in bytes.
         #[arg(long, default_value_t = 5 * 1024 * 1024)]
         max_body: usize,
+        /// Longest a request may run, in seconds.
+        #[arg(long, default_value_t = 30)]
+        request_timeout: u64,
+        /// Requests served at once; more wait their turn.
+        #[arg(long, default_value_t = 256)]
+        concurrency: usize,
     },
 }
 
@@ -137,6 +143,8 @@ pub fn main() -> ExitCode {
         Command::Ingest { db, dct, lang, paths } => ingest::run_ingest(&db.db, dct.as_deref(), lang.as_deref(), &paths),
         Command::Sql { db, json, csv, query } => ingest::run_sql(&db.db, json, csv, &query),
         Command::Timeline { db, from, to, calendar } => ingest::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar),
-        Command::Serve { db, addr, demo, token, max_body } => serve::run(&db.db, &addr, demo, token, max_body),
+        Command::Serve { db, addr, demo, token, max_body, request_timeout, concurrency } => {
+            serve::run(&db.db, &addr, demo, token, max_body, std::time::Duration::from_secs(request_timeout), concurrency)
+        }
     }
 }

@@ -5,7 +5,15 @@ use std::process::ExitCode;
 use crate::api::{ServeConfig, serve};
 
 /// Starts the server and blocks until SIGTERM or ctrl-c.
-pub fn run(db: &Path, addr: &str, demo: bool, token: Option<String>, max_body: usize) -> ExitCode {
+pub fn run(
+    db: &Path,
+    addr: &str,
+    demo: bool,
+    token: Option<String>,
+    max_body: usize,
+    request_timeout: std::time::Duration,
+    concurrency: usize,
+) -> ExitCode {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -18,6 +26,8 @@ pub fn run(db: &Path, addr: &str, demo: bool, token: Option<String>, max_body: u
     config.demo = demo;
     config.token = token;
     config.max_body = max_body;
+    config.request_timeout = request_timeout;
+    config.concurrency = concurrency.max(1);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
