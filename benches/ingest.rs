@@ -2,7 +2,8 @@
 //! Arabic and English sentences with dates, places, people and event words)
 //! into a fresh database, extraction included. Prints documents/s and MB/s.
 //!
-//! `cargo bench --bench ingest` (set `TARIKH_BENCH_DOCS` to change the count).
+//! `cargo bench --bench ingest` (set `TARIKH_BENCH_DOCS` to change the count,
+//! `TARIKH_BENCH_DENSE=1` to put a date in every sentence).
 
 use std::time::Instant;
 
@@ -39,7 +40,7 @@ fn fa_digits(n: u64) -> String {
     n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c)).collect()
 }
 
-fn article(i: usize, rng: &mut Rng) -> (String, Lang) {
+fn article(i: usize, rng: &mut Rng, dense: bool) -> (String, Lang) {
     let lang = [Lang::Fa, Lang::Ar, Lang::En][i % 3];
     let mut text = String::with_capacity(5_400);
     match lang {
@@ -51,8 +52,11 @@ fn article(i: usize, rng: &mut Rng) -> (String, Lang) {
     while text.len() < 5_000 {
         k += 1;
         let day = 1 + rng.next() % 28;
-        let s = match lang {
-            Lang::Fa => format!(
+        // About one sentence in four carries a date, as in the seed articles;
+        // TARIKH_BENCH_DENSE=1 dates every sentence (a merge stress test).
+        let dated = dense || rng.next() % 4 == 0;
+        let s = match (lang, dated) {
+            (Lang::Fa, true) => format!(
                 "{} روز {} {} ۱۴۰۰ در {} {} برگزار کرد و درباره سهم آب و جریان رودخانه شماره {} گفت‌وگو شد. ",
                 rng.pick(&FA_WHO),
                 fa_digits(day),
@@ -61,7 +65,13 @@ fn article(i: usize, rng: &mut Rng) -> (String, Lang) {
                 rng.pick(&FA_WHAT),
                 fa_digits(k)
             ),
-            Lang::Ar => format!(
+            (Lang::Fa, false) => format!(
+                "{} در {} درباره سهم آب و جریان رودخانه شماره {} و وضعیت سدهای بالادست توضیح داد. ",
+                rng.pick(&FA_WHO),
+                rng.pick(&FA_PLACES),
+                fa_digits(k)
+            ),
+            (Lang::Ar, true) => format!(
                 "عقد {} في {} {} يوم {} {} 2022 لبحث حصص المياه وتدفق النهر رقم {k}. ",
                 rng.pick(&AR_WHO),
                 rng.pick(&AR_PLACES),
@@ -69,7 +79,12 @@ fn article(i: usize, rng: &mut Rng) -> (String, Lang) {
                 day,
                 rng.pick(&AR_MONTHS)
             ),
-            _ => format!(
+            (Lang::Ar, false) => format!(
+                "وأوضح {} في {} أن حصص المياه وتدفق النهر رقم {k} ما زالت موضع نقاش بين الجانبين. ",
+                rng.pick(&AR_WHO),
+                rng.pick(&AR_PLACES)
+            ),
+            (_, true) => format!(
                 "{} held {} in {} on {} {} 2022 about water shares and river flow item {k}, officials said. ",
                 rng.pick(&EN_WHO),
                 rng.pick(&EN_WHAT),
@@ -77,9 +92,14 @@ fn article(i: usize, rng: &mut Rng) -> (String, Lang) {
                 day,
                 rng.pick(&EN_MONTHS)
             ),
+            (_, false) => format!(
+                "{} said in {} that water shares and river flow item {k} were still being discussed by both sides. ",
+                rng.pick(&EN_WHO),
+                rng.pick(&EN_PLACES)
+            ),
         };
         text.push_str(&s);
-        if k % 5 == 0 {
+        if k.is_multiple_of(5) {
             text.push('\n');
         }
     }
@@ -88,9 +108,25 @@ fn article(i: usize, rng: &mut Rng) -> (String, Lang) {
 
 fn main() {
     let n: usize = std::env::var("TARIKH_BENCH_DOCS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let dense = std::env::var("TARIKH_BENCH_DENSE").is_ok_and(|v| v == "1");
     let mut rng = Rng(0x7a71_6b68);
-    let docs: Vec<(String, Lang)> = (0..n).map(|i| article(i, &mut rng)).collect();
+    let docs: Vec<(String, Lang)> = (0..n).map(|i| article(i, &mut rng, dense)).collect();
     let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    // The CPU part alone (extraction, sentences, gazetteer, candidate events), for reference.
+    let started = Instant::now();
+    let mut candidates = 0usize;
+    for (text, lang) in &docs {
+        let dct = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+        let mentions = tarikh::extract::extract(text, &tarikh::extract::Options { dct, lang: Some(*lang) });
+        let sentences = tarikh::chronology::analyze(text);
+        candidates += tarikh::chronology::candidates(&mentions, &sentences, None).len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "analysis only: {:.0} documents/s, {:.2} MB/s ({candidates} candidate events)",
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.db");
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
@@ -98,16 +134,19 @@ fn main() {
         let store = Store::open(&db).await.expect("open store");
         let started = Instant::now();
         let (mut mentions, mut events, mut merges) = (0usize, 0usize, 0usize);
-        for (text, lang) in docs {
-            let dct = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
-            let i = store
-                .ingest(NewDocument { text, lang: Some(lang), dct, ..NewDocument::default() })
-                .await
-                .expect("ingest");
-            mentions += i.mentions.len();
-            events += i.events.len() - i.merges;
-            merges += i.merges;
-        }
+        let dct = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+        let docs: Vec<NewDocument> = docs
+            .into_iter()
+            .map(|(text, lang)| NewDocument { text, lang: Some(lang), dct, ..NewDocument::default() })
+            .collect();
+        store
+            .ingest_all(docs, |r| {
+                let i = r.expect("ingest");
+                mentions += i.mentions.len();
+                events += i.events.len() - i.merges;
+                merges += i.merges;
+            })
+            .await;
         let secs = started.elapsed().as_secs_f64();
         store.close().await;
         let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);

@@ -6,14 +6,17 @@
 # message naming every failed condition.
 #
 # Environment: SHARED (default: ../shared next to the repository),
-#              TARIKH_BIN (default: target/release/tarikh, built if missing).
+#              TARIKH_BIN (default: target/release/tarikh, built first).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
-bin="${TARIKH_BIN:-$repo/target/release/tarikh}"
-if [[ ! -x "$bin" ]]; then
-    (cd "$repo" && cargo build --release --quiet)
+if [[ -n "${TARIKH_BIN:-}" ]]; then
+    bin="$TARIKH_BIN"
+else
+    # Always (re)build: a stale release binary would check old code.
+    (cd "$repo" && cargo build --release --quiet --bin tarikh)
+    bin="$repo/target/release/tarikh"
 fi
 [[ -d "$shared/seeds" && -f "$shared/eval/seed_gold.jsonl" ]] || { echo "check_seed_timeline: no seeds under $shared" >&2; exit 2; }
 

@@ -73,18 +73,15 @@ impl PageCache {
     pub async fn max_span(&self, state: &AppState) -> Result<i64, sqlx::Error> {
         let generation = state.generation();
         let prev = self.span.lock().ok().and_then(|s| *s);
-        if let Some(b) = prev {
-            if b.generation == generation {
-                return Ok(b.days);
-            }
+        if let Some(b) = prev.filter(|b| b.generation == generation) {
+            return Ok(b.days);
         }
         let since = prev.map_or(0, |b| b.max_id);
-        let (days, max_id): (Option<f64>, Option<i64>) = sqlx::query_as(
-            "SELECT max(julianday(last_day) - julianday(first_day)), max(id) FROM events WHERE id > ?",
-        )
-        .bind(since)
-        .fetch_one(state.store.ro_pool())
-        .await?;
+        let (days, max_id): (Option<f64>, Option<i64>) =
+            sqlx::query_as("SELECT max(julianday(last_day) - julianday(first_day)), max(id) FROM events WHERE id > ?")
+                .bind(since)
+                .fetch_one(&state.read)
+                .await?;
         let days = days.map_or(0, |d| d.ceil() as i64).max(prev.map_or(0, |b| b.days));
         let bound = SpanBound { generation, max_id: max_id.unwrap_or(since), days };
         if let Ok(mut s) = self.span.lock() {

@@ -100,7 +100,9 @@ impl DocumentIn {
         let lang = lang_of(&format!("{at}lang"), self.lang.as_deref())?;
         let dct = match self.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(parse_dct(s).ok_or_else(|| {
-                ApiError::bad_request(format!("{at}dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"))
+                ApiError::bad_request(format!(
+                    "{at}dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"
+                ))
             })?),
             None => self.published_at.as_deref().and_then(parse_dct),
         };
@@ -122,7 +124,13 @@ impl DocumentIn {
 }
 
 fn out(i: Ingested) -> DocumentOut {
-    DocumentOut { document_id: i.document_id, created: i.created, mentions: i.mentions, events: i.events, merges: i.merges }
+    DocumentOut {
+        document_id: i.document_id,
+        created: i.created,
+        mentions: i.mentions,
+        events: i.events,
+        merges: i.merges,
+    }
 }
 
 /// Checks the bearer token when one is configured.
@@ -158,7 +166,12 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
               (status = 401, description = "Token required", body = super::error::Problem, content_type = "application/problem+json"),
               (status = 413, description = "Body too large", body = super::error::Problem, content_type = "application/problem+json")),
     security(("bearer" = [])))]
-pub async fn create(State(st): State<AppState>, headers: HeaderMap, uri: Uri, body: Body) -> Result<Response, ApiError> {
+pub async fn create(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Body,
+) -> Result<Response, ApiError> {
     authorize(&st, &headers)?;
     let _: NoParams = strict_query(&uri)?;
     let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json");
@@ -215,10 +228,14 @@ pub async fn create(State(st): State<AppState>, headers: HeaderMap, uri: Uri, bo
 #[utoipa::path(get, path = "/api/documents/{id}", params(("id" = i64, Path, description = "Document id")),
     responses((status = 200, description = "The document", body = read::DocumentDetail),
               (status = 404, description = "No such document", body = super::error::Problem, content_type = "application/problem+json")))]
-pub async fn document(State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, uri: Uri) -> Result<Response, ApiError> {
+pub async fn document(
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    uri: Uri,
+) -> Result<Response, ApiError> {
     let _: NoParams = strict_query(&uri)?;
     let id = parse_id("document", raw)?;
-    match read::document_detail(st.store.ro_pool(), id).await.map_err(ApiError::internal)? {
+    match read::document_detail(&st.read, id).await.map_err(ApiError::internal)? {
         Some(d) => Ok(Json(d).into_response()),
         None => Err(ApiError::NotFound { what: format!("document {id}") }),
     }

@@ -7,8 +7,8 @@ use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::calendar::DateError;
 use crate::extract::ParseDayError;
@@ -27,19 +27,8 @@ pub enum ApiError {
     #[error("{detail}")]
     BadRequest { title: &'static str, detail: String },
     /// A date that does not exist (30 Esfand 1400) or cannot be read.
-    #[error("{detail}")]
-    BadDate {
-        /// The request parameter or body member holding the date (`from`).
-        parameter: String,
-        /// What the client sent.
-        input: String,
-        /// Which part of the date is wrong (`day`), with its allowed range.
-        field: Option<&'static str>,
-        value: Option<i64>,
-        min: Option<i64>,
-        max: Option<i64>,
-        detail: String,
-    },
+    #[error("{}", .0.detail)]
+    BadDate(Box<DateProblem>),
     /// A write without the configured bearer token.
     #[error("a valid bearer token is required for this request")]
     Unauthorized,
@@ -66,6 +55,21 @@ pub enum ApiError {
     Internal(String),
 }
 
+/// What was wrong with a date the client sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateProblem {
+    /// The request parameter or body member holding the date (`from`).
+    pub parameter: String,
+    /// What the client sent.
+    pub input: String,
+    /// Which part of the date is wrong (`day`), with its allowed range.
+    pub field: Option<&'static str>,
+    pub value: Option<i64>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub detail: String,
+}
+
 impl ApiError {
     /// A 400 with the generic title.
     pub fn bad_request(detail: impl Into<String>) -> Self {
@@ -81,20 +85,22 @@ impl ApiError {
     /// names the parameter and, for an impossible date, the field and its range.
     pub fn from_parse_day(parameter: &str, input: &str, err: ParseDayError) -> Self {
         match err {
-            ParseDayError::Invalid(DateError::OutOfRange { field, value, min, max, message, .. }) => ApiError::BadDate {
-                parameter: parameter.to_string(),
-                input: input.to_string(),
-                field: Some(match field {
-                    crate::calendar::Field::Year => "year",
-                    crate::calendar::Field::Month => "month",
-                    crate::calendar::Field::Day => "day",
-                }),
-                value: Some(value),
-                min: Some(min),
-                max: Some(max),
-                detail: format!("{parameter}: {message}"),
-            },
-            ParseDayError::Unreadable { reason, .. } => ApiError::BadDate {
+            ParseDayError::Invalid(DateError::OutOfRange { field, value, min, max, message, .. }) => {
+                ApiError::BadDate(Box::new(DateProblem {
+                    parameter: parameter.to_string(),
+                    input: input.to_string(),
+                    field: Some(match field {
+                        crate::calendar::Field::Year => "year",
+                        crate::calendar::Field::Month => "month",
+                        crate::calendar::Field::Day => "day",
+                    }),
+                    value: Some(value),
+                    min: Some(min),
+                    max: Some(max),
+                    detail: format!("{parameter}: {message}"),
+                }))
+            }
+            ParseDayError::Unreadable { reason, .. } => ApiError::BadDate(Box::new(DateProblem {
                 parameter: parameter.to_string(),
                 input: input.to_string(),
                 field: None,
@@ -102,14 +108,14 @@ impl ApiError {
                 min: None,
                 max: None,
                 detail: format!("{parameter}: could not read a date in {input:?}: {reason}"),
-            },
+            })),
         }
     }
 
     /// The HTTP status of this error.
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest { .. } | ApiError::BadDate { .. } => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest { .. } | ApiError::BadDate(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
@@ -125,8 +131,8 @@ impl ApiError {
     fn slug_and_title(&self) -> (&'static str, &'static str) {
         match self {
             ApiError::BadRequest { title, .. } => ("bad-request", title),
-            ApiError::BadDate { field: Some(_), .. } => ("invalid-date", "Date does not exist"),
-            ApiError::BadDate { .. } => ("unreadable-date", "Date could not be read"),
+            ApiError::BadDate(d) if d.field.is_some() => ("invalid-date", "Date does not exist"),
+            ApiError::BadDate(_) => ("unreadable-date", "Date could not be read"),
             ApiError::Unauthorized => ("unauthorized", "Unauthorized"),
             ApiError::Forbidden { .. } => ("sql-refused", "Statement refused"),
             ApiError::NotFound { .. } => ("not-found", "Not found"),
@@ -156,13 +162,13 @@ impl ApiError {
             max: None,
         };
         match self {
-            ApiError::BadDate { parameter, input, field, value, min, max, .. } => {
-                p.parameter = Some(parameter.clone());
-                p.input = Some(input.clone());
-                p.field = *field;
-                p.value = *value;
-                p.min = *min;
-                p.max = *max;
+            ApiError::BadDate(d) => {
+                p.parameter = Some(d.parameter.clone());
+                p.input = Some(d.input.clone());
+                p.field = d.field;
+                p.value = d.value;
+                p.min = d.min;
+                p.max = d.max;
             }
             ApiError::Internal(_) => {
                 p.detail = "the server could not complete this request; the error has been logged".into();
@@ -231,7 +237,9 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(v)) => Ok(StrictQuery(v)),
-            Err(e) => Err(ApiError::BadRequest { title: "Invalid query parameters", detail: query_detail(&e.body_text()) }),
+            Err(e) => {
+                Err(ApiError::BadRequest { title: "Invalid query parameters", detail: query_detail(&e.body_text()) })
+            }
         }
     }
 }
@@ -283,7 +291,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
 /// line and column of the JSON error.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let text = utf8(bytes)?;
-    serde_json::from_str(text).map_err(|e| ApiError::BadRequest { title: "Malformed JSON", detail: format!("malformed JSON: {e}") })
+    serde_json::from_str(text)
+        .map_err(|e| ApiError::BadRequest { title: "Malformed JSON", detail: format!("malformed JSON: {e}") })
 }
 
 /// Checks that a body is UTF-8.

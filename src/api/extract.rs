@@ -41,7 +41,11 @@ pub struct ExtractOut {
 #[utoipa::path(post, path = "/api/extract", request_body = ExtractIn,
     responses((status = 200, description = "Mentions (code-point spans)", body = ExtractOut),
               (status = 400, description = "Malformed JSON or bad dct/lang", body = super::error::Problem, content_type = "application/problem+json")))]
-pub async fn extract_text(State(_st): State<AppState>, uri: Uri, JsonBody(body): JsonBody<ExtractIn>) -> Result<Response, ApiError> {
+pub async fn extract_text(
+    State(_st): State<AppState>,
+    uri: Uri,
+    JsonBody(body): JsonBody<ExtractIn>,
+) -> Result<Response, ApiError> {
     let _: NoParams = strict_query(&uri)?;
     let lang = lang_of("lang", body.lang.as_deref())?;
     let dct = match body.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {

@@ -71,6 +71,9 @@ impl ServeConfig {
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<Store>,
+    /// Read-only pool for the page queries (timeline, feed, details); user
+    /// SQL goes through [`Store::run_readonly_sql`] on the store's own pool.
+    pub read: sqlx::SqlitePool,
     pub token: Option<Arc<str>>,
     pub max_body: usize,
     pub request_timeout: Duration,
@@ -84,13 +87,14 @@ impl AppState {
     /// State over an open store with default limits and no token.
     pub fn new(store: Store) -> Self {
         AppState {
+            read: store.ro_pool().clone(),
             store: Arc::new(store),
             token: None,
             max_body: 5 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             concurrency: 256,
             generation: Arc::new(AtomicU64::new(1)),
-            cache: Arc::new(cache::PageCache::new(4096)),
+            cache: Arc::new(cache::PageCache::new(1024)),
         }
     }
 
@@ -152,6 +156,22 @@ async fn request_timeout(State(limit): State<Duration>, req: Request, next: Next
     }
 }
 
+/// A read-only pool tuned for page reads: memory-mapped I/O (no copy of each
+/// page through `read(2)`) and a larger page cache per connection.
+///
+/// # Errors
+/// The database cannot be opened.
+async fn read_pool(db: &std::path::Path) -> Result<sqlx::SqlitePool, sqlx::Error> {
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(db)
+        .read_only(true)
+        .busy_timeout(Duration::from_secs(10))
+        .pragma("query_only", "ON")
+        .pragma("mmap_size", "1073741824")
+        .pragma("cache_size", "-32768");
+    sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(opts).await
+}
+
 /// A running server: its address and a handle to stop it.
 pub struct Server {
     pub addr: SocketAddr,
@@ -186,7 +206,9 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
         let report = demo::load(&store).await?;
         tracing::info!(new = report.created, present = report.present, "demo corpus loaded");
     }
+    let read = read_pool(&config.db).await?;
     let mut state = AppState::new(store);
+    state.read = read;
     state.token = config.token.clone().filter(|t| !t.is_empty()).map(Arc::from);
     state.max_body = config.max_body;
     state.request_timeout = config.request_timeout;

@@ -61,7 +61,9 @@ fn format_of(s: Option<&str>) -> Result<Format, ApiError> {
 /// Maps the store's refusal, timeout and syntax errors to 403, 408 and 400.
 pub fn sql_error(e: SqlError) -> ApiError {
     match e {
-        SqlError::Refused { reason } => ApiError::Forbidden { detail: format!("refused: {reason}; /api/sql is read-only") },
+        SqlError::Refused { reason } => {
+            ApiError::Forbidden { detail: format!("refused: {reason}; /api/sql is read-only") }
+        }
         SqlError::Timeout { limit_ms } => ApiError::Timeout {
             detail: format!("the query ran longer than {limit_ms} ms and was interrupted; narrow it or add a LIMIT"),
         },
@@ -123,7 +125,12 @@ pub async fn sql_get(State(st): State<AppState>, uri: Uri) -> Result<Response, A
     responses((status = 200, description = "Rows (at most 1,000)", body = Object),
               (status = 403, description = "Refused", body = super::error::Problem, content_type = "application/problem+json"),
               (status = 408, description = "Timed out", body = super::error::Problem, content_type = "application/problem+json")))]
-pub async fn sql_post(State(st): State<AppState>, headers: HeaderMap, uri: Uri, body: Body) -> Result<Response, ApiError> {
+pub async fn sql_post(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Body,
+) -> Result<Response, ApiError> {
     let p: SqlParams = strict_query(&uri)?;
     let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json");
     let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -135,7 +142,9 @@ pub async fn sql_post(State(st): State<AppState>, headers: HeaderMap, uri: Uri, 
         }
         other => {
             return Err(ApiError::UnsupportedMediaType {
-                detail: format!("content type {other:?} is not accepted; send application/json ({{\"q\": ...}}) or text/plain"),
+                detail: format!(
+                    "content type {other:?} is not accepted; send application/json ({{\"q\": ...}}) or text/plain"
+                ),
             });
         }
     };

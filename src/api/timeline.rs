@@ -90,7 +90,12 @@ pub fn parse_calendar(s: Option<&str>) -> Result<(Option<Calendar>, HijriVariant
 /// # Errors
 /// [`ApiError::BadDate`] naming `name`, and for an impossible day the field
 /// and its allowed range.
-pub fn parse_day_param(name: &str, input: &str, cal: Option<Calendar>, variant: HijriVariant) -> Result<NaiveDate, ApiError> {
+pub fn parse_day_param(
+    name: &str,
+    input: &str,
+    cal: Option<Calendar>,
+    variant: HijriVariant,
+) -> Result<NaiveDate, ApiError> {
     match crate::calendar::parse_numeric(input, cal.unwrap_or(Calendar::Gregorian), variant) {
         Some(Ok(d)) => Ok(d),
         Some(Err(e)) => Err(ApiError::from_parse_day(name, input, ParseDayError::Invalid(e))),
@@ -108,7 +113,9 @@ pub fn parse_lang(s: Option<&str>) -> Result<Option<String>, ApiError> {
     match s {
         None => Ok(None),
         Some(l @ ("fa" | "ar" | "en" | "ur")) => Ok(Some(l.to_string())),
-        Some(other) => Err(ApiError::bad_request(format!("lang: unknown language {other:?}; expected fa, ar, en or ur"))),
+        Some(other) => {
+            Err(ApiError::bad_request(format!("lang: unknown language {other:?}; expected fa, ar, en or ur")))
+        }
     }
 }
 
@@ -121,19 +128,19 @@ impl TimelineParams {
         let (cal, variant) = parse_calendar(present(&self.calendar))?;
         let from = present(&self.from).map(|s| parse_day_param("from", s, cal, variant)).transpose()?;
         let to = present(&self.to).map(|s| parse_day_param("to", s, cal, variant)).transpose()?;
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(ApiError::bad_request(format!("from ({f}) is after to ({t})")));
-            }
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(ApiError::bad_request(format!("from ({f}) is after to ({t})")));
         }
         let limit = self.limit.unwrap_or(read::DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(ApiError::bad_request(format!("limit: {limit} is out of range 1–{MAX_LIMIT}")));
         }
-        if let Some(m) = self.min_sources {
-            if m < 0 {
-                return Err(ApiError::bad_request(format!("min_sources: {m} must not be negative")));
-            }
+        if let Some(m) = self.min_sources
+            && m < 0
+        {
+            return Err(ApiError::bad_request(format!("min_sources: {m} must not be negative")));
         }
         let order = self.order.unwrap_or_default();
         let cursor = present(&self.cursor).map(Cursor::decode).transpose().map_err(read_error)?;
@@ -183,7 +190,7 @@ pub async fn timeline(State(st): State<AppState>, uri: Uri) -> Result<Response, 
     let params: TimelineParams = strict_query(&uri)?;
     let q = params.to_query()?;
     let span = st.cache.max_span(&st).await.map_err(ApiError::internal)?;
-    let page = read::timeline_page(st.store.ro_pool(), &q, span).await.map_err(read_error)?;
+    let page = read::timeline_page(&st.read, &q, span).await.map_err(read_error)?;
     let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
     st.cache.put(key, generation, body.clone());
     Ok(json_bytes(body))

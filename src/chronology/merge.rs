@@ -2,16 +2,25 @@
 //! the same thing: shared gazetteer entities and event-type words, or strong
 //! normalized-token overlap. Dates are compared apart ([`super::dates`]).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 
 use super::gazetteer::{is_event_type, is_specific};
 
 /// What a dated statement is about: the gazetteer ids and content tokens of
-/// its sentences (folded).
+/// its sentences (folded). Tokens are kept as sorted hashes so comparing two
+/// statements is a merge of two sorted lists, without allocation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Features {
     pub entities: BTreeSet<String>,
-    pub tokens: HashSet<String>,
+    /// Sorted, distinct hashes of the content tokens.
+    tokens: Vec<u64>,
+}
+
+fn token_hash(t: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    t.hash(&mut h);
+    h.finish()
 }
 
 impl Features {
@@ -25,8 +34,32 @@ impl Features {
     /// Adds another sentence's entities and tokens.
     pub fn add(&mut self, entities: &str, folded: &str) {
         self.entities.extend(entities.split_whitespace().map(str::to_owned));
-        self.tokens.extend(super::fold::content_tokens(folded).into_iter().map(str::to_owned));
+        self.tokens.extend(super::fold::content_tokens(folded).into_iter().map(token_hash));
+        self.tokens.sort_unstable();
+        self.tokens.dedup();
     }
+
+    /// Number of distinct content tokens.
+    pub fn token_count(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+/// Size of the intersection of two sorted, distinct lists.
+fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Which rule made two statements the same thing.
@@ -76,8 +109,8 @@ impl Similarity {
     }
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let inter = a.iter().filter(|x| b.contains(*x)).count();
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let inter = sorted_intersection(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 { 0.0 } else { inter as f64 / union as f64 }
 }

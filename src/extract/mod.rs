@@ -159,8 +159,9 @@ pub fn extract(text: &str, opts: &Options) -> Vec<Mention> {
     let dct = opts.dct.or_else(|| dateline(text, lang));
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    for (seg, base) in segments(text) {
-        extract_segment(seg, base, lang, dct, &mut scratch, &mut out);
+    let mut base = 0;
+    for seg in segments(text) {
+        base += extract_segment(seg, base, lang, dct, &mut scratch, &mut out);
     }
     out
 }
@@ -188,16 +189,16 @@ pub fn dateline(text: &str, lang: Lang) -> Option<NaiveDateTime> {
 struct Scratch {
     buf: String,
     toks: Vec<Token>,
+    hits: Vec<&'static [crate::lexicon::Entry]>,
 }
 
 /// Longest stretch scanned at once: bounds memory on huge one-line inputs.
 const MAX_SEGMENT_CHARS: usize = 32 * 1024;
 
-/// Splits text into lines, and overlong lines at a white space, with each
-/// piece's code-point offset. Dates never span a line break.
-fn segments(text: &str) -> impl Iterator<Item = (&str, usize)> {
+/// Splits text into lines, and overlong lines at a white space. Dates never
+/// span a line break.
+fn segments(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
-    let mut base = 0usize;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
@@ -206,10 +207,8 @@ fn segments(text: &str) -> impl Iterator<Item = (&str, usize)> {
         if line_end <= MAX_SEGMENT_CHARS {
             // fewer bytes than the limit, so fewer characters too
             let seg = &rest[..line_end];
-            let item = (seg, base);
-            base += seg.chars().count();
             rest = &rest[line_end..];
-            return Some(item);
+            return Some(seg);
         }
         let mut chars = 0usize;
         let mut cut = rest.len();
@@ -229,23 +228,23 @@ fn segments(text: &str) -> impl Iterator<Item = (&str, usize)> {
             }
         }
         let seg = &rest[..cut];
-        let n = seg.chars().count();
-        let item = (seg, base);
-        base += n;
         rest = &rest[cut..];
-        Some(item)
+        Some(seg)
     })
 }
 
-fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime>, s: &mut Scratch, out: &mut Vec<Mention>) {
-    tokenize(seg, base, &mut s.buf, &mut s.toks);
+/// Extracts the mentions of one segment starting at code point `base`;
+/// returns the segment's length in code points.
+fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime>, s: &mut Scratch, out: &mut Vec<Mention>) -> usize {
+    let chars = tokenize(seg, base, &mut s.buf, &mut s.toks);
     if s.toks.is_empty() {
-        return;
+        return chars;
     }
-    let parser = Parser::new(&s.toks, &s.buf, lang);
+    let parser = Parser::with_hits(&s.toks, &s.buf, lang, std::mem::take(&mut s.hits));
     let exprs = parser.parse_all();
+    s.hits = parser.into_hits();
     if exprs.is_empty() {
-        return;
+        return chars;
     }
     let anchor = dct.map(|d| d.date());
     let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve(e, dct, lang)).collect();
@@ -289,6 +288,7 @@ fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime
             out[ib].conflict = Some([va, vb]);
         }
     }
+    chars
 }
 
 /// Side-by-side equivalents: `A (B)` or `A / B`, both calendar dates.

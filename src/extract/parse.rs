@@ -64,10 +64,17 @@ const MAX_DAY: u32 = 31;
 
 impl<'a> Parser<'a> {
     pub fn new(toks: &'a [Token], buf: &'a str, lang: Lang) -> Parser<'a> {
+        Parser::with_hits(toks, buf, lang, Vec::new())
+    }
+
+    /// [`Parser::new`] filling `hits`, an allocation from [`Parser::into_hits`]
+    /// reused across segments.
+    pub fn with_hits(toks: &'a [Token], buf: &'a str, lang: Lang, mut hits: Vec<&'static [Entry]>) -> Parser<'a> {
         let lex = Lexicon::get();
-        let hits = toks
-            .iter()
-            .map(|t| match t.kind {
+        hits.clear();
+        hits.reserve(toks.len());
+        for t in toks {
+            hits.push(match t.kind {
                 TokKind::Word => {
                     let w = t.text(buf);
                     let direct = lex.lookup(w);
@@ -75,9 +82,14 @@ impl<'a> Parser<'a> {
                 }
                 TokKind::Punct(_) => lex.lookup(t.text(buf)),
                 TokKind::Num { .. } => &[],
-            })
-            .collect();
+            });
+        }
         Parser { toks, buf, lang, hits }
+    }
+
+    /// Gives back the lexicon-hit buffer for the next [`Parser::with_hits`].
+    pub fn into_hits(self) -> Vec<&'static [Entry]> {
+        self.hits
     }
 
     /// Every expression, left to right, longest match first.
@@ -854,7 +866,7 @@ fn clitic_lookup(lex: &'static Lexicon, w: &str, lang: Lang) -> &'static [Entry]
     }
     let mut chars = w.chars();
     match chars.next() {
-        Some('و' | 'ب' | 'ل' | 'ف') if w.chars().count() >= 3 => lex.lookup(chars.as_str()),
+        Some('و' | 'ب' | 'ل' | 'ف') if w.chars().nth(2).is_some() => lex.lookup(chars.as_str()),
         _ => &[],
     }
 }

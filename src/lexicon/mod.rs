@@ -66,19 +66,19 @@ impl Lang {
 /// Guesses the language of a text from its letters: Persian, Arabic and Urdu
 /// are told apart by the letters only each of them uses.
 pub fn detect_lang(text: &str) -> Lang {
-    let (mut fa, mut ar, mut ur, mut latin, mut arabic_script) = (0u32, 0u32, 0u32, 0u32, 0u32);
-    for c in text.chars().take(20_000) {
-        match c {
-            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => fa += 1,
-            'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
-            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' => ur += 1,
-            'a'..='z' | 'A'..='Z' => latin += 1,
-            _ => {}
-        }
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic_script += 1;
+    const SAMPLE_CHARS: usize = 20_000;
+    let mut bytes = text.as_bytes();
+    if bytes.len() > SAMPLE_CHARS {
+        // cut after the first SAMPLE_CHARS characters
+        let mut chars = 0;
+        if let Some(cut) = bytes.iter().position(|&b| {
+            chars += usize::from(b & 0xC0 != 0x80);
+            chars > SAMPLE_CHARS
+        }) {
+            bytes = &bytes[..cut];
         }
     }
+    let [latin, arabic_script, fa, ar, ur] = letter_counts(bytes);
     if latin > arabic_script {
         Lang::En
     } else if ur * 2 > fa.max(ar) && ur > 0 {
@@ -92,6 +92,47 @@ pub fn detect_lang(text: &str) -> Lang {
     } else {
         Lang::En
     }
+}
+
+/// Counts Latin letters, U+0600..U+06FF characters, and the letters only
+/// Persian, Arabic and Urdu use (in that order) in UTF-8 `bytes`.
+///
+/// Written as byte-pair comparisons with 8-bit counters over blocks of 255
+/// bytes so that it compiles to vector code: a U+0600..U+06FF character is a
+/// lead byte D8..DB (no other byte of any character is in that range) and a
+/// continuation byte, and no byte of a non-ASCII character reads as a Latin
+/// letter.
+fn letter_counts(bytes: &[u8]) -> [u32; 5] {
+    let mut total = [0u32; 5];
+    let Some(&first) = bytes.first() else { return total };
+    total[0] += u32::from(first.is_ascii_alphabetic());
+    total[1] += u32::from(first & 0xFC == 0xD8);
+    let mut start = 1;
+    while start < bytes.len() {
+        let end = (start + 255).min(bytes.len());
+        let (mut latin, mut arabic, mut fa, mut ar, mut ur) = (0u8, 0u8, 0u8, 0u8, 0u8);
+        for i in start..end {
+            let (p, c) = (bytes[i - 1], bytes[i]);
+            latin += u8::from((c | 0x20).wrapping_sub(b'a') < 26);
+            arabic += u8::from(c & 0xFC == 0xD8);
+            let (d8, d9, da, db) = (p == 0xD8, p == 0xD9, p == 0xDA, p == 0xDB);
+            // پ; چ ژ گ ک; ی
+            fa += u8::from(d9 & (c == 0xBE))
+                + u8::from(da & ((c == 0x86) | (c == 0x98) | (c == 0xAF) | (c == 0xA9)))
+                + u8::from(db & (c == 0x8C));
+            // ي ك ى; ة
+            ar += u8::from(d9 & ((c == 0x8A) | (c == 0x83) | (c == 0x89))) + u8::from(d8 & (c == 0xA9));
+            // ٹ; ڈ ڑ ں ھ; ے ہ
+            ur += u8::from(d9 & (c == 0xB9))
+                + u8::from(da & ((c == 0x88) | (c == 0x91) | (c == 0xBA) | (c == 0xBE)))
+                + u8::from(db & ((c == 0x92) | (c == 0x81)));
+        }
+        for (t, n) in total.iter_mut().zip([latin, arabic, fa, ar, ur]) {
+            *t += u32::from(n);
+        }
+        start = end;
+    }
+    total
 }
 
 /// Folds one character for matching; None drops it (harakat, tatweel).
@@ -278,20 +319,36 @@ pub struct LexiconError {
 #[derive(Debug)]
 pub struct Lexicon {
     by_first: foldhash::HashMap<Box<str>, Vec<Entry>>,
-    /// Bit per (first, last byte, length) signature of every key: most words
-    /// of running text are rejected here without hashing.
+    /// Bit per [`signature`] of every key: most words of running text are
+    /// rejected here without hashing.
     signatures: Box<[u64; SIG_WORDS]>,
 }
 
-const SIG_BITS: usize = 1 << 16;
+const SIG_SHIFT: u32 = 14;
+const SIG_BITS: usize = 1 << SIG_SHIFT;
 const SIG_WORDS: usize = SIG_BITS / 64;
 
+/// A hash of a word's first and last four bytes and its length: nearly as
+/// selective as the whole word (few words share both ends and the length of a
+/// key) at the cost of two loads and a multiply.
 #[inline]
 fn signature(word: &str) -> usize {
     let b = word.as_bytes();
-    let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
-    let penult = if b.len() >= 2 { b[b.len() - 2] as usize } else { 0 };
-    ((first * 31 + penult) * 131 + last * 7 + b.len().min(31) * 2053) % SIG_BITS
+    let n = b.len();
+    let (head, tail) = if n >= 4 {
+        (
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]),
+        )
+    } else {
+        let mut x = 0u32;
+        for &c in b {
+            x = x << 8 | c as u32;
+        }
+        (x, 0)
+    };
+    let h = ((head as u64) << 32 | tail as u64) ^ (n as u64).wrapping_mul(0x9E37_79B9);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIG_SHIFT)) as usize
 }
 
 static LEXICON_TSV: &str = include_str!("../../data/lexicon.tsv");
@@ -357,11 +414,17 @@ impl Lexicon {
     }
 
     /// Entries whose first folded word is `word`, longest phrases first.
+    #[inline]
     pub fn lookup(&self, word: &str) -> &[Entry] {
         let sig = signature(word);
         if self.signatures[sig / 64] & (1 << (sig % 64)) == 0 {
             return &[];
         }
+        self.lookup_key(word)
+    }
+
+    #[inline(never)]
+    fn lookup_key(&self, word: &str) -> &[Entry] {
         self.by_first.get(word).map_or(&[], |v| v.as_slice())
     }
 
@@ -497,6 +560,70 @@ pub fn arabic_digits(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char detector the byte one must agree with.
+    fn detect_reference(text: &str) -> Lang {
+        let (mut fa, mut ar, mut ur, mut latin, mut arabic_script) = (0u32, 0u32, 0u32, 0u32, 0u32);
+        for c in text.chars().take(20_000) {
+            match c {
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => fa += 1,
+                'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
+                'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' => ur += 1,
+                'a'..='z' | 'A'..='Z' => latin += 1,
+                _ => {}
+            }
+            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                arabic_script += 1;
+            }
+        }
+        if latin > arabic_script {
+            Lang::En
+        } else if ur * 2 > fa.max(ar) && ur > 0 {
+            Lang::Ur
+        } else if ar > fa {
+            Lang::Ar
+        } else if fa > 0 {
+            Lang::Fa
+        } else if arabic_script > 0 {
+            Lang::Ar
+        } else {
+            Lang::En
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn detect_agrees_with_reference(s in "[a-zA-Z0-9 .\u{0600}-\u{06FF}\u{00E9}\u{0410}\u{FB50}\u{1F600}]{0,60}") {
+            proptest::prop_assert_eq!(detect_lang(&s), detect_reference(&s));
+        }
+    }
+
+    #[test]
+    fn detect_reads_only_the_first_20000_characters() {
+        // one character more or less would tip the balance to English
+        let s = "a".repeat(10_000) + &"پ".repeat(10_000) + "aaaa";
+        assert_eq!(detect_reference(&s), Lang::Fa);
+        assert_eq!(detect_lang(&s), Lang::Fa);
+        let s = "x".repeat(20_000) + &"پ".repeat(30_000);
+        assert_eq!(detect_lang(&s), Lang::En);
+    }
+
+    #[test]
+    fn detect_agrees_on_every_arabic_script_letter() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            for s in [c.to_string(), format!("{c}{c}ab"), format!("ا{c} ی")] {
+                assert_eq!(detect_lang(&s), detect_reference(&s), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn signatures_admit_every_key() {
+        let lex = Lexicon::get();
+        for key in lex.by_first.keys() {
+            assert!(!lex.lookup(key).is_empty(), "{key}");
+        }
+    }
 
     #[test]
     fn lexicon_data_parses() {

@@ -7,6 +7,7 @@
 //! merge reasons with multi-row INSERTs, and commits once.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
@@ -26,8 +27,19 @@ const MAX_PARAMS: usize = 30_000;
 /// Containing events wider than this many days are not looked up as merge
 /// targets (keeps the index range bounded; decades never absorb days).
 const MAX_CONTAINER_DAYS: i64 = 4_000;
-/// Sources of one existing event compared against a new statement.
-const MAX_SOURCES_COMPARED: i64 = 24;
+/// Sources of one existing event compared against a new statement (its first ones).
+const MAX_SOURCES_COMPARED: usize = 8;
+/// Events whose features are kept in memory before the cache starts over.
+const MAX_CACHED_EVENTS: usize = 100_000;
+
+/// The features of the first sources of events, by event id, so merging does
+/// not re-read and re-tokenize their sentences for every new document. Filled
+/// from the database on a miss and updated after each commit; another process
+/// adding sources only means fewer sources are compared, never a wrong date.
+#[derive(Debug, Default)]
+pub(super) struct FeatureCache {
+    events: HashMap<i64, Vec<(i64, Arc<Features>)>>,
+}
 
 /// A value bound into a batched INSERT.
 #[derive(Clone, Debug)]
@@ -129,12 +141,58 @@ impl Store {
         if let Some(existing) = self.existing(&hash).await? {
             return Ok(existing);
         }
-        let prepared = block_in_place_or_inline(|| prepare(&doc, hash.clone()));
+        let prepared = block_in_place_or_inline(|| prepare(&doc, hash));
+        self.write_prepared(doc, prepared).await
+    }
+
+    /// Ingests many documents, overlapping the extraction of the next ones
+    /// (on a blocking thread) with the transaction of the current one, and
+    /// calls `each` with every result in order. Each document is still its
+    /// own transaction; the results are those [`Store::ingest`] would give.
+    ///
+    /// # Errors
+    /// Per document, as [`Store::ingest`], passed to `each`.
+    pub async fn ingest_all<I>(&self, docs: I, mut each: impl FnMut(Result<Ingested, StoreError>))
+    where
+        I: IntoIterator<Item = NewDocument>,
+        I::IntoIter: Send + 'static,
+    {
+        let (tx, mut rx) = ::tokio::sync::mpsc::channel::<(NewDocument, Option<Prepared>)>(32);
+        let docs = docs.into_iter();
+        let producer = ::tokio::task::spawn_blocking(move || {
+            for doc in docs {
+                let prepared = (!doc.text.trim().is_empty()).then(|| {
+                    let hash = format!("{:x}", Sha256::digest(doc.text.as_bytes()));
+                    prepare(&doc, hash)
+                });
+                if tx.blocking_send((doc, prepared)).is_err() {
+                    break;
+                }
+            }
+        });
+        while let Some((doc, prepared)) = rx.recv().await {
+            let result = match prepared {
+                None => Err(StoreError::EmptyText),
+                Some(p) => match self.existing(&p.hash).await {
+                    Ok(Some(existing)) => Ok(existing),
+                    Ok(None) => self.write_prepared(doc, p).await,
+                    Err(e) => Err(e),
+                },
+            };
+            each(result);
+        }
+        let _ = producer.await;
+    }
+
+    /// Writes one prepared document in its transaction (a no-op returning the
+    /// stored one if the same text arrived meanwhile).
+    async fn write_prepared(&self, doc: NewDocument, prepared: Prepared) -> Result<Ingested, StoreError> {
+        let hash = prepared.hash.clone();
         let _guard = self.write_lock.lock().await;
         let mut conn = self.rw.acquire().await?;
         let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
         let dup: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
-            .bind(&prepared.hash)
+            .bind(&hash)
             .fetch_optional(&mut *tx)
             .await?;
         if dup.is_some() {
@@ -142,8 +200,19 @@ impl Store {
             drop(conn);
             return self.existing(&hash).await?.ok_or(StoreError::Db(sqlx::Error::RowNotFound));
         }
-        let out = write_document(&mut tx, &doc, prepared).await?;
+        let (out, update) = write_document(&mut tx, &doc, prepared, &self.features).await?;
         tx.commit().await?;
+        let mut cached = self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (event, features, is_new) in update.entries {
+            if is_new {
+                cached.events.insert(event, vec![(update.document, features)]);
+            } else if let Some(v) = cached.events.get_mut(&event)
+                && v.len() < MAX_SOURCES_COMPARED
+                && v.iter().all(|(d, _)| *d != update.document)
+            {
+                v.push((update.document, features));
+            }
+        }
         Ok(out)
     }
 
@@ -276,8 +345,11 @@ async fn compatible_events(
             if i > 0 {
                 sql.push_str(" OR ");
             }
-            // Inside the candidate, or containing it (bounded width).
-            sql.push_str("(first_day BETWEEN ? AND ? AND last_day <= ?) OR (first_day BETWEEN ? AND ? AND last_day >= ?)");
+            // Inside the candidate, or containing it (multi-day, bounded width: index events_multiday).
+            sql.push_str(
+                "(first_day BETWEEN ? AND ? AND last_day <= ?) \
+                 OR (first_day BETWEEN ? AND ? AND last_day >= ? AND last_day > first_day)",
+            );
         }
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
         for c in chunk {
@@ -295,20 +367,22 @@ async fn compatible_events(
     Ok(found)
 }
 
-/// Features of each source document of the given events: event → [(document, features)].
-async fn source_features(
+/// Features of the first source documents of the given events, from the
+/// database: event → [(document, features)] in document order.
+async fn load_source_features(
     conn: &mut SqliteConnection,
     events: &[i64],
-) -> Result<HashMap<i64, BTreeMap<i64, Features>>, sqlx::Error> {
-    let mut out: HashMap<i64, BTreeMap<i64, Features>> = HashMap::new();
+) -> Result<HashMap<i64, Vec<(i64, Arc<Features>)>>, sqlx::Error> {
+    let mut grouped: HashMap<i64, BTreeMap<i64, Features>> = HashMap::new();
     for chunk in events.chunks(50) {
-        // One LIMITed branch per event: reads at most MAX_SOURCES_COMPARED
-        // evidence rows of each through the (event_id, document_id) index,
-        // however many sources the event has.
+        // One LIMITed branch per event: reads a bounded number of evidence
+        // rows through the (event_id, document_id) index, however many
+        // sources the event has.
         let branch = format!(
             "SELECT * FROM (SELECT v.event_id, v.document_id, s.entities, s.folded FROM evidence v \
              JOIN sentences s ON s.id = v.sentence_id WHERE v.event_id = ? \
-             ORDER BY v.document_id LIMIT {MAX_SOURCES_COMPARED})"
+             ORDER BY v.document_id LIMIT {})",
+            MAX_SOURCES_COMPARED * 3
         );
         let sql = vec![branch; chunk.len()].join(" UNION ALL ");
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
@@ -320,10 +394,13 @@ async fn source_features(
             let document: i64 = r.try_get(1)?;
             let entities: String = r.try_get(2)?;
             let folded: String = r.try_get(3)?;
-            out.entry(event).or_default().entry(document).or_default().add(&entities, &folded);
+            grouped.entry(event).or_default().entry(document).or_default().add(&entities, &folded);
         }
     }
-    Ok(out)
+    Ok(grouped
+        .into_iter()
+        .map(|(e, docs)| (e, docs.into_iter().take(MAX_SOURCES_COMPARED).map(|(d, f)| (d, Arc::new(f))).collect()))
+        .collect())
 }
 
 /// One decided merge of a candidate into an existing event.
@@ -342,7 +419,7 @@ struct Decision {
 fn decide(
     candidates: &[Candidate],
     existing: &HashMap<i64, Existing>,
-    sources: &HashMap<i64, BTreeMap<i64, Features>>,
+    sources: &HashMap<i64, Vec<(i64, Arc<Features>)>>,
 ) -> Vec<Option<Decision>> {
     let mut options = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
@@ -353,8 +430,8 @@ fn decide(
             }
             let Some(docs) = sources.get(&e.id) else { continue };
             let best = docs
-                .values()
-                .map(|f| compare(&c.features, f))
+                .iter()
+                .map(|(_, f)| compare(&c.features, f))
                 .filter(|s| s.rule.is_some())
                 .max_by(|a, b| a.score().total_cmp(&b.score()));
             if let Some(sim) = best {
@@ -411,11 +488,19 @@ fn date_cols(d: &EventDate) -> Vec<Val> {
 const DATE_COLS: &str = "first_day, last_day, value, grain, mod, persian_year, persian_month, persian_day, \
                          hijri_year, hijri_month, hijri_day, gregorian_label, persian_label, hijri_label";
 
+/// What the feature cache learns once the document's transaction commits.
+struct CacheUpdate {
+    document: i64,
+    /// (event, features of this document's statement, event is new)
+    entries: Vec<(i64, Arc<Features>, bool)>,
+}
+
 async fn write_document(
     conn: &mut SqliteConnection,
     doc: &NewDocument,
     p: Prepared,
-) -> Result<Ingested, StoreError> {
+    cache: &std::sync::Mutex<FeatureCache>,
+) -> Result<(Ingested, CacheUpdate), StoreError> {
     let mut ids = next_ids(conn).await?;
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let doc_id = ids.document;
@@ -507,7 +592,30 @@ async fn write_document(
     let existing = if p.candidates.is_empty() { HashMap::new() } else { compatible_events(conn, &p.candidates).await? };
     let mut event_ids: Vec<i64> = existing.keys().copied().collect();
     event_ids.sort_unstable();
-    let sources = if event_ids.is_empty() { HashMap::new() } else { source_features(conn, &event_ids).await? };
+    let mut sources: HashMap<i64, Vec<(i64, Arc<Features>)>> = HashMap::new();
+    let mut missing = Vec::new();
+    {
+        let cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for id in &event_ids {
+            match cached.events.get(id) {
+                Some(v) => {
+                    sources.insert(*id, v.clone());
+                }
+                None => missing.push(*id),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let loaded = load_source_features(conn, &missing).await?;
+        let mut cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cached.events.len() + loaded.len() > MAX_CACHED_EVENTS {
+            cached.events.clear();
+        }
+        for (id, v) in loaded {
+            cached.events.insert(id, v.clone());
+            sources.insert(id, v);
+        }
+    }
     let decisions = decide(&p.candidates, &existing, &sources);
 
     let mut new_events = Vec::new();
@@ -515,6 +623,7 @@ async fn write_document(
     let mut merges = Vec::new();
     let mut touched = Vec::new();
     let mut doc_events = Vec::new();
+    let mut update = CacheUpdate { document: doc_id, entries: Vec::new() };
     for (c, decision) in p.candidates.iter().zip(&decisions) {
         let event_id = match decision {
             Some(d) => {
@@ -583,6 +692,7 @@ async fn write_document(
             }
         };
         doc_events.push(event_id);
+        update.entries.push((event_id, Arc::new(c.features.clone()), decision.is_none()));
         for (k, (&mi, &si)) in c.mentions.iter().zip(&c.mention_sentences).enumerate() {
             let m = &p.mentions[mi];
             let s = &p.sentences[si].sentence;
@@ -619,11 +729,22 @@ async fn write_document(
     )
     .await?;
     // A new document joins each touched event once: one more source, maybe a new language.
+    if !touched.is_empty() {
+        let sql = format!("UPDATE events SET n_sources = n_sources + 1 WHERE id IN ({})", vec!["?"; touched.len()].join(","));
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
+        for id in &touched {
+            q = q.bind(*id);
+        }
+        q.execute(&mut *conn).await?;
+    }
     for id in &touched {
         let Some(e) = existing.get(id) else { continue };
+        if e.langs.split(',').any(|l| l == lang) {
+            continue;
+        }
         let mut langs: BTreeSet<&str> = e.langs.split(',').filter(|l| !l.is_empty()).collect();
         langs.insert(&lang);
-        sqlx::query("UPDATE events SET n_sources = n_sources + 1, langs = ? WHERE id = ?")
+        sqlx::query("UPDATE events SET langs = ? WHERE id = ?")
             .bind(langs.into_iter().collect::<Vec<_>>().join(","))
             .bind(id)
             .execute(&mut *conn)
@@ -631,5 +752,7 @@ async fn write_document(
     }
     doc_events.sort_unstable();
     doc_events.dedup();
-    Ok(Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merges.len() })
+    let ingested =
+        Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merges.len() };
+    Ok((ingested, update))
 }

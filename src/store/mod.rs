@@ -97,6 +97,8 @@ pub struct Store {
     path: PathBuf,
     /// Serializes ingestion within the process (SQLite has one writer anyway).
     write_lock: tokio::sync::Mutex<()>,
+    /// What the first sources of recent events are about (see `ingest`).
+    features: std::sync::Mutex<ingest::FeatureCache>,
 }
 
 impl Store {
@@ -114,7 +116,12 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+            .busy_timeout(BUSY_TIMEOUT)
+            // A 64 MB page cache keeps index pages of a growing chronology in
+            // memory between documents; fewer checkpoints amortize their fsync.
+            .pragma("cache_size", "-65536")
+            .pragma("wal_autocheckpoint", "16000")
+            .pragma("temp_store", "MEMORY");
         // One connection stays open so the WAL and shared-memory files exist
         // for the read-only connections.
         let rw = SqlitePoolOptions::new()
@@ -132,7 +139,13 @@ impl Store {
             .busy_timeout(BUSY_TIMEOUT)
             .pragma("query_only", "ON");
         let ro = SqlitePoolOptions::new().max_connections(4).connect_with(ro_opts).await.map_err(open_err)?;
-        Ok(Store { rw, ro, path: path.to_path_buf(), write_lock: tokio::sync::Mutex::new(()) })
+        Ok(Store {
+            rw,
+            ro,
+            path: path.to_path_buf(),
+            write_lock: tokio::sync::Mutex::new(()),
+            features: std::sync::Mutex::new(ingest::FeatureCache::default()),
+        })
     }
 
     /// The read-write pool.

@@ -63,7 +63,7 @@ impl Cursor {
     /// [`ReadError::BadCursor`] for anything else.
     pub fn decode(s: &str) -> Result<Cursor, ReadError> {
         let bad = |reason: &str| ReadError::BadCursor { reason: reason.to_string() };
-        if s.len() % 2 != 0 || s.len() > 128 {
+        if !s.len().is_multiple_of(2) || s.len() > 128 {
             return Err(bad("wrong length"));
         }
         let bytes: Option<Vec<u8>> =
@@ -254,10 +254,9 @@ pub struct DocumentMention {
 #[serde(transparent)]
 pub struct Conflict(pub Option<Vec<String>>);
 
-impl TryFrom<Option<String>> for Conflict {
-    type Error = std::convert::Infallible;
-    fn try_from(s: Option<String>) -> Result<Self, Self::Error> {
-        Ok(Conflict(s.as_deref().and_then(|s| serde_json::from_str(s).ok())))
+impl From<Option<String>> for Conflict {
+    fn from(s: Option<String>) -> Self {
+        Conflict(s.as_deref().and_then(|s| serde_json::from_str(s).ok()))
     }
 }
 
@@ -274,7 +273,9 @@ pub fn is_fuzzy(grain: &str, modifier: Option<&str>) -> bool {
     modifier.is_some() || matches!(grain, "month" | "year" | "decade")
 }
 
-#[derive(FromRow)]
+/// Read either as a row (`FromRow`) or, on the hot paths, from a JSON array
+/// of arrays built by SQLite (serde reads a struct from a sequence in field order).
+#[derive(FromRow, serde::Deserialize)]
 struct EventRow {
     id: i64,
     first_day: String,
@@ -323,7 +324,7 @@ impl EventRow {
     }
 }
 
-#[derive(FromRow)]
+#[derive(serde::Deserialize)]
 struct SourceRow {
     event_id: i64,
     document_id: i64,
@@ -360,15 +361,24 @@ impl SourceRow {
 }
 
 /// Evidence rows for a set of events (ids as a JSON array, so the statement
-/// text is fixed and stays prepared).
-const SOURCES_SQL: &str = "SELECT v.event_id, v.document_id, d.title, d.url, d.source, d.lang, \
+/// text is fixed and stays prepared), aggregated into one JSON array of rows:
+/// a page of sources crosses the driver's worker thread as one value instead
+/// of a hundred rows.
+const SOURCES_JSON_SQL: &str = "SELECT json_group_array(json_array(event_id, document_id, title, url, source, lang, \
+            sentence, expression, expr_start, expr_end, calendar, value, conflict)) \
+     FROM (SELECT v.event_id, v.document_id, d.title, d.url, d.source, d.lang, \
             s.text AS sentence, m.text AS expression, v.expr_start, v.expr_end, m.calendar, m.value, m.conflict \
      FROM evidence v \
      JOIN documents d ON d.id = v.document_id \
      JOIN sentences s ON s.id = v.sentence_id \
      JOIN mentions m ON m.id = v.mention_id \
      WHERE v.event_id IN (SELECT value FROM json_each(?1)) AND (v.is_primary = 1 OR ?2) \
-     ORDER BY v.event_id, v.document_id, v.id";
+     ORDER BY v.event_id, v.document_id, v.id)";
+
+/// Reads rows that SQLite aggregated into one JSON array of arrays.
+fn from_json_rows<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<Vec<T>, sqlx::Error> {
+    serde_json::from_str(json.unwrap_or("[]")).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
 
 async fn sources_for(
     pool: &SqlitePool,
@@ -381,7 +391,8 @@ async fn sources_for(
         return Ok(out);
     }
     let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    let rows: Vec<SourceRow> = sqlx::query_as(SOURCES_SQL).bind(json).bind(all).fetch_all(pool).await?;
+    let (rows,): (Option<String>,) = sqlx::query_as(SOURCES_JSON_SQL).bind(json).bind(all).fetch_one(pool).await?;
+    let rows: Vec<SourceRow> = from_json_rows(rows.as_deref())?;
     for r in rows {
         let entry = out.entry(r.event_id).or_default();
         if entry.1.is_none() {
@@ -429,24 +440,47 @@ pub enum Bind {
     Int(i64),
 }
 
-/// The WHERE clause (without keyset) for a query's filters. `lower_bound` is
-/// the earliest first_day an event overlapping `from` can have (see
-/// [`max_span_days`]), which keeps the index range tight.
+/// The WHERE clause for a query's filters, continuing after `after` (a
+/// keyset position) when given.
+///
+/// `max_span` bounds `last_day - first_day` over all events (see
+/// [`max_span_days`]), so a `from` filter also bounds `first_day` from below.
+/// Exactly one bound on each side of `first_day` is emitted, the tighter of
+/// the filter's and the keyset's: SQLite seeks the index by the first range
+/// constraint it meets, so a looser one would make every later page rescan
+/// the range from its start.
 ///
 /// # Errors
 /// [`ReadError::EmptySearch`] for a `q` with no words.
-pub fn filter(q: &TimelineQuery, max_span: i64) -> Result<Filter, ReadError> {
+pub fn filter(q: &TimelineQuery, max_span: i64, after: Option<&Cursor>) -> Result<Filter, ReadError> {
     let mut sql = String::from("1");
     let mut binds = Vec::new();
-    if let Some(from) = q.from {
-        let lower = from - chrono::Duration::days(max_span.max(0));
-        sql.push_str(" AND e.first_day >= ? AND e.last_day >= ?");
+    let mut lower = q.from.map(|from| from - chrono::Duration::days(max_span.max(0)));
+    let mut upper = q.to;
+    if let Some(c) = after {
+        match c.order {
+            Order::Asc => lower = Some(lower.map_or(c.first_day, |l| l.max(c.first_day))),
+            Order::Desc => upper = Some(upper.map_or(c.first_day, |u| u.min(c.first_day))),
+        }
+    }
+    if let Some(lower) = lower {
+        sql.push_str(" AND e.first_day >= ?");
         binds.push(Bind::Text(lower.to_string()));
+    }
+    if let Some(upper) = upper {
+        sql.push_str(" AND e.first_day <= ?");
+        binds.push(Bind::Text(upper.to_string()));
+    }
+    if let Some(from) = q.from {
+        sql.push_str(" AND e.last_day >= ?");
         binds.push(Bind::Text(from.to_string()));
     }
-    if let Some(to) = q.to {
-        sql.push_str(" AND e.first_day <= ?");
-        binds.push(Bind::Text(to.to_string()));
+    if let Some(c) = after {
+        let cmp = if c.order == Order::Asc { ">" } else { "<" };
+        sql.push_str(&format!(" AND (e.first_day, e.last_day, e.id) {cmp} (?, ?, ?)"));
+        binds.push(Bind::Text(c.first_day.to_string()));
+        binds.push(Bind::Text(c.last_day.to_string()));
+        binds.push(Bind::Int(c.id));
     }
     if let Some(lang) = &q.lang {
         sql.push_str(" AND instr(',' || e.langs || ',', ',' || ? || ',') > 0");
@@ -494,8 +528,9 @@ pub fn bind_all<'q, O>(
 /// # Errors
 /// Database errors.
 pub async fn max_span_days(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
-    let span: Option<f64> =
-        sqlx::query_scalar("SELECT max(julianday(last_day) - julianday(first_day)) FROM events").fetch_one(pool).await?;
+    let span: Option<f64> = sqlx::query_scalar("SELECT max(julianday(last_day) - julianday(first_day)) FROM events")
+        .fetch_one(pool)
+        .await?;
     Ok(span.map_or(0, |s| s.ceil() as i64))
 }
 
@@ -505,27 +540,33 @@ pub async fn max_span_days(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
 /// [`ReadError::BadCursor`] when the cursor was issued for the other order,
 /// [`ReadError::EmptySearch`], or database errors.
 pub async fn timeline_page(pool: &SqlitePool, q: &TimelineQuery, max_span: i64) -> Result<TimelinePage, ReadError> {
-    let f = filter(q, max_span)?;
+    if let Some(c) = &q.cursor
+        && c.order != q.order
+    {
+        return Err(ReadError::BadCursor { reason: "the cursor belongs to the other order".into() });
+    }
+    let f = filter(q, max_span, q.cursor.as_ref())?;
     let limit = q.limit.clamp(1, MAX_LIMIT);
-    let (cmp, dir) = match q.order {
-        Order::Asc => (">", "ASC"),
-        Order::Desc => ("<", "DESC"),
+    let dir = match q.order {
+        Order::Asc => "ASC",
+        Order::Desc => "DESC",
     };
     let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE {}", f.sql);
     let mut binds = f.binds;
-    if let Some(c) = &q.cursor {
-        if c.order != q.order {
-            return Err(ReadError::BadCursor { reason: "the cursor belongs to the other order".into() });
-        }
-        sql.push_str(&format!(" AND (e.first_day, e.last_day, e.id) {cmp} (?, ?, ?)"));
-        binds.push(Bind::Text(c.first_day.to_string()));
-        binds.push(Bind::Text(c.last_day.to_string()));
-        binds.push(Bind::Int(c.id));
-    }
     sql.push_str(&format!(" ORDER BY e.first_day {dir}, e.last_day {dir}, e.id {dir} LIMIT ?"));
     binds.push(Bind::Int(i64::from(limit) + 1));
-    let query = bind_all(sqlx::query_as::<_, EventRow>(AssertSqlSafe(sql)), &binds);
-    let mut rows = query.fetch_all(pool).await?;
+    let sql = format!(
+        "SELECT json_group_array(json_array(id, first_day, last_day, value, grain, mod, title, title_lang, \
+                gregorian_label, persian_label, hijri_label, n_sources, langs)) FROM ({sql})"
+    );
+    let query = bind_all(sqlx::query_as::<_, (Option<String>,)>(AssertSqlSafe(sql)), &binds);
+    let (json,) = query.fetch_one(pool).await?;
+    let mut rows: Vec<EventRow> = from_json_rows(json.as_deref())?;
+    // json_group_array keeps the subquery's order; sorting again is cheap insurance.
+    rows.sort_by(|a, b| {
+        let o = (&a.first_day, &a.last_day, a.id).cmp(&(&b.first_day, &b.last_day, b.id));
+        if q.order == Order::Desc { o.reverse() } else { o }
+    });
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next_cursor = if more {

@@ -138,14 +138,28 @@ async fn ndjson_batch() {
     assert_eq!(b["created"], 4);
     assert_eq!(b["documents"].as_array().unwrap().len(), 4);
 
-    let again = h.http.post(h.url("/api/documents")).header("content-type", "application/x-ndjson").body(body).send().await.unwrap();
+    let again = h
+        .http
+        .post(h.url("/api/documents"))
+        .header("content-type", "application/x-ndjson")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), StatusCode::OK);
     let b: Value = again.json().await.unwrap();
     assert_eq!((b["created"].as_u64(), b["duplicates"].as_u64()), (Some(0), Some(4)));
 
     // A bad line anywhere rejects the batch before anything is stored.
     let bad = format!("{}\n{{\"text\": \n", json!({"text": "A new article about 3 May 2022."}));
-    let r = h.http.post(h.url("/api/documents")).header("content-type", "application/x-ndjson").body(bad).send().await.unwrap();
+    let r = h
+        .http
+        .post(h.url("/api/documents"))
+        .header("content-type", "application/x-ndjson")
+        .body(bad)
+        .send()
+        .await
+        .unwrap();
     let p = problem(r, StatusCode::BAD_REQUEST).await;
     assert!(p["detail"].as_str().unwrap().contains("line 2"), "{p}");
     let n = h.get_json("/api/sql?q=SELECT%20count(*)%20FROM%20documents").await;
@@ -248,7 +262,10 @@ async fn paging_is_stable_while_documents_arrive() {
     let article = |n: u32, tag: &str| {
         let d = day(n);
         en(
-            &format!("Bulletin {tag}{n}: the Farland tide gauge number {tag}{n} was serviced on {}.", d.format("%-d %B %Y")),
+            &format!(
+                "Bulletin {tag}{n}: the Farland tide gauge number {tag}{n} was serviced on {}.",
+                d.format("%-d %B %Y")
+            ),
             &format!("Bulletin {tag}{n}"),
             &d.to_string(),
         )
@@ -324,12 +341,25 @@ async fn ics_feed_is_rfc5545() {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
     }
     let unfolded = text.replace("\r\n ", "");
-    for prop in ["VERSION:2.0", "PRODID:", "CALSCALE:GREGORIAN", "X-WR-CALNAME:", "NAME:", "REFRESH-INTERVAL;VALUE=DURATION:", "X-PUBLISHED-TTL:"] {
+    for prop in [
+        "VERSION:2.0",
+        "PRODID:",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:",
+        "NAME:",
+        "REFRESH-INTERVAL;VALUE=DURATION:",
+        "X-PUBLISHED-TTL:",
+    ] {
         assert!(unfolded.contains(prop), "{prop}");
     }
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20220312\r\nDTEND;VALUE=DATE:20220313\r\n"), "{unfolded}");
     // Persian text survives folding and escaping.
-    assert!(unfolded.contains("SUMMARY:کارشناسان فارلند و اوستیا روز ۵ فروردین ۱۴۰۱ در تبریز، داده‌های ایستگاه‌های آب‌سنجی را مبادله کردند؛"), "{unfolded}");
+    assert!(
+        unfolded.contains(
+            "SUMMARY:کارشناسان فارلند و اوستیا روز ۵ فروردین ۱۴۰۱ در تبریز، داده‌های ایستگاه‌های آب‌سنجی را مبادله کردند؛"
+        ),
+        "{unfolded}"
+    );
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20220325\r\n"), "{unfolded}");
     assert!(unfolded.contains("دیدار وزیران در ژنو"), "source titles are listed: {unfolded}");
     // The month-grain event spans January and says so.
@@ -373,7 +403,9 @@ async fn sql_read_only_with_limits() {
     let big = h
         .http
         .post(h.url("/api/sql"))
-        .json(&json!({"q": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1500) SELECT x FROM c"}))
+        .json(
+            &json!({"q": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1500) SELECT x FROM c"}),
+        )
         .send()
         .await
         .unwrap();
@@ -437,13 +469,21 @@ async fn every_error_class_is_problem_json() {
     let post = |body: Vec<u8>, ctype: &'static str| {
         h.http.post(h.url("/api/documents")).bearer_auth("s3cret").header("content-type", ctype).body(body).send()
     };
-    let p = problem(post(b"{\"text\": \"x\",".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+    let p =
+        problem(post(b"{\"text\": \"x\",".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
     assert!(p["detail"].as_str().unwrap().contains("JSON"), "{p}");
-    let p = problem(post(b"{\"text\": \"\xff\xfe\"}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+    let p =
+        problem(post(b"{\"text\": \"\xff\xfe\"}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST)
+            .await;
     assert!(p["detail"].as_str().unwrap().contains("UTF-8"), "{p}");
-    let p = problem(post(b"{\"text\": \"hello\", \"colour\": 1}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+    let p = problem(
+        post(b"{\"text\": \"hello\", \"colour\": 1}".to_vec(), "application/json").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("colour"), "{p}");
-    problem(post(b"{\"title\": \"no text\"}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+    problem(post(b"{\"title\": \"no text\"}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST)
+        .await;
     problem(post(b"text".to_vec(), "text/html").await.unwrap(), StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
     let huge = serde_json::to_vec(&json!({"text": "x".repeat(100 * 1024)})).unwrap();
     let p = problem(post(huge, "application/json").await.unwrap(), StatusCode::PAYLOAD_TOO_LARGE).await;
@@ -482,7 +522,10 @@ async fn convert_extract_health_openapi_page() {
     let h = Harness::new().await;
     let c = h.get_json("/api/convert?date=1400-10-22&calendar=persian").await;
     assert_eq!(c["gregorian"], "2022-01-12");
-    assert_eq!((c["persian"]["year"].as_i64(), c["persian"]["month"].as_i64(), c["persian"]["day"].as_i64()), (Some(1400), Some(10), Some(22)));
+    assert_eq!(
+        (c["persian"]["year"].as_i64(), c["persian"]["month"].as_i64(), c["persian"]["day"].as_i64()),
+        (Some(1400), Some(10), Some(22))
+    );
     assert_eq!(c["hijri"]["month"], 6);
     let c2 = h.get_json("/api/convert?date=2022-01-12").await;
     assert_eq!(c2["persian"]["text"], c["persian"]["text"]);
@@ -503,7 +546,15 @@ async fn convert_extract_health_openapi_page() {
 
     assert_eq!(h.get_json("/healthz").await["status"], "ok");
     let api = h.get_json("/api/openapi.json").await;
-    for p in ["/api/timeline", "/api/timeline.ics", "/api/events/{id}", "/api/documents", "/api/sql", "/api/convert", "/api/extract"] {
+    for p in [
+        "/api/timeline",
+        "/api/timeline.ics",
+        "/api/events/{id}",
+        "/api/documents",
+        "/api/sql",
+        "/api/convert",
+        "/api/extract",
+    ] {
         assert!(api["paths"][p].is_object(), "{p} missing from OpenAPI");
     }
     let page = h.get("/").await;
@@ -535,7 +586,12 @@ async fn demo_corpus_loads_once() {
     let s = start(&config).await.unwrap();
     let base = format!("http://{}", s.addr);
     let count = |base: String| async move {
-        let v: Value = reqwest::get(format!("{base}/api/sql?q=SELECT%20count(*)%20FROM%20documents")).await.unwrap().json().await.unwrap();
+        let v: Value = reqwest::get(format!("{base}/api/sql?q=SELECT%20count(*)%20FROM%20documents"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         v["rows"][0][0].as_i64().unwrap()
     };
     let n = count(base.clone()).await;

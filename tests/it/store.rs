@@ -84,7 +84,8 @@ async fn same_story_in_three_languages_is_one_event() {
     assert_eq!(row.get::<String, _>(0), "12 January 2022");
     assert_eq!(row.get::<String, _>(1), "۲۲ دی ۱۴۰۰");
     assert!(row.get::<String, _>(2).contains("١٤٤٣"));
-    let in_dey: i64 = count(&store, "SELECT count(*) FROM events WHERE persian_year = 1400 AND persian_month = 10").await;
+    let in_dey: i64 =
+        count(&store, "SELECT count(*) FROM timeline WHERE persian_year = 1400 AND persian_month = 10").await;
     assert_eq!(in_dey, 1);
 }
 
@@ -189,6 +190,26 @@ async fn dateline_sets_the_dct_and_search_ignores_the_article() {
         .await
         .expect("fts");
     assert_eq!(none, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ingest_all_keeps_order_and_matches_ingest() {
+    let (_dir, store) = fresh().await;
+    let a = doc("Iran and Iraq held water talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13");
+    let b = doc("A storm closed the port of Doha on 14 January 2022.", Lang::En, "2022-01-15");
+    let mut results = Vec::new();
+    store
+        .ingest_all(vec![a.clone(), doc(" ", Lang::En, "2022-01-13"), b, a], |r| results.push(r))
+        .await;
+    assert_eq!(results.len(), 4);
+    let first = results[0].as_ref().expect("first");
+    assert!(first.created);
+    assert!(matches!(results[1], Err(tarikh::store::StoreError::EmptyText)));
+    assert!(results[2].as_ref().is_ok_and(|i| i.created));
+    let again = results[3].as_ref().expect("duplicate");
+    assert!(!again.created);
+    assert_eq!(again.document_id, first.document_id);
+    assert_eq!(count(&store, "SELECT count(*) FROM documents").await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
