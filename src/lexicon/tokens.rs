@@ -94,7 +94,6 @@ impl Info {
     fn new(class: Class, c: char, folded: char) -> Info {
         Info { folded, class: class as u8, verbatim: class == Class::Letter && c == folded }
     }
-
 }
 
 const LETTER: u8 = Class::Letter as u8;
