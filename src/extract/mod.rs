@@ -167,14 +167,22 @@ pub fn extract(text: &str, opts: &Options) -> Vec<Mention> {
 }
 
 /// The date and time of a dateline: the first full date in the first 400
-/// characters, when the document has no date of its own.
+/// characters that stands near the start of its line (after at most a source
+/// name), when the document has no date of its own. A date later in a
+/// sentence is news, not a dateline.
 pub fn dateline(text: &str, lang: Lang) -> Option<NaiveDateTime> {
     let head_end = text.char_indices().nth(400).map_or(text.len(), |(b, _)| b);
     let head = &text[..head_end];
     let (mut buf, mut toks) = (String::new(), Vec::new());
     tokenize(head, 0, &mut buf, &mut toks);
     let parser = Parser::new(&toks, &buf, lang);
-    parser.parse_all().into_iter().find_map(|e| match e.what {
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(head.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i + 1)).collect();
+    let near_line_start = |pos: usize| {
+        let line = line_starts.iter().rev().find(|&&s| s <= pos).copied().unwrap_or(0);
+        pos - line <= DATELINE_LEAD_CHARS
+    };
+    parser.parse_all().into_iter().filter(|e| near_line_start(toks[e.start].start)).find_map(|e| match e.what {
         What::Date { year: Some(_), month: Some(_), day: Some(_), day_to: None, short_year: false, .. } => {
             let r = resolve::resolve(&e, None, lang)?;
             let time = r.time.and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(h.into(), m.into(), 0)).unwrap_or_default();
@@ -183,6 +191,9 @@ pub fn dateline(text: &str, lang: Lang) -> Option<NaiveDateTime> {
         _ => None,
     })
 }
+
+/// How far into its line a dateline may start (room for `AGENCY, City -`).
+const DATELINE_LEAD_CHARS: usize = 60;
 
 /// Reused buffers.
 #[derive(Default)]

@@ -156,6 +156,16 @@ fn a_dateline_is_the_dct_when_none_is_given() {
 }
 
 #[test]
+fn a_date_deep_in_a_sentence_is_not_a_dateline() {
+    let text = "سخنگوی وزارت امور خارجه در نشست خبری هفتگی خود اعلام کرد که هیئت ایرانی جمعه ۱ بهمن ۱۴۰۰ به ژنو رفت و امروز بازگشت.";
+    let ms = extract(text, &Options::default());
+    assert_eq!(ms.iter().map(|m| m.value.as_str()).collect::<Vec<_>>(), ["2022-01-21"], "امروز has no DCT to resolve against");
+    let text = "خبرگزاری آب‌نگار - ۴ بهمن ۱۴۰۰\nهیئت امروز بازگشت.";
+    let values: Vec<String> = extract(text, &Options::default()).into_iter().map(|m| m.value).collect();
+    assert_eq!(values, ["2022-01-24", "2022-01-24"]);
+}
+
+#[test]
 fn relative_dates_need_a_dct() {
     assert!(extract("امروز و دیروز و روز یکشنبه", &Options::default()).is_empty());
 }
