@@ -15,9 +15,33 @@ use crate::lexicon::{fold_char, is_break};
 const ARTICLE_PREFIXES: [&str; 4] = ["وال", "بال", "لل", "ال"];
 
 /// True for characters that belong to words (letters, digits, combining marks).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if u < TABLE_END {
+        // Latin, Greek, Cyrillic, Hebrew and Arabic: a table, because the
+        // general Unicode lookup is the hottest call of the analysis.
+        WORD_TABLE[(u >> 6) as usize] >> (u & 63) & 1 == 1
+    } else {
+        c.is_alphanumeric()
+    }
 }
+
+/// Code points below this are answered by [`WORD_TABLE`].
+const TABLE_END: u32 = 0x800;
+
+/// `char::is_alphanumeric` of every code point below [`TABLE_END`], one bit each.
+static WORD_TABLE: std::sync::LazyLock<[u64; (TABLE_END / 64) as usize]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u64; (TABLE_END / 64) as usize];
+    for u in 0..TABLE_END {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            t[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+    }
+    t
+});
 
 /// Folds `text` for matching and search.
 ///
@@ -112,6 +136,15 @@ mod tests {
         assert_eq!(fold("NATO Talks"), "nato talks");
         assert_eq!(fold("ي ى ی"), "ی ی ی");
         assert_eq!(fold("مُحَمَّد"), "محمد");
+    }
+
+    #[test]
+    fn word_chars_match_unicode() {
+        for u in 0..0x3000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

@@ -57,6 +57,13 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
         .collect()
 }
 
+/// Index of the analyzed sentence containing code-point offset `pos`, as
+/// [`sentences::sentence_at`] (sentences sorted), without copying them.
+pub fn analyzed_sentence_at(sentences: &[AnalyzedSentence], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.sentence.end <= pos);
+    (i < sentences.len() && sentences[i].sentence.start <= pos).then_some(i)
+}
+
 /// Whether a mention can date an event: resolved to days, not a duration,
 /// not a vague reference (`PAST_REF`).
 pub fn is_eventable(m: &Mention) -> bool {
@@ -87,7 +94,6 @@ pub struct Candidate {
 /// `sentences` must come from [`analyze`] on the same text the mentions were
 /// found in. Mentions outside every sentence are ignored.
 pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_title: Option<&str>) -> Vec<Candidate> {
-    let plain: Vec<Sentence> = sentences.iter().map(|s| s.sentence.clone()).collect();
     // Key: the days and modifier; conflicting pair halves join their partner.
     let mut groups: BTreeMap<(NaiveDate, NaiveDate, Option<ModKey>), Vec<usize>> = BTreeMap::new();
     let mut order: Vec<(NaiveDate, NaiveDate, Option<ModKey>)> = Vec::new();
@@ -96,7 +102,7 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
     idx.sort_by_key(|&i| (mentions[i].start, i));
     for &i in &idx {
         let m = &mentions[i];
-        if !is_eventable(m) || sentences::sentence_at(&plain, m.start).is_none() {
+        if !is_eventable(m) || analyzed_sentence_at(sentences, m.start).is_none() {
             continue;
         }
         let partner_key = m.pair.filter(|_| m.conflict.is_some()).and_then(|p| key_of.get(p).cloned().flatten());
@@ -123,7 +129,7 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
                 last_day: primary.last_day?,
             };
             let mention_sentences: Vec<usize> =
-                members.iter().filter_map(|&i| sentences::sentence_at(&plain, mentions[i].start)).collect();
+                members.iter().filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start)).collect();
             if mention_sentences.len() != members.len() {
                 return None;
             }

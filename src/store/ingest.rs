@@ -173,11 +173,8 @@ impl Store {
         while let Some((doc, prepared)) = rx.recv().await {
             let result = match prepared {
                 None => Err(StoreError::EmptyText),
-                Some(p) => match self.existing(&p.hash).await {
-                    Ok(Some(existing)) => Ok(existing),
-                    Ok(None) => self.write_prepared(doc, p).await,
-                    Err(e) => Err(e),
-                },
+                // The transaction checks for the same text already stored.
+                Some(p) => self.write_prepared(doc, p).await,
             };
             each(result);
         }
@@ -188,16 +185,16 @@ impl Store {
     /// stored one if the same text arrived meanwhile).
     async fn write_prepared(&self, doc: NewDocument, prepared: Prepared) -> Result<Ingested, StoreError> {
         let hash = prepared.hash.clone();
-        let _guard = self.write_lock.lock().await;
-        let mut conn = self.rw.acquire().await?;
-        let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+        let mut writer = self.writer.lock().await;
+        let Some(conn) = writer.as_mut() else { return Err(StoreError::Db(sqlx::Error::PoolClosed)) };
+        let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
         let dup: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
             .bind(&hash)
             .fetch_optional(&mut *tx)
             .await?;
         if dup.is_some() {
             tx.rollback().await?;
-            drop(conn);
+            drop(writer);
             return self.existing(&hash).await?.ok_or(StoreError::Db(sqlx::Error::RowNotFound));
         }
         let (out, update) = write_document(&mut tx, &doc, prepared, &self.features).await?;
@@ -272,36 +269,62 @@ fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
     })
 }
 
-/// Inserts `rows` into `head` (`INSERT INTO t (a, b)`) with as few statements as the parameter limit allows.
-async fn insert_rows(conn: &mut SqliteConnection, head: &str, rows: &[Vec<Val>]) -> Result<(), sqlx::Error> {
-    let Some(width) = rows.first().map(Vec::len) else { return Ok(()) };
-    let per = (MAX_PARAMS / width.max(1)).max(1);
-    for chunk in rows.chunks(per) {
-        let mut sql = String::with_capacity(head.len() + chunk.len() * (width * 2 + 4));
-        sql.push_str(head);
-        sql.push_str(" VALUES ");
+/// Statements run together in one call to the database connection (one
+/// round trip instead of one per statement; SQLite binds the arguments of
+/// each statement in turn).
+#[derive(Default)]
+struct Batch {
+    sql: String,
+    args: Vec<Val>,
+}
+
+impl Batch {
+    /// Adds one statement and its arguments.
+    fn push(&mut self, sql: &str, args: impl IntoIterator<Item = Val>) {
+        self.sql.push_str(sql);
+        self.sql.push_str(";\n");
+        self.args.extend(args);
+    }
+
+    /// Adds inserts of `rows` into `head` (`INSERT INTO t (a, b)`), as few
+    /// statements as the parameter limit allows.
+    fn insert(&mut self, head: &str, rows: Vec<Vec<Val>>) {
+        let Some(width) = rows.first().map(Vec::len) else { return };
+        let per = (MAX_PARAMS / width.max(1)).max(1);
         let tuple = format!("({})", vec!["?"; width].join(","));
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push(',');
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            self.sql.push_str(head);
+            self.sql.push_str(" VALUES ");
+            for (i, row) in rows.by_ref().take(per).enumerate() {
+                if i > 0 {
+                    self.sql.push(',');
+                }
+                self.sql.push_str(&tuple);
+                self.args.extend(row);
             }
-            sql.push_str(&tuple);
+            self.sql.push_str(";\n");
         }
-        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
-        for row in chunk {
-            for v in row {
-                q = match v {
-                    Val::Int(x) => q.bind(*x),
-                    Val::OptInt(x) => q.bind(*x),
-                    Val::Real(x) => q.bind(*x),
-                    Val::Text(x) => q.bind(x.clone()),
-                    Val::OptText(x) => q.bind(x.clone()),
-                };
-            }
+    }
+
+    /// Runs the statements in order and empties the batch.
+    async fn run(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+        if self.sql.is_empty() {
+            return Ok(());
+        }
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(std::mem::take(&mut self.sql)));
+        for v in std::mem::take(&mut self.args) {
+            q = match v {
+                Val::Int(x) => q.bind(x),
+                Val::OptInt(x) => q.bind(x),
+                Val::Real(x) => q.bind(x),
+                Val::Text(x) => q.bind(x),
+                Val::OptText(x) => q.bind(x),
+            };
         }
         q.execute(&mut *conn).await?;
+        Ok(())
     }
-    Ok(())
 }
 
 async fn next_ids(conn: &mut SqliteConnection) -> Result<Ids, sqlx::Error> {
@@ -505,11 +528,11 @@ async fn write_document(
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let doc_id = ids.document;
     let lang = p.lang.code().to_string();
-    insert_rows(
-        conn,
+    let mut batch = Batch::default();
+    batch.insert(
         "INSERT INTO documents (id, content_hash, external_id, title, source, url, lang, dct, dct_day, dct_source, \
          dateline_day, published_at, ingested_at, text)",
-        &[vec![
+        vec![vec![
             Val::Int(doc_id),
             Val::Text(p.hash.clone()),
             Val::OptText(doc.external_id.clone()),
@@ -525,8 +548,7 @@ async fn write_document(
             Val::Text(now.clone()),
             Val::Text(doc.text.clone()),
         ]],
-    )
-    .await?;
+    );
 
     // Sentences.
     let first_sentence = ids.sentence;
@@ -547,12 +569,10 @@ async fn write_document(
             ]
         })
         .collect();
-    insert_rows(conn, "INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded, entities)", &rows)
-        .await?;
+    batch.insert("INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded, entities)", rows);
     ids.sentence += p.sentences.len() as i64;
 
     // Mentions.
-    let plain: Vec<chronology::Sentence> = p.sentences.iter().map(|s| s.sentence.clone()).collect();
     let first_mention = ids.mention;
     let rows: Vec<Vec<Val>> = p
         .mentions
@@ -563,7 +583,7 @@ async fn write_document(
                 Val::Int(first_mention + i as i64),
                 Val::Int(doc_id),
                 Val::Int(i as i64),
-                Val::OptInt(chronology::sentences::sentence_at(&plain, m.start).map(|s| first_sentence + s as i64)),
+                Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| first_sentence + s as i64)),
                 Val::Int(m.start as i64),
                 Val::Int(m.end as i64),
                 Val::Text(m.text.clone()),
@@ -580,13 +600,12 @@ async fn write_document(
             ]
         })
         .collect();
-    insert_rows(
-        conn,
+    batch.insert(
         "INSERT INTO mentions (id, document_id, ordinal, sentence_id, span_start, span_end, text, value, first_day, \
          last_day, grain, mod, calendar, lang, anchor, pair_ordinal, conflict)",
-        &rows,
-    )
-    .await?;
+        rows,
+    );
+    batch.run(conn).await?;
 
     // Merge decisions against events of other documents.
     let existing = if p.candidates.is_empty() { HashMap::new() } else { compatible_events(conn, &p.candidates).await? };
@@ -622,6 +641,7 @@ async fn write_document(
     let mut evidence = Vec::new();
     let mut merges = Vec::new();
     let mut touched = Vec::new();
+    let merge_count = decisions.iter().filter(|d| d.is_some()).count();
     let mut doc_events = Vec::new();
     let mut update = CacheUpdate { document: doc_id, entries: Vec::new() };
     for (c, decision) in p.candidates.iter().zip(&decisions) {
@@ -709,33 +729,23 @@ async fn write_document(
             ids.evidence += 1;
         }
     }
-    insert_rows(
-        conn,
+    batch.insert(
         &format!("INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"),
-        &new_events,
-    )
-    .await?;
-    insert_rows(
-        conn,
+        new_events,
+    );
+    batch.insert(
         "INSERT INTO evidence (id, event_id, document_id, mention_id, sentence_id, expr_start, expr_end, is_primary)",
-        &evidence,
-    )
-    .await?;
-    insert_rows(
-        conn,
+        evidence,
+    );
+    batch.insert(
         "INSERT INTO merges (id, event_id, document_id, mention_id, rule, entities, overlap, score, reason, \
          value_before, value_after, created_at)",
-        &merges,
-    )
-    .await?;
+        merges,
+    );
     // A new document joins each touched event once: one more source, maybe a new language.
     if !touched.is_empty() {
         let sql = format!("UPDATE events SET n_sources = n_sources + 1 WHERE id IN ({})", vec!["?"; touched.len()].join(","));
-        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
-        for id in &touched {
-            q = q.bind(*id);
-        }
-        q.execute(&mut *conn).await?;
+        batch.push(&sql, touched.iter().map(|id| Val::Int(*id)));
     }
     for id in &touched {
         let Some(e) = existing.get(id) else { continue };
@@ -744,15 +754,13 @@ async fn write_document(
         }
         let mut langs: BTreeSet<&str> = e.langs.split(',').filter(|l| !l.is_empty()).collect();
         langs.insert(&lang);
-        sqlx::query("UPDATE events SET langs = ? WHERE id = ?")
-            .bind(langs.into_iter().collect::<Vec<_>>().join(","))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        let langs = langs.into_iter().collect::<Vec<_>>().join(",");
+        batch.push("UPDATE events SET langs = ? WHERE id = ?", [Val::Text(langs), Val::Int(*id)]);
     }
+    batch.run(conn).await?;
     doc_events.sort_unstable();
     doc_events.dedup();
     let ingested =
-        Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merges.len() };
+        Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merge_count };
     Ok((ingested, update))
 }

@@ -13,8 +13,10 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{ConnectOptions, SqlitePool};
 
 use crate::extract::Mention;
 use crate::lexicon::Lang;
@@ -95,8 +97,13 @@ pub struct Store {
     rw: SqlitePool,
     ro: SqlitePool,
     path: PathBuf,
-    /// Serializes ingestion within the process (SQLite has one writer anyway).
-    write_lock: tokio::sync::Mutex<()>,
+    /// The one connection ingestion writes through, which also serializes
+    /// ingestion within the process (SQLite has one writer anyway). Outside
+    /// the pool so its page cache is never invalidated by writes made on
+    /// another connection (a pool hands out its connections in turn, and a
+    /// connection that sees the file changed by another drops its whole
+    /// cache). None once closed.
+    writer: tokio::sync::Mutex<Option<SqliteConnection>>,
     /// What the first sources of recent events are about (see `ingest`).
     features: std::sync::Mutex<ingest::FeatureCache>,
 }
@@ -128,10 +135,16 @@ impl Store {
             .max_connections(4)
             .min_connections(1)
             .idle_timeout(None)
-            .connect_with(rw_opts)
+            .connect_with(rw_opts.clone())
             .await
             .map_err(open_err)?;
-        sqlx::migrate!().run(&rw).await?;
+        // Two processes opening a new file at once may race to apply the
+        // migrations; the loser sees the winner's tables and retries once.
+        if sqlx::migrate!().run(&rw).await.is_err() {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            sqlx::migrate!().run(&rw).await?;
+        }
+        let writer = rw_opts.connect().await.map_err(open_err)?;
         let ro_opts = SqliteConnectOptions::new()
             .filename(path)
             .read_only(true)
@@ -143,7 +156,7 @@ impl Store {
             rw,
             ro,
             path: path.to_path_buf(),
-            write_lock: tokio::sync::Mutex::new(()),
+            writer: tokio::sync::Mutex::new(Some(writer)),
             features: std::sync::Mutex::new(ingest::FeatureCache::default()),
         })
     }
@@ -163,8 +176,11 @@ impl Store {
         &self.path
     }
 
-    /// Closes both pools, checkpointing the WAL.
+    /// Closes both pools and the writer connection, checkpointing the WAL.
     pub async fn close(&self) {
+        if let Some(w) = self.writer.lock().await.take() {
+            let _ = sqlx::Connection::close(w).await;
+        }
         self.ro.close().await;
         self.rw.close().await;
     }
