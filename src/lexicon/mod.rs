@@ -296,9 +296,12 @@ impl Entry {
     /// such as `در`/`في` and era marks only ever continue one, so scanning
     /// skips them.
     pub fn can_start(&self) -> bool {
-        !matches!(self.kind, Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future)
-            && !(self.kind == Kind::Conj && self.value != 2)
-            && !(self.kind == Kind::Frame && matches!(self.value, 1 | 3 | 4) && self.rest.is_empty())
+        match self.kind {
+            Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future => false,
+            Kind::Conj => self.value == 2,
+            Kind::Frame => !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty()),
+            _ => true,
+        }
     }
 
     /// Whether the entry is trusted in `lang`.
@@ -406,7 +409,7 @@ impl Lexicon {
         }
         let mut signatures = Box::new([0u64; SIG_WORDS]);
         for (key, list) in by_first.iter_mut() {
-            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
             let sig = signature(key);
             signatures[sig / 64] |= 1 << (sig % 64);
         }
