@@ -1,10 +1,12 @@
-//! Writing one document: extraction, sentences, candidate events and their
-//! merging with events of other documents, in one transaction.
+//! Writing documents: extraction, sentences, candidate events and their
+//! merging with events of other documents.
 //!
 //! Extraction and analysis run before the transaction; the transaction
 //! (`BEGIN IMMEDIATE`, so merge decisions see a stable set of events) writes
 //! the document, its sentences, mentions, new or updated events, evidence and
-//! merge reasons with multi-row INSERTs, and commits once.
+//! merge reasons with multi-row INSERTs. [`Store::ingest`] commits each
+//! document alone; [`Store::ingest_all`] commits groups of documents, each
+//! under its own savepoint, so a commit's fixed cost is shared.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -31,6 +33,13 @@ const MAX_CONTAINER_DAYS: i64 = 4_000;
 const MAX_SOURCES_COMPARED: usize = 8;
 /// Events whose features are kept in memory before the cache starts over.
 const MAX_CACHED_EVENTS: usize = 100_000;
+/// Most documents [`Store::ingest_all`] writes in one transaction.
+const BATCH_DOCS: usize = 64;
+/// Most text (bytes) [`Store::ingest_all`] writes in one transaction.
+const BATCH_BYTES: usize = 2 << 20;
+/// Longest [`Store::ingest_all`] waits for more prepared documents before
+/// writing the ones it has (bounds how long results and other writers wait).
+const BATCH_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The features of the first sources of events, by event id, so merging does
 /// not re-read and re-tokenize their sentences for every new document. Filled
@@ -146,18 +155,33 @@ impl Store {
     }
 
     /// Ingests many documents, overlapping the extraction of the next ones
-    /// (on a blocking thread) with the transaction of the current one, and
-    /// calls `each` with every result in order. Each document is still its
-    /// own transaction; the results are those [`Store::ingest`] would give.
+    /// (on a blocking thread) with the writing of the current ones, and calls
+    /// `each` with every result in order.
+    ///
+    /// Documents are written in groups (up to [`BATCH_DOCS`] documents or
+    /// [`BATCH_BYTES`] of text, whatever arrives within [`BATCH_WAIT`]) in one
+    /// transaction, so the commit (its WAL writes and sync) is paid once per
+    /// group (the full-text index still gains one segment per document, as
+    /// FTS5 flushes at each savepoint). Each document runs under its own
+    /// savepoint: one that fails is
+    /// rolled back alone and reported, the others still commit, so every
+    /// document is complete or absent, and a killed run loses at most its
+    /// last group (re-running resumes: stored texts are recognized). Within a
+    /// group a document sees the ones before it (duplicates, merges), as with
+    /// one transaction each; results are those [`Store::ingest`] would give,
+    /// reported once their group has committed.
     ///
     /// # Errors
-    /// Per document, as [`Store::ingest`], passed to `each`.
+    /// Per document, as [`Store::ingest`], passed to `each`; when the group's
+    /// transaction itself fails, each of its documents gets
+    /// [`StoreError::BatchFailed`] (none of them is stored).
     pub async fn ingest_all<I>(&self, docs: I, mut each: impl FnMut(Result<Ingested, StoreError>))
     where
         I: IntoIterator<Item = NewDocument>,
         I::IntoIter: Send + 'static,
     {
-        let (tx, mut rx) = ::tokio::sync::mpsc::channel::<(NewDocument, Option<Prepared>)>(32);
+        // Room for the next group while the current one is written.
+        let (tx, mut rx) = ::tokio::sync::mpsc::channel::<(NewDocument, Option<Prepared>)>(2 * BATCH_DOCS);
         let docs = docs.into_iter();
         let producer = ::tokio::task::spawn_blocking(move || {
             for doc in docs {
@@ -170,35 +194,100 @@ impl Store {
                 }
             }
         });
-        while let Some((doc, prepared)) = rx.recv().await {
-            let result = match prepared {
-                None => Err(StoreError::EmptyText),
-                // The transaction checks for the same text already stored.
-                Some(p) => self.write_prepared(doc, p).await,
-            };
-            each(result);
+        while let Some(first) = rx.recv().await {
+            let deadline = ::tokio::time::Instant::now() + BATCH_WAIT;
+            let mut bytes = first.0.text.len();
+            let mut group = vec![first];
+            while group.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+                let next = match rx.try_recv() {
+                    Ok(item) => Some(item),
+                    Err(::tokio::sync::mpsc::error::TryRecvError::Empty) => {
+                        ::tokio::time::timeout_at(deadline, rx.recv()).await.ok().flatten()
+                    }
+                    Err(::tokio::sync::mpsc::error::TryRecvError::Disconnected) => None,
+                };
+                let Some(item) = next else { break };
+                bytes += item.0.text.len();
+                group.push(item);
+            }
+            for result in self.write_group(group).await {
+                each(result);
+            }
         }
         let _ = producer.await;
     }
 
-    /// Writes one prepared document in its transaction (a no-op returning the
-    /// stored one if the same text arrived meanwhile).
+    /// Writes a group of prepared documents in one transaction, each under
+    /// its own savepoint; returns one result per document, in order.
+    async fn write_group(&self, group: Vec<(NewDocument, Option<Prepared>)>) -> Vec<Result<Ingested, StoreError>> {
+        let n = group.len();
+        let mut results: Vec<Result<Ingested, StoreError>> = Vec::with_capacity(n);
+        let mut writer = self.writer.lock().await;
+        let outcome: Result<(), sqlx::Error> = async {
+            let Some(conn) = writer.as_mut() else { return Err(sqlx::Error::PoolClosed) };
+            if group.iter().all(|(_, p)| p.is_none()) {
+                results.extend(group.iter().map(|_| Err(StoreError::EmptyText)));
+                return Ok(());
+            }
+            let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
+            for (doc, prepared) in group {
+                let Some(p) = prepared else {
+                    results.push(Err(StoreError::EmptyText));
+                    continue;
+                };
+                sqlx::raw_sql("SAVEPOINT ingest_doc").execute(&mut *tx).await?;
+                match write_one(&mut tx, &doc, p, &self.features).await {
+                    Ok((ingested, update)) => {
+                        sqlx::raw_sql("RELEASE ingest_doc").execute(&mut *tx).await?;
+                        // Later documents of the group compare against it, as
+                        // they would after its own commit; undone below if the
+                        // group fails.
+                        if let Some(u) = update {
+                            self.apply_cache_update(u);
+                        }
+                        results.push(Ok(ingested));
+                    }
+                    Err(e) => {
+                        results.push(Err(e));
+                        sqlx::raw_sql("ROLLBACK TO ingest_doc; RELEASE ingest_doc").execute(&mut *tx).await?;
+                    }
+                }
+            }
+            tx.commit().await
+        }
+        .await;
+        drop(writer);
+        if let Err(e) = outcome {
+            // The cache may describe events of the lost group whose ids will be reused.
+            self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner).events.clear();
+            let reason = e.to_string();
+            results.resize_with(n, || Err(StoreError::BatchFailed { reason: reason.clone() }));
+            for r in &mut results {
+                if r.is_ok() {
+                    *r = Err(StoreError::BatchFailed { reason: reason.clone() });
+                }
+            }
+        }
+        results
+    }
+
+    /// Writes one prepared document in its own transaction (a no-op returning
+    /// the stored one if the same text arrived meanwhile).
     async fn write_prepared(&self, doc: NewDocument, prepared: Prepared) -> Result<Ingested, StoreError> {
-        let hash = prepared.hash.clone();
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else { return Err(StoreError::Db(sqlx::Error::PoolClosed)) };
         let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
-        let dup: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
-            .bind(&hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if dup.is_some() {
-            tx.rollback().await?;
-            drop(writer);
-            return self.existing(&hash).await?.ok_or(StoreError::Db(sqlx::Error::RowNotFound));
-        }
-        let (out, update) = write_document(&mut tx, &doc, prepared, &self.features).await?;
+        let (out, update) = write_one(&mut tx, &doc, prepared, &self.features).await?;
         tx.commit().await?;
+        drop(writer);
+        if let Some(u) = update {
+            self.apply_cache_update(u);
+        }
+        Ok(out)
+    }
+
+    /// Records what a written document added to its events' first sources.
+    fn apply_cache_update(&self, update: CacheUpdate) {
         let mut cached = self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for (event, features, is_new) in update.entries {
             if is_new {
@@ -210,33 +299,54 @@ impl Store {
                 v.push((update.document, features));
             }
         }
-        Ok(out)
     }
 
     /// The stored document with this content hash, as an [`Ingested`] with `created: false`.
     async fn existing(&self, hash: &str) -> Result<Option<Ingested>, StoreError> {
-        let Some(id): Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
-            .bind(hash)
-            .fetch_optional(&self.rw)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let rows = sqlx::query(
-            "SELECT span_start, span_end, text, value, mod, grain, calendar, lang, first_day, last_day, anchor, \
-             pair_ordinal, conflict FROM mentions WHERE document_id = ? ORDER BY ordinal",
-        )
-        .bind(id)
-        .fetch_all(&self.rw)
-        .await?;
-        let mentions = rows.iter().filter_map(mention_from_row).collect();
-        let events: Vec<i64> =
-            sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
-                .bind(id)
-                .fetch_all(&self.rw)
-                .await?;
-        Ok(Some(Ingested { document_id: id, created: false, mentions, events, merges: 0 }))
+        let mut conn = self.rw.acquire().await?;
+        Ok(existing_in(&mut conn, hash).await?)
     }
+}
+
+/// Writes one prepared document on a connection inside a transaction: the
+/// stored document (and no cache update) when the same text is already there,
+/// visible to this transaction, else the new document.
+async fn write_one(
+    conn: &mut SqliteConnection,
+    doc: &NewDocument,
+    p: Prepared,
+    cache: &std::sync::Mutex<FeatureCache>,
+) -> Result<(Ingested, Option<CacheUpdate>), StoreError> {
+    if let Some(stored) = existing_in(conn, &p.hash).await? {
+        return Ok((stored, None));
+    }
+    let (ingested, update) = write_document(conn, doc, p, cache).await?;
+    Ok((ingested, Some(update)))
+}
+
+/// The document with this content hash as `conn` sees it, with `created: false`.
+async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Result<Option<Ingested>, sqlx::Error> {
+    let Some(id): Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
+        .bind(hash)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let rows = sqlx::query(
+        "SELECT span_start, span_end, text, value, mod, grain, calendar, lang, first_day, last_day, anchor, \
+         pair_ordinal, conflict FROM mentions WHERE document_id = ? ORDER BY ordinal",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mentions = rows.iter().filter_map(mention_from_row).collect();
+    let events: Vec<i64> =
+        sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(Some(Ingested { document_id: id, created: false, mentions, events, merges: 0 }))
 }
 
 /// Runs CPU-heavy work with `block_in_place` on a multi-threaded runtime (so
@@ -763,4 +873,119 @@ async fn write_document(
     let ingested =
         Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merge_count };
     Ok((ingested, update))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, lang: Lang) -> NewDocument {
+        NewDocument {
+            text: text.to_string(),
+            lang: Some(lang),
+            dct: NaiveDate::from_ymd_opt(2022, 1, 13).and_then(|d| d.and_hms_opt(0, 0, 0)),
+            ..NewDocument::default()
+        }
+    }
+
+    async fn fresh() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("g.db")).await.expect("open store");
+        (dir, store)
+    }
+
+    async fn scalar(store: &Store, sql: &'static str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(store.pool()).await.expect("scalar query")
+    }
+
+    const FA: &str = "مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.";
+    const EN: &str = "Iran and Iraq held water talks in Geneva on 12 January 2022.";
+    const AR: &str = "عقدت محادثات بين العراق وإيران في جنيف يوم 12 كانون الثاني 2022.";
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_document_is_rolled_back_alone_within_its_group() {
+        let (_dir, store) = fresh().await;
+        // A document that fails late, after its sentences, mentions, events,
+        // evidence and merge rows are written: raised when it would count as
+        // one more source of the event it joins.
+        sqlx::raw_sql(
+            "CREATE TRIGGER test_fail AFTER UPDATE OF n_sources ON events \
+             WHEN EXISTS (SELECT 1 FROM documents WHERE text LIKE '%zebrafish%') \
+             BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+        )
+        .execute(store.pool())
+        .await
+        .expect("test trigger");
+        let bad = doc("Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.", Lang::En);
+        let mut results = Vec::new();
+        store.ingest_all(vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)], |r| results.push(r)).await;
+        assert_eq!(results.len(), 4);
+        let fa = results[0].as_ref().expect("first document");
+        assert!(fa.created);
+        assert!(matches!(results[1], Err(StoreError::Db(_))), "{:?}", results[1]);
+        // The next document still merges with the first (same transaction).
+        let en = results[2].as_ref().expect("third document");
+        assert!(en.created);
+        assert_eq!(en.merges, 1);
+        assert_eq!(en.events, fa.events);
+        // The repeat sees the first copy before the group commits.
+        let again = results[3].as_ref().expect("repeat");
+        assert!(!again.created);
+        assert_eq!(again.document_id, fa.document_id);
+        assert_eq!(again.events, fa.events);
+        assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 2);
+        // Nothing of the failed document is left: no sentences, mentions or index entries.
+        assert_eq!(
+            scalar(&store, "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)").await,
+            0
+        );
+        assert_eq!(scalar(&store, "SELECT count(*) FROM mentions").await, (fa.mentions.len() + en.mentions.len()) as i64);
+        assert_eq!(scalar(&store, "SELECT count(*) FROM merges").await, 1);
+        assert_eq!(
+            scalar(&store, "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)").await,
+            0
+        );
+        assert_eq!(scalar(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'").await, 0);
+        assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
+        assert_eq!(scalar(&store, "SELECT n_sources FROM events").await, 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn grouped_ingest_stores_what_one_by_one_ingest_stores() {
+        let texts = [
+            (FA, Lang::Fa),
+            ("NATO and Russia held a meeting in Brussels on 12 January 2022.", Lang::En),
+            (EN, Lang::En),
+            ("Talks between Iran and Iraq in Geneva will open in early January 2022.", Lang::En),
+            (AR, Lang::Ar),
+            ("A storm closed the port of Doha on 12 January 2022.", Lang::En),
+        ];
+        let (_d1, one) = fresh().await;
+        for (t, l) in texts {
+            one.ingest(doc(t, l)).await.expect("ingest");
+        }
+        let (_d2, grouped) = fresh().await;
+        let mut results = Vec::new();
+        grouped.ingest_all(texts.map(|(t, l)| doc(t, l)), |r| results.push(r)).await;
+        assert!(results.iter().all(|r| r.as_ref().is_ok_and(|i| i.created)));
+        let dump = |store: &Store| {
+            let pool = store.pool().clone();
+            async move {
+                let events: Vec<(i64, String, i64, String, String)> =
+                    sqlx::query_as("SELECT id, value, n_sources, langs, title FROM events ORDER BY id")
+                        .fetch_all(&pool)
+                        .await
+                        .expect("events");
+                let merges: Vec<(i64, i64, String, String)> =
+                    sqlx::query_as("SELECT event_id, document_id, rule, value_after FROM merges ORDER BY id")
+                        .fetch_all(&pool)
+                        .await
+                        .expect("merges");
+                (events, merges)
+            }
+        };
+        let (a, b) = (dump(&one).await, dump(&grouped).await);
+        assert!(!a.1.is_empty(), "the fixture must exercise merging");
+        assert_eq!(a, b);
+    }
 }
