@@ -85,7 +85,7 @@ pub fn lang_of(field: &str, s: Option<&str>) -> Result<Option<Lang>, ApiError> {
 /// Reads a creation time: `2022-01-24`, `2022-01-24T12:12[:ss]`, or RFC 3339
 /// (the local wall time is kept: the DCT is a local calendar day).
 pub fn parse_dct(s: &str) -> Option<NaiveDateTime> {
-    crate::store::parse_dct(s).ok()
+    crate::extract::parse_dct(s)
 }
 
 impl DocumentIn {

@@ -9,7 +9,6 @@
 //! (bulk ingestion), so a crash leaves it complete or absent.
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -197,23 +196,10 @@ impl Store {
 /// # Errors
 /// [`StoreError::InvalidDocument`] naming `dct`.
 pub fn parse_dct(s: &str) -> Result<NaiveDateTime, StoreError> {
-    let s = s.trim();
-    let bad = || StoreError::InvalidDocument {
+    crate::extract::parse_dct(s).ok_or_else(|| StoreError::InvalidDocument {
         field: "dct",
-        reason: format!("{s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"),
-    };
-    if let Ok(d) = chrono::NaiveDate::from_str(s) {
-        return d.and_hms_opt(0, 0, 0).ok_or_else(bad);
-    }
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Ok(t.naive_local());
-    }
-    for f in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
-            return Ok(t);
-        }
-    }
-    Err(bad())
+        reason: format!("{:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)", s.trim()),
+    })
 }
 
 #[cfg(test)]
