@@ -60,6 +60,22 @@ enum Val {
     OptText(Option<String>),
 }
 
+impl Val {
+    /// Binds this value as the query's next parameter.
+    fn bind_to<'q>(
+        self,
+        q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>,
+    ) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments> {
+        match self {
+            Val::Int(x) => q.bind(x),
+            Val::OptInt(x) => q.bind(x),
+            Val::Real(x) => q.bind(x),
+            Val::Text(x) => q.bind(x),
+            Val::OptText(x) => q.bind(x),
+        }
+    }
+}
+
 /// The string a serde enum serializes to (`day`, `START`, `year-inferred`).
 fn enum_str<T: Serialize>(t: &T) -> String {
     match serde_json::to_value(t) {
@@ -424,13 +440,7 @@ impl Batch {
         }
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(std::mem::take(&mut self.sql)));
         for v in std::mem::take(&mut self.args) {
-            q = match v {
-                Val::Int(x) => q.bind(x),
-                Val::OptInt(x) => q.bind(x),
-                Val::Real(x) => q.bind(x),
-                Val::Text(x) => q.bind(x),
-                Val::OptText(x) => q.bind(x),
-            };
+            q = v.bind_to(q);
         }
         q.execute(&mut *conn).await?;
         Ok(())
@@ -764,13 +774,7 @@ async fn write_document(
                     sql.push_str(" WHERE id = ?");
                     let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).bind(c.title.clone()).bind(lang.clone());
                     for v in date_cols(&c.date) {
-                        q = match v {
-                            Val::Int(x) => q.bind(x),
-                            Val::OptInt(x) => q.bind(x),
-                            Val::Real(x) => q.bind(x),
-                            Val::Text(x) => q.bind(x),
-                            Val::OptText(x) => q.bind(x),
-                        };
+                        q = v.bind_to(q);
                     }
                     q.bind(d.event).execute(&mut *conn).await?;
                 }
