@@ -95,9 +95,9 @@ pub struct Candidate {
 /// found in. Mentions outside every sentence are ignored.
 pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_title: Option<&str>) -> Vec<Candidate> {
     // Key: the days and modifier; conflicting pair halves join their partner.
-    let mut groups: BTreeMap<(NaiveDate, NaiveDate, Option<ModKey>), Vec<usize>> = BTreeMap::new();
-    let mut order: Vec<(NaiveDate, NaiveDate, Option<ModKey>)> = Vec::new();
-    let mut key_of: Vec<Option<(NaiveDate, NaiveDate, Option<ModKey>)>> = vec![None; mentions.len()];
+    let mut groups: BTreeMap<(NaiveDate, NaiveDate, Option<Mod>), Vec<usize>> = BTreeMap::new();
+    let mut order: Vec<(NaiveDate, NaiveDate, Option<Mod>)> = Vec::new();
+    let mut key_of: Vec<Option<(NaiveDate, NaiveDate, Option<Mod>)>> = vec![None; mentions.len()];
     let mut idx: Vec<usize> = (0..mentions.len()).collect();
     idx.sort_by_key(|&i| (mentions[i].start, i));
     for &i in &idx {
@@ -107,7 +107,7 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
         }
         let partner_key = m.pair.filter(|_| m.conflict.is_some()).and_then(|p| key_of.get(p).cloned().flatten());
         let (Some(first), Some(last)) = (m.first_day, m.last_day) else { continue };
-        let key = partner_key.unwrap_or((first, last, m.modifier.map(ModKey::from)));
+        let key = partner_key.unwrap_or((first, last, m.modifier));
         key_of[i] = Some(key);
         let group = groups.entry(key).or_default();
         if group.is_empty() {
@@ -176,30 +176,6 @@ fn says_more_than_dates(s: &AnalyzedSentence, mentions: &[Mention]) -> bool {
     }
     let rest: String = text.into_iter().collect();
     fold::content_tokens(&fold(&rest)).len() >= 3
-}
-
-/// A hashable, orderable stand-in for [`Mod`] in grouping keys.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum ModKey {
-    Start,
-    Mid,
-    End,
-    Before,
-    After,
-    Approx,
-}
-
-impl From<Mod> for ModKey {
-    fn from(m: Mod) -> ModKey {
-        match m {
-            Mod::Start => ModKey::Start,
-            Mod::Mid => ModKey::Mid,
-            Mod::End => ModKey::End,
-            Mod::Before => ModKey::Before,
-            Mod::After => ModKey::After,
-            Mod::Approx => ModKey::Approx,
-        }
-    }
 }
 
 #[cfg(test)]

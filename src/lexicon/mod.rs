@@ -79,6 +79,12 @@ pub fn detect_lang(text: &str) -> Lang {
         }
     }
     let [latin, arabic_script, fa, ar, ur] = letter_counts(bytes);
+    choose_lang(latin, arabic_script, fa, ar, ur)
+}
+
+/// The language the letter counts point to: Latin beats Arabic script;
+/// within it, the letters only Urdu, Arabic or Persian use decide.
+fn choose_lang(latin: u32, arabic_script: u32, fa: u32, ar: u32, ur: u32) -> Lang {
     if latin > arabic_script {
         Lang::En
     } else if ur * 2 > fa.max(ar) && ur > 0 {
@@ -550,16 +556,6 @@ fn parse_value(kind: Kind, s: &str) -> Option<i32> {
     })
 }
 
-/// Writes ASCII digits in `s` as Persian digits.
-pub fn persian_digits(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c) } else { c }).collect()
-}
-
-/// Writes ASCII digits in `s` as Arabic-Indic digits.
-pub fn arabic_digits(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32('٠' as u32 + (c as u32 - '0' as u32)).unwrap_or(c) } else { c }).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,19 +575,7 @@ mod tests {
                 arabic_script += 1;
             }
         }
-        if latin > arabic_script {
-            Lang::En
-        } else if ur * 2 > fa.max(ar) && ur > 0 {
-            Lang::Ur
-        } else if ar > fa {
-            Lang::Ar
-        } else if fa > 0 {
-            Lang::Fa
-        } else if arabic_script > 0 {
-            Lang::Ar
-        } else {
-            Lang::En
-        }
+        choose_lang(latin, arabic_script, fa, ar, ur)
     }
 
     proptest::proptest! {
