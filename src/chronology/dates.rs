@@ -99,11 +99,14 @@ impl EventDate {
     }
 }
 
+/// Test constructor shared by the chronology modules' tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod tests_support {
+    use super::EventDate;
+    use crate::extract::{Grain, Mod};
 
-    fn d(value: &str, grain: Grain, modifier: Option<Mod>, first: &str, last: &str) -> EventDate {
+    /// An event date from its value, grain, modifier and ISO first/last days.
+    pub(crate) fn event_date(value: &str, grain: Grain, modifier: Option<Mod>, first: &str, last: &str) -> EventDate {
         EventDate {
             value: value.into(),
             grain,
@@ -112,6 +115,13 @@ mod tests {
             last_day: last.parse().expect("test date"),
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use super::tests_support::event_date as d;
 
     #[test]
     fn relations() {

@@ -121,15 +121,7 @@ pub fn labels(d: &EventDate) -> Labels {
 mod tests {
     use super::*;
 
-    fn date(value: &str, grain: Grain, modifier: Option<Mod>, first: &str, last: &str) -> EventDate {
-        EventDate {
-            value: value.into(),
-            grain,
-            modifier,
-            first_day: first.parse().expect("test date"),
-            last_day: last.parse().expect("test date"),
-        }
-    }
+    use crate::chronology::dates::tests_support::event_date as date;
 
     #[test]
     fn day_and_interval_labels() {
