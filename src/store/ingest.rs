@@ -1,17 +1,26 @@
 //! Writing documents: extraction, sentences, candidate events and their
 //! merging with events of other documents.
 //!
-//! Extraction and analysis run before the transaction; the transaction
-//! (`BEGIN IMMEDIATE`, so merge decisions see a stable set of events) writes
-//! the document, its sentences, mentions, new or updated events, evidence and
-//! merge reasons with multi-row INSERTs. [`Store::ingest`] commits each
-//! document alone; [`Store::ingest_all`] commits groups of documents, each
-//! under its own savepoint, so a commit's fixed cost is shared.
+//! Extraction and analysis run before the transaction (on a blocking thread
+//! for [`Store::ingest_all`], overlapping the writes). Documents are then
+//! written in groups, one `BEGIN IMMEDIATE` transaction per group (so merge
+//! decisions see a stable set of events): the group reads what it needs once
+//! (which texts are already stored, the events whose dates overlap its
+//! candidates, the first sources of those events), decides every merge in
+//! memory, document after document (a document sees the ones before it in
+//! its group exactly as it would after their commits), and writes all rows
+//! of the group with a few multi-row statements in one round trip. The
+//! full-text index is filled by one statement per group, since one segment
+//! per group is far cheaper for FTS5 than one per row or per document.
+//!
+//! A group that fails as a whole is rolled back and its documents written
+//! again one transaction each, so one bad document fails alone and every
+//! document is complete or absent. [`Store::ingest`] is a group of one.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -34,7 +43,7 @@ const MAX_SOURCES_COMPARED: usize = 8;
 /// Events whose features are kept in memory before the cache starts over.
 const MAX_CACHED_EVENTS: usize = 100_000;
 /// Most documents [`Store::ingest_all`] writes in one transaction.
-const BATCH_DOCS: usize = 64;
+const BATCH_DOCS: usize = 128;
 /// Most text (bytes) [`Store::ingest_all`] writes in one transaction.
 const BATCH_BYTES: usize = 2 << 20;
 /// Longest [`Store::ingest_all`] waits for more prepared documents before
@@ -47,10 +56,13 @@ const BATCH_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 /// adding sources only means fewer sources are compared, never a wrong date.
 #[derive(Debug, Default)]
 pub(super) struct FeatureCache {
-    events: HashMap<i64, Vec<(i64, Arc<Features>)>>,
+    events: HashMap<i64, Sources>,
 }
 
-/// A value bound into a batched INSERT.
+/// The first source documents of an event and what their statements are about.
+type Sources = Vec<(i64, Arc<Features>)>;
+
+/// A value bound into a batched statement.
 #[derive(Clone, Debug)]
 enum Val {
     Int(i64),
@@ -88,15 +100,16 @@ fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
+/// `YYYY-MM-DD` (written directly: chrono's formatter parses its pattern on every call).
 fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 fn dct_text(t: NaiveDateTime) -> String {
     if t.time().num_seconds_from_midnight() == 0 {
-        t.format("%Y-%m-%d").to_string()
+        day(t.date())
     } else {
-        t.format("%Y-%m-%dT%H:%M").to_string()
+        format!("{}T{:02}:{:02}", day(t.date()), t.hour(), t.minute())
     }
 }
 
@@ -128,6 +141,10 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates }
 }
 
+/// A document with what was computed for it before the transaction (None:
+/// blank text, never written).
+type Pending = (NewDocument, Option<Prepared>);
+
 /// Next free ids of each table (the transaction holds the write lock).
 struct Ids {
     document: i64,
@@ -138,22 +155,81 @@ struct Ids {
     merge: i64,
 }
 
-/// An existing event whose date is compatible with some candidate.
+/// An event a candidate of the group may join: stored before the group
+/// (as the group's transaction sees it) or created by an earlier document of
+/// the group, with the changes the group made to it so far.
 #[derive(Clone, Debug)]
 struct Existing {
     id: i64,
     date: EventDate,
     n_sources: i64,
-    /// Comma-separated, sorted source languages.
-    langs: String,
+    /// Sorted source languages.
+    langs: BTreeSet<String>,
+    /// Created by this group (inserted at the end with its final state).
+    created: bool,
+    /// Stored before the group and changed by it (updated at the end).
+    changed: bool,
+    /// The title and its language when the group set them (a new event, or
+    /// a refining source that states the precise date).
+    title: Option<(String, String)>,
+}
+
+/// The events a group can merge into, found by date.
+#[derive(Debug, Default)]
+struct EventIndex {
+    events: HashMap<i64, Existing>,
+    /// Single-day events by (day, id).
+    single: BTreeSet<(NaiveDate, i64)>,
+    /// Longer events by (first day, id).
+    multi: BTreeSet<(NaiveDate, i64)>,
+}
+
+impl EventIndex {
+    fn key(e: &Existing) -> (bool, (NaiveDate, i64)) {
+        (e.date.first_day == e.date.last_day, (e.date.first_day, e.id))
+    }
+
+    fn insert(&mut self, e: Existing) {
+        match Self::key(&e) {
+            (true, k) => self.single.insert(k),
+            (false, k) => self.multi.insert(k),
+        };
+        self.events.insert(e.id, e);
+    }
+
+    /// Gives event `id` a new date.
+    fn set_date(&mut self, id: i64, date: EventDate) {
+        let Some(mut e) = self.events.remove(&id) else { return };
+        match Self::key(&e) {
+            (true, k) => self.single.remove(&k),
+            (false, k) => self.multi.remove(&k),
+        };
+        e.date = date;
+        self.insert(e);
+    }
+
+    /// Ids of the events whose days overlap `first..=last` (containing events
+    /// at most [`MAX_CONTAINER_DAYS`] long), in id order.
+    fn overlapping(&self, first: NaiveDate, last: NaiveDate) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.single.range((first, i64::MIN)..=(last, i64::MAX)).map(|&(_, id)| id).collect();
+        let from = last - chrono::Duration::days(MAX_CONTAINER_DAYS);
+        ids.extend(
+            self.multi
+                .range((from, i64::MIN)..=(last, i64::MAX))
+                .filter(|(_, id)| self.events.get(id).is_some_and(|e| e.date.last_day >= first))
+                .map(|&(_, id)| id),
+        );
+        ids.sort_unstable();
+        ids
+    }
 }
 
 impl Store {
     /// Ingests one document: extracts its dates, splits its sentences, turns
     /// each distinct resolved date into an event, merges those events with
-    /// compatible events of other documents that speak of the same thing, and
-    /// stores everything in one transaction. The same text twice is a no-op
-    /// that returns the stored document (`created: false`).
+    /// compatible events of other documents that speak of the same thing,
+    /// and stores everything in one transaction. The same text twice is a
+    /// no-op that returns the stored document (`created: false`).
     ///
     /// # Errors
     /// [`StoreError::EmptyText`] for blank text; [`StoreError::Db`] when the
@@ -167,7 +243,8 @@ impl Store {
             return Ok(existing);
         }
         let prepared = block_in_place_or_inline(|| prepare(&doc, hash));
-        self.write_prepared(doc, prepared).await
+        let mut results = self.write_group(vec![(doc, Some(prepared))]).await;
+        results.pop().unwrap_or(Err(StoreError::EmptyText))
     }
 
     /// Ingests many documents, overlapping the extraction of the next ones
@@ -175,29 +252,26 @@ impl Store {
     /// `each` with every result in order.
     ///
     /// Documents are written in groups (up to [`BATCH_DOCS`] documents or
-    /// [`BATCH_BYTES`] of text, whatever arrives within [`BATCH_WAIT`]) in one
-    /// transaction, so the commit (its WAL writes and sync) is paid once per
-    /// group (the full-text index still gains one segment per document, as
-    /// FTS5 flushes at each savepoint). Each document runs under its own
-    /// savepoint: one that fails is
-    /// rolled back alone and reported, the others still commit, so every
-    /// document is complete or absent, and a killed run loses at most its
-    /// last group (re-running resumes: stored texts are recognized). Within a
-    /// group a document sees the ones before it (duplicates, merges), as with
-    /// one transaction each; results are those [`Store::ingest`] would give,
-    /// reported once their group has committed.
+    /// [`BATCH_BYTES`] of text, whatever arrives within [`BATCH_WAIT`]), one
+    /// transaction per group, so the fixed costs of a transaction (reads,
+    /// statements, the commit, a full-text index segment) are paid once per
+    /// group. Within a group a document sees the ones before it (duplicates,
+    /// merges), and results are those [`Store::ingest`] one by one would
+    /// give, reported once their group has committed. A killed run loses at
+    /// most its last group; running it again resumes, as stored texts are
+    /// recognized.
     ///
     /// # Errors
-    /// Per document, as [`Store::ingest`], passed to `each`; when the group's
-    /// transaction itself fails, each of its documents gets
-    /// [`StoreError::BatchFailed`] (none of them is stored).
+    /// Per document, as [`Store::ingest`], passed to `each`: when a group
+    /// fails, its documents are written again one transaction each, so only
+    /// the documents that fail alone report an error.
     pub async fn ingest_all<I>(&self, docs: I, mut each: impl FnMut(Result<Ingested, StoreError>))
     where
         I: IntoIterator<Item = NewDocument>,
         I::IntoIter: Send + 'static,
     {
         // Room for the next group while the current one is written.
-        let (tx, mut rx) = ::tokio::sync::mpsc::channel::<(NewDocument, Option<Prepared>)>(2 * BATCH_DOCS);
+        let (tx, mut rx) = ::tokio::sync::mpsc::channel::<Pending>(2 * BATCH_DOCS);
         let docs = docs.into_iter();
         let producer = ::tokio::task::spawn_blocking(move || {
             for doc in docs {
@@ -233,88 +307,44 @@ impl Store {
         let _ = producer.await;
     }
 
-    /// Writes a group of prepared documents in one transaction, each under
-    /// its own savepoint; returns one result per document, in order.
-    async fn write_group(&self, group: Vec<(NewDocument, Option<Prepared>)>) -> Vec<Result<Ingested, StoreError>> {
-        let n = group.len();
-        let mut results: Vec<Result<Ingested, StoreError>> = Vec::with_capacity(n);
+    /// Writes a group of prepared documents in one transaction; if that
+    /// fails, each document in its own. Returns one result per document, in
+    /// order.
+    async fn write_group(&self, group: Vec<Pending>) -> Vec<Result<Ingested, StoreError>> {
         let mut writer = self.writer.lock().await;
-        let outcome: Result<(), sqlx::Error> = async {
-            let Some(conn) = writer.as_mut() else { return Err(sqlx::Error::PoolClosed) };
-            if group.iter().all(|(_, p)| p.is_none()) {
-                results.extend(group.iter().map(|_| Err(StoreError::EmptyText)));
-                return Ok(());
+        let Some(conn) = writer.as_mut() else {
+            return group.iter().map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed))).collect();
+        };
+        match write_batch(conn, &group, &self.features).await {
+            Ok((results, learned)) => {
+                drop(writer);
+                self.learn(learned);
+                results
             }
-            let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
-            for (doc, prepared) in group {
-                let Some(p) = prepared else {
-                    results.push(Err(StoreError::EmptyText));
-                    continue;
-                };
-                sqlx::raw_sql("SAVEPOINT ingest_doc").execute(&mut *tx).await?;
-                match write_one(&mut tx, &doc, p, &self.features).await {
-                    Ok((ingested, update)) => {
-                        sqlx::raw_sql("RELEASE ingest_doc").execute(&mut *tx).await?;
-                        // Later documents of the group compare against it, as
-                        // they would after its own commit; undone below if the
-                        // group fails.
-                        if let Some(u) = update {
-                            self.apply_cache_update(u);
+            Err(e) if group.len() == 1 => vec![Err(StoreError::Db(e))],
+            Err(_) => {
+                let mut results = Vec::with_capacity(group.len());
+                for one in group.chunks(1) {
+                    match write_batch(conn, one, &self.features).await {
+                        Ok((mut r, learned)) => {
+                            self.learn(learned);
+                            results.push(r.pop().unwrap_or(Err(StoreError::EmptyText)));
                         }
-                        results.push(Ok(ingested));
-                    }
-                    Err(e) => {
-                        results.push(Err(e));
-                        sqlx::raw_sql("ROLLBACK TO ingest_doc; RELEASE ingest_doc").execute(&mut *tx).await?;
+                        Err(e) => results.push(Err(StoreError::Db(e))),
                     }
                 }
-            }
-            tx.commit().await
-        }
-        .await;
-        drop(writer);
-        if let Err(e) = outcome {
-            // The cache may describe events of the lost group whose ids will be reused.
-            self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner).events.clear();
-            let reason = e.to_string();
-            results.resize_with(n, || Err(StoreError::BatchFailed { reason: reason.clone() }));
-            for r in &mut results {
-                if r.is_ok() {
-                    *r = Err(StoreError::BatchFailed { reason: reason.clone() });
-                }
+                results
             }
         }
-        results
     }
 
-    /// Writes one prepared document in its own transaction (a no-op returning
-    /// the stored one if the same text arrived meanwhile).
-    async fn write_prepared(&self, doc: NewDocument, prepared: Prepared) -> Result<Ingested, StoreError> {
-        let mut writer = self.writer.lock().await;
-        let Some(conn) = writer.as_mut() else { return Err(StoreError::Db(sqlx::Error::PoolClosed)) };
-        let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
-        let (out, update) = write_one(&mut tx, &doc, prepared, &self.features).await?;
-        tx.commit().await?;
-        drop(writer);
-        if let Some(u) = update {
-            self.apply_cache_update(u);
-        }
-        Ok(out)
-    }
-
-    /// Records what a written document added to its events' first sources.
-    fn apply_cache_update(&self, update: CacheUpdate) {
+    /// Keeps the first sources of the events a committed group touched.
+    fn learn(&self, learned: HashMap<i64, Sources>) {
         let mut cached = self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for (event, features, is_new) in update.entries {
-            if is_new {
-                cached.events.insert(event, vec![(update.document, features)]);
-            } else if let Some(v) = cached.events.get_mut(&event)
-                && v.len() < MAX_SOURCES_COMPARED
-                && v.iter().all(|(d, _)| *d != update.document)
-            {
-                v.push((update.document, features));
-            }
+        if cached.events.len() + learned.len() > MAX_CACHED_EVENTS {
+            cached.events.clear();
         }
+        cached.events.extend(learned);
     }
 
     /// The stored document with this content hash, as an [`Ingested`] with `created: false`.
@@ -322,22 +352,6 @@ impl Store {
         let mut conn = self.rw.acquire().await?;
         Ok(existing_in(&mut conn, hash).await?)
     }
-}
-
-/// Writes one prepared document on a connection inside a transaction: the
-/// stored document (and no cache update) when the same text is already there,
-/// visible to this transaction, else the new document.
-async fn write_one(
-    conn: &mut SqliteConnection,
-    doc: &NewDocument,
-    p: Prepared,
-    cache: &std::sync::Mutex<FeatureCache>,
-) -> Result<(Ingested, Option<CacheUpdate>), StoreError> {
-    if let Some(stored) = existing_in(conn, &p.hash).await? {
-        return Ok((stored, None));
-    }
-    let (ingested, update) = write_document(conn, doc, p, cache).await?;
-    Ok((ingested, Some(update)))
 }
 
 /// The document with this content hash as `conn` sees it, with `created: false`.
@@ -412,16 +426,17 @@ impl Batch {
         self.args.extend(args);
     }
 
-    /// Adds inserts of `rows` into `head` (`INSERT INTO t (a, b)`), as few
+    /// Adds `head` (`INSERT INTO t (a, b) VALUES`, or an `UPDATE ... FROM
+    /// (VALUES` with `tail` `) AS v WHERE ...`) for `rows`, in as few
     /// statements as the parameter limit allows.
-    fn insert(&mut self, head: &str, rows: Vec<Vec<Val>>) {
+    fn rows(&mut self, head: &str, tail: &str, rows: Vec<Vec<Val>>) {
         let Some(width) = rows.first().map(Vec::len) else { return };
         let per = (MAX_PARAMS / width.max(1)).max(1);
         let tuple = format!("({})", vec!["?"; width].join(","));
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             self.sql.push_str(head);
-            self.sql.push_str(" VALUES ");
+            self.sql.push(' ');
             for (i, row) in rows.by_ref().take(per).enumerate() {
                 if i > 0 {
                     self.sql.push(',');
@@ -429,8 +444,14 @@ impl Batch {
                 self.sql.push_str(&tuple);
                 self.args.extend(row);
             }
+            self.sql.push_str(tail);
             self.sql.push_str(";\n");
         }
+    }
+
+    /// Adds inserts of `rows` into `head` (`INSERT INTO t (a, b)`).
+    fn insert(&mut self, head: &str, rows: Vec<Vec<Val>>) {
+        self.rows(&format!("{head} VALUES"), "", rows);
     }
 
     /// Runs the statements in order and empties the batch.
@@ -438,7 +459,7 @@ impl Batch {
         if self.sql.is_empty() {
             return Ok(());
         }
-        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(std::mem::take(&mut self.sql)));
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(std::mem::take(&mut self.sql))).persistent(false);
         for v in std::mem::take(&mut self.args) {
             q = v.bind_to(q);
         }
@@ -475,39 +496,55 @@ fn event_date_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<EventDate> {
     })
 }
 
-/// Events whose dates equal, contain or lie inside some candidate's date.
-async fn compatible_events(
+/// Stored events whose days overlap one of `ranges` (containing events at
+/// most [`MAX_CONTAINER_DAYS`] long): every event a candidate with one of
+/// these dates could merge into, even after an earlier document of the group
+/// narrowed it (a narrowed date lies inside the stored one).
+async fn overlapping_events(
     conn: &mut SqliteConnection,
-    candidates: &[Candidate],
-) -> Result<HashMap<i64, Existing>, sqlx::Error> {
-    let mut found = HashMap::new();
-    for chunk in candidates.chunks(200) {
+    ranges: &BTreeSet<(NaiveDate, NaiveDate)>,
+    index: &mut EventIndex,
+) -> Result<(), sqlx::Error> {
+    let ranges: Vec<_> = ranges.iter().collect();
+    for chunk in ranges.chunks(200) {
         let mut sql =
             String::from("SELECT id, value, grain, mod, first_day, last_day, n_sources, langs FROM events WHERE ");
         for i in 0..chunk.len() {
             if i > 0 {
                 sql.push_str(" OR ");
             }
-            // Inside the candidate, or containing it (multi-day, bounded width: index events_multiday).
+            // Starting inside the range, or a multi-day event starting before
+            // it and reaching into it (bounded width: index events_multiday).
             sql.push_str(
-                "(first_day BETWEEN ? AND ? AND last_day <= ?) \
+                "(first_day BETWEEN ? AND ?) \
                  OR (first_day BETWEEN ? AND ? AND last_day >= ? AND last_day > first_day)",
             );
         }
-        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
-        for c in chunk {
-            let (f, l) = (day(c.date.first_day), day(c.date.last_day));
-            let lo = day(c.date.last_day - chrono::Duration::days(MAX_CONTAINER_DAYS));
-            q = q.bind(f.clone()).bind(l.clone()).bind(l.clone()).bind(lo).bind(f).bind(l);
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).persistent(false);
+        for (first, last) in chunk {
+            let (f, l) = (day(*first), day(*last));
+            let lo = day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS));
+            q = q.bind(f.clone()).bind(l).bind(lo).bind(f.clone()).bind(f);
         }
         for r in q.fetch_all(&mut *conn).await? {
             let id: i64 = r.try_get("id")?;
-            if let Some(date) = event_date_from_row(&r) {
-                found.insert(id, Existing { id, date, n_sources: r.try_get("n_sources")?, langs: r.try_get("langs")? });
+            if index.events.contains_key(&id) {
+                continue;
             }
+            let Some(date) = event_date_from_row(&r) else { continue };
+            let langs: String = r.try_get("langs")?;
+            index.insert(Existing {
+                id,
+                date,
+                n_sources: r.try_get("n_sources")?,
+                langs: langs.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+                created: false,
+                changed: false,
+                title: None,
+            });
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 /// Features of the first source documents of the given events, from the
@@ -515,8 +552,8 @@ async fn compatible_events(
 async fn load_source_features(
     conn: &mut SqliteConnection,
     events: &[i64],
-) -> Result<HashMap<i64, Vec<(i64, Arc<Features>)>>, sqlx::Error> {
-    let mut grouped: HashMap<i64, BTreeMap<i64, Features>> = HashMap::new();
+) -> Result<HashMap<i64, Sources>, sqlx::Error> {
+    let mut grouped: HashMap<i64, std::collections::BTreeMap<i64, Features>> = HashMap::new();
     for chunk in events.chunks(50) {
         // One LIMITed branch per event: reads a bounded number of evidence
         // rows through the (event_id, document_id) index, however many
@@ -528,7 +565,7 @@ async fn load_source_features(
             MAX_SOURCES_COMPARED * 3
         );
         let sql = vec![branch; chunk.len()].join(" UNION ALL ");
-        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
+        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).persistent(false);
         for id in chunk {
             q = q.bind(*id);
         }
@@ -557,16 +594,13 @@ struct Decision {
     before: EventDate,
 }
 
-/// Picks, for each candidate, the best compatible existing event that speaks
-/// of the same thing; each event is joined by at most one candidate.
-fn decide(
-    candidates: &[Candidate],
-    existing: &HashMap<i64, Existing>,
-    sources: &HashMap<i64, Vec<(i64, Arc<Features>)>>,
-) -> Vec<Option<Decision>> {
+/// Picks, for each candidate, the best compatible event that speaks of the
+/// same thing; each event is joined by at most one candidate.
+fn decide(candidates: &[Candidate], index: &EventIndex, sources: &HashMap<i64, Sources>) -> Vec<Option<Decision>> {
     let mut options = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
-        for e in existing.values() {
+        for id in index.overlapping(c.date.first_day, c.date.last_day) {
+            let Some(e) = index.events.get(&id) else { continue };
             let relation = c.date.relation_to(&e.date);
             if relation == Relation::Incompatible {
                 continue;
@@ -593,8 +627,7 @@ fn decide(
             continue;
         }
         taken.insert(event);
-        let Some(rule) = sim.rule else { continue };
-        let before = existing[&event].date.clone();
+        let (Some(rule), Some(e)) = (sim.rule, index.events.get(&event)) else { continue };
         out[ci] = Some(Decision {
             event,
             relation,
@@ -602,7 +635,7 @@ fn decide(
             shared: sim.shared,
             overlap: sim.token_overlap,
             score,
-            before,
+            before: e.date.clone(),
         });
     }
     out
@@ -631,153 +664,263 @@ fn date_cols(d: &EventDate) -> Vec<Val> {
 const DATE_COLS: &str = "first_day, last_day, value, grain, mod, persian_year, persian_month, persian_day, \
                          hijri_year, hijri_month, hijri_day, gregorian_label, persian_label, hijri_label";
 
-/// What the feature cache learns once the document's transaction commits.
-struct CacheUpdate {
-    document: i64,
-    /// (event, features of this document's statement, event is new)
-    entries: Vec<(i64, Arc<Features>, bool)>,
+/// The rows a group writes, table by table.
+#[derive(Default)]
+struct Rows {
+    documents: Vec<Vec<Val>>,
+    sentences: Vec<Vec<Val>>,
+    mentions: Vec<Vec<Val>>,
+    evidence: Vec<Vec<Val>>,
+    merges: Vec<Vec<Val>>,
 }
 
-async fn write_document(
+/// Writes `docs` in one transaction. Returns a result per document and the
+/// first sources of every event the group touched (for the feature cache,
+/// once committed).
+///
+/// # Errors
+/// Any database error: the transaction is then rolled back as a whole.
+async fn write_batch(
     conn: &mut SqliteConnection,
-    doc: &NewDocument,
-    p: Prepared,
+    docs: &[Pending],
     cache: &std::sync::Mutex<FeatureCache>,
-) -> Result<(Ingested, CacheUpdate), StoreError> {
-    let mut ids = next_ids(conn).await?;
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let doc_id = ids.document;
-    let lang = p.lang.code().to_string();
-    let mut batch = Batch::default();
-    batch.insert(
-        "INSERT INTO documents (id, content_hash, external_id, title, source, url, lang, dct, dct_day, dct_source, \
-         dateline_day, published_at, ingested_at, text)",
-        vec![vec![
-            Val::Int(doc_id),
-            Val::Text(p.hash.clone()),
-            Val::OptText(doc.external_id.clone()),
-            Val::OptText(doc.title.clone()),
-            Val::OptText(doc.source.clone()),
-            Val::OptText(doc.url.clone()),
-            Val::Text(lang.clone()),
-            Val::OptText(p.dct.map(dct_text)),
-            Val::OptText(p.dct.map(|t| day(t.date()))),
-            Val::Text(p.dct_source.to_string()),
-            Val::OptText(p.dateline_day.map(day)),
-            Val::OptText(doc.published_at.clone()),
-            Val::Text(now.clone()),
-            Val::Text(doc.text.clone()),
-        ]],
-    );
+) -> Result<(Vec<Result<Ingested, StoreError>>, HashMap<i64, Sources>), sqlx::Error> {
+    let mut results: Vec<Option<Result<Ingested, StoreError>>> = (0..docs.len()).map(|_| None).collect();
+    let live: Vec<(usize, &NewDocument, &Prepared)> =
+        docs.iter().enumerate().filter_map(|(i, (d, p))| p.as_ref().map(|p| (i, d, p))).collect();
+    for (i, (_, p)) in docs.iter().enumerate() {
+        if p.is_none() {
+            results[i] = Some(Err(StoreError::EmptyText));
+        }
+    }
+    if live.is_empty() {
+        return Ok((results.into_iter().flatten().collect(), HashMap::new()));
+    }
+    let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
 
-    // Sentences.
-    let first_sentence = ids.sentence;
-    let rows: Vec<Vec<Val>> = p
-        .sentences
+    // Texts already stored.
+    let mut stored: HashMap<String, Ingested> = HashMap::new();
+    let hashes: BTreeSet<&str> = live.iter().map(|(_, _, p)| p.hash.as_str()).collect();
+    let hashes: Vec<&str> = hashes.into_iter().collect();
+    for chunk in hashes.chunks(500) {
+        let sql = format!("SELECT content_hash FROM documents WHERE content_hash IN ({})", vec!["?"; chunk.len()].join(","));
+        let mut q = sqlx::query_scalar::<Sqlite, String>(AssertSqlSafe(sql)).persistent(false);
+        for h in chunk {
+            q = q.bind(*h);
+        }
+        for h in q.fetch_all(&mut *tx).await? {
+            if let Some(found) = existing_in(&mut tx, &h).await? {
+                stored.insert(h, found);
+            }
+        }
+    }
+
+    // Events the candidates may join, and what their first sources say.
+    let ranges: BTreeSet<(NaiveDate, NaiveDate)> = live
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            vec![
-                Val::Int(first_sentence + i as i64),
-                Val::Int(doc_id),
-                Val::Int(i as i64),
-                Val::Int(s.sentence.start as i64),
-                Val::Int(s.sentence.end as i64),
-                Val::Text(s.sentence.text.clone()),
-                Val::Text(s.folded.clone()),
-                Val::Text(s.entities_text()),
-            ]
-        })
+        .filter(|(_, _, p)| !stored.contains_key(&p.hash))
+        .flat_map(|(_, _, p)| p.candidates.iter().map(|c| (c.date.first_day, c.date.last_day)))
         .collect();
-    batch.insert("INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded, entities)", rows);
-    ids.sentence += p.sentences.len() as i64;
-
-    // Mentions.
-    let first_mention = ids.mention;
-    let rows: Vec<Vec<Val>> = p
-        .mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            vec![
-                Val::Int(first_mention + i as i64),
-                Val::Int(doc_id),
-                Val::Int(i as i64),
-                Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| first_sentence + s as i64)),
-                Val::Int(m.start as i64),
-                Val::Int(m.end as i64),
-                Val::Text(m.text.clone()),
-                Val::Text(m.value.clone()),
-                Val::OptText(m.first_day.map(day)),
-                Val::OptText(m.last_day.map(day)),
-                Val::Text(enum_str(&m.grain)),
-                Val::OptText(m.modifier.map(|x| enum_str(&x))),
-                Val::Text(enum_str(&m.calendar)),
-                Val::Text(enum_str(&m.lang)),
-                Val::OptText(m.anchor.map(|a| enum_str(&a))),
-                Val::OptInt(m.pair.map(|x| x as i64)),
-                Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
-            ]
-        })
-        .collect();
-    batch.insert(
-        "INSERT INTO mentions (id, document_id, ordinal, sentence_id, span_start, span_end, text, value, first_day, \
-         last_day, grain, mod, calendar, lang, anchor, pair_ordinal, conflict)",
-        rows,
-    );
-    batch.run(conn).await?;
-
-    // Merge decisions against events of other documents.
-    let existing = if p.candidates.is_empty() { HashMap::new() } else { compatible_events(conn, &p.candidates).await? };
-    let mut event_ids: Vec<i64> = existing.keys().copied().collect();
-    event_ids.sort_unstable();
-    let mut sources: HashMap<i64, Vec<(i64, Arc<Features>)>> = HashMap::new();
+    let mut index = EventIndex::default();
+    overlapping_events(&mut tx, &ranges, &mut index).await?;
+    let mut sources: HashMap<i64, Sources> = HashMap::new();
     let mut missing = Vec::new();
     {
         let cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for id in &event_ids {
-            match cached.events.get(id) {
+        let mut ids: Vec<i64> = index.events.keys().copied().collect();
+        ids.sort_unstable();
+        for id in ids {
+            match cached.events.get(&id) {
                 Some(v) => {
-                    sources.insert(*id, v.clone());
+                    sources.insert(id, v.clone());
                 }
-                None => missing.push(*id),
+                None => missing.push(id),
             }
         }
     }
     if !missing.is_empty() {
-        let loaded = load_source_features(conn, &missing).await?;
-        let mut cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if cached.events.len() + loaded.len() > MAX_CACHED_EVENTS {
-            cached.events.clear();
+        sources.extend(load_source_features(&mut tx, &missing).await?);
+    }
+
+    let mut ids = next_ids(&mut tx).await?;
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let first_sentence = ids.sentence;
+    let mut rows = Rows::default();
+    let mut touched: BTreeSet<i64> = BTreeSet::new();
+    let mut written: HashMap<&str, usize> = HashMap::new();
+    for &(i, doc, p) in &live {
+        if let Some(found) = stored.get(&p.hash) {
+            results[i] = Some(Ok(found.clone()));
+            continue;
         }
-        for (id, v) in loaded {
-            cached.events.insert(id, v.clone());
-            sources.insert(id, v);
+        if let Some(&first) = written.get(p.hash.as_str()) {
+            // The same text earlier in this group.
+            if let Some(Ok(copy)) = &results[first] {
+                results[i] = Some(Ok(Ingested { created: false, merges: 0, ..copy.clone() }));
+                continue;
+            }
+        }
+        written.insert(&p.hash, i);
+        let ingested = write_document(doc, p, &mut ids, &now, &mut index, &mut sources, &mut rows, &mut touched);
+        results[i] = Some(Ok(ingested));
+    }
+
+    let mut batch = Batch::default();
+    batch.insert(
+        "INSERT INTO documents (id, content_hash, external_id, title, source, url, lang, dct, dct_day, dct_source, \
+         dateline_day, published_at, ingested_at, text)",
+        rows.documents,
+    );
+    batch.insert(
+        "INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded, entities)",
+        rows.sentences,
+    );
+    if ids.sentence > first_sentence {
+        batch.push(
+            "INSERT INTO sentence_fts (rowid, folded) SELECT id, folded FROM sentences WHERE id BETWEEN ? AND ?",
+            [Val::Int(first_sentence), Val::Int(ids.sentence - 1)],
+        );
+    }
+    batch.insert(
+        "INSERT INTO mentions (id, document_id, ordinal, sentence_id, span_start, span_end, text, value, first_day, \
+         last_day, grain, mod, calendar, lang, anchor, pair_ordinal, conflict)",
+        rows.mentions,
+    );
+    let (mut new_events, mut counts, mut refined) = (Vec::new(), Vec::new(), Vec::new());
+    for id in &touched {
+        let Some(e) = index.events.get(id) else { continue };
+        let langs = e.langs.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+        if e.created {
+            let (title, title_lang) = e.title.clone().unwrap_or_default();
+            let mut row = vec![Val::Int(e.id)];
+            row.extend(date_cols(&e.date));
+            row.extend([
+                Val::Text(title),
+                Val::Text(title_lang),
+                Val::Int(e.n_sources),
+                Val::Text(langs),
+                Val::Text(now.clone()),
+            ]);
+            new_events.push(row);
+        } else if e.changed {
+            counts.push(vec![Val::Int(e.id), Val::Int(e.n_sources), Val::Text(langs)]);
+            if let Some((title, title_lang)) = &e.title {
+                let mut row = vec![Val::Int(e.id), Val::Text(title.clone()), Val::Text(title_lang.clone())];
+                row.extend(date_cols(&e.date));
+                refined.push(row);
+            }
         }
     }
-    let decisions = decide(&p.candidates, &existing, &sources);
+    batch.insert(&format!("INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"), new_events);
+    batch.rows(
+        "UPDATE events SET n_sources = v.column2, langs = v.column3 FROM (VALUES",
+        ") AS v WHERE events.id = v.column1",
+        counts,
+    );
+    let refined_set = std::iter::once("title = v.column2, title_lang = v.column3".to_string())
+        .chain(DATE_COLS.split(", ").enumerate().map(|(k, c)| format!("{c} = v.column{}", k + 4)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    batch.rows(
+        &format!("UPDATE events SET {refined_set} FROM (VALUES"),
+        ") AS v WHERE events.id = v.column1",
+        refined,
+    );
+    batch.insert(
+        "INSERT INTO evidence (id, event_id, document_id, mention_id, sentence_id, expr_start, expr_end, is_primary)",
+        rows.evidence,
+    );
+    batch.insert(
+        "INSERT INTO merges (id, event_id, document_id, mention_id, rule, entities, overlap, score, reason, \
+         value_before, value_after, created_at)",
+        rows.merges,
+    );
+    batch.run(&mut tx).await?;
+    tx.commit().await?;
 
-    let mut new_events = Vec::new();
-    let mut evidence = Vec::new();
-    let mut merges = Vec::new();
-    let mut touched = Vec::new();
+    let learned = touched.iter().chain(&missing).filter_map(|id| sources.remove_entry(id)).collect();
+    Ok((results.into_iter().flatten().collect(), learned))
+}
+
+/// Decides the merges of one new document against the group's events (and
+/// records its effect on them), and appends its rows.
+#[allow(clippy::too_many_arguments)]
+fn write_document(
+    doc: &NewDocument,
+    p: &Prepared,
+    ids: &mut Ids,
+    now: &str,
+    index: &mut EventIndex,
+    sources: &mut HashMap<i64, Sources>,
+    rows: &mut Rows,
+    touched: &mut BTreeSet<i64>,
+) -> Ingested {
+    let doc_id = ids.document;
+    ids.document += 1;
+    let lang = p.lang.code().to_string();
+    rows.documents.push(vec![
+        Val::Int(doc_id),
+        Val::Text(p.hash.clone()),
+        Val::OptText(doc.external_id.clone()),
+        Val::OptText(doc.title.clone()),
+        Val::OptText(doc.source.clone()),
+        Val::OptText(doc.url.clone()),
+        Val::Text(lang.clone()),
+        Val::OptText(p.dct.map(dct_text)),
+        Val::OptText(p.dct.map(|t| day(t.date()))),
+        Val::Text(p.dct_source.to_string()),
+        Val::OptText(p.dateline_day.map(day)),
+        Val::OptText(doc.published_at.clone()),
+        Val::Text(now.to_string()),
+        Val::Text(doc.text.clone()),
+    ]);
+
+    let first_sentence = ids.sentence;
+    ids.sentence += p.sentences.len() as i64;
+    rows.sentences.extend(p.sentences.iter().enumerate().map(|(i, s)| {
+        vec![
+            Val::Int(first_sentence + i as i64),
+            Val::Int(doc_id),
+            Val::Int(i as i64),
+            Val::Int(s.sentence.start as i64),
+            Val::Int(s.sentence.end as i64),
+            Val::Text(s.sentence.text.clone()),
+            Val::Text(s.folded.clone()),
+            Val::Text(s.entities_text()),
+        ]
+    }));
+
+    let first_mention = ids.mention;
+    ids.mention += p.mentions.len() as i64;
+    rows.mentions.extend(p.mentions.iter().enumerate().map(|(i, m)| {
+        vec![
+            Val::Int(first_mention + i as i64),
+            Val::Int(doc_id),
+            Val::Int(i as i64),
+            Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| first_sentence + s as i64)),
+            Val::Int(m.start as i64),
+            Val::Int(m.end as i64),
+            Val::Text(m.text.clone()),
+            Val::Text(m.value.clone()),
+            Val::OptText(m.first_day.map(day)),
+            Val::OptText(m.last_day.map(day)),
+            Val::Text(enum_str(&m.grain)),
+            Val::OptText(m.modifier.map(|x| enum_str(&x))),
+            Val::Text(enum_str(&m.calendar)),
+            Val::Text(enum_str(&m.lang)),
+            Val::OptText(m.anchor.map(|a| enum_str(&a))),
+            Val::OptInt(m.pair.map(|x| x as i64)),
+            Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
+        ]
+    }));
+
+    let decisions = decide(&p.candidates, index, sources);
     let merge_count = decisions.iter().filter(|d| d.is_some()).count();
     let mut doc_events = Vec::new();
-    let mut update = CacheUpdate { document: doc_id, entries: Vec::new() };
-    for (c, decision) in p.candidates.iter().zip(&decisions) {
+    for (c, decision) in p.candidates.iter().zip(decisions) {
+        let features = Arc::new(c.features.clone());
         let event_id = match decision {
             Some(d) => {
-                if d.relation == Relation::Narrower {
-                    // The refining source states the precise date: its sentence becomes the title.
-                    let mut sql = String::from("UPDATE events SET title = ?, title_lang = ?, ");
-                    sql.push_str(&DATE_COLS.split(", ").map(|c| format!("{c} = ?")).collect::<Vec<_>>().join(", "));
-                    sql.push_str(" WHERE id = ?");
-                    let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).bind(c.title.clone()).bind(lang.clone());
-                    for v in date_cols(&c.date) {
-                        q = v.bind_to(q);
-                    }
-                    q.bind(d.event).execute(&mut *conn).await?;
-                }
                 let after = if d.relation == Relation::Narrower { &c.date } else { &d.before };
                 let reason = format!(
                     "{} ({}); date {} {}; token overlap {:.2}",
@@ -791,7 +934,7 @@ async fn write_document(
                     d.before.value,
                     d.overlap
                 );
-                merges.push(vec![
+                rows.merges.push(vec![
                     Val::Int(ids.merge),
                     Val::Int(d.event),
                     Val::Int(doc_id),
@@ -803,34 +946,50 @@ async fn write_document(
                     Val::Text(reason),
                     Val::Text(d.before.value.clone()),
                     Val::Text(after.value.clone()),
-                    Val::Text(now.clone()),
+                    Val::Text(now.to_string()),
                 ]);
                 ids.merge += 1;
-                touched.push(d.event);
+                if d.relation == Relation::Narrower {
+                    // The refining source states the precise date: its sentence becomes the title.
+                    index.set_date(d.event, c.date.clone());
+                }
+                if let Some(e) = index.events.get_mut(&d.event) {
+                    // A new document joins each event once: one more source, maybe a new language.
+                    e.n_sources += 1;
+                    e.langs.insert(lang.clone());
+                    e.changed = true;
+                    if d.relation == Relation::Narrower {
+                        e.title = Some((c.title.clone(), lang.clone()));
+                    }
+                }
+                let first = sources.entry(d.event).or_default();
+                if first.len() < MAX_SOURCES_COMPARED && first.iter().all(|(doc, _)| *doc != doc_id) {
+                    first.push((doc_id, features));
+                }
                 d.event
             }
             None => {
                 let id = ids.event;
                 ids.event += 1;
-                let mut row = vec![Val::Int(id)];
-                row.extend(date_cols(&c.date));
-                row.extend([
-                    Val::Text(c.title.clone()),
-                    Val::Text(lang.clone()),
-                    Val::Int(1),
-                    Val::Text(lang.clone()),
-                    Val::Text(now.clone()),
-                ]);
-                new_events.push(row);
+                index.insert(Existing {
+                    id,
+                    date: c.date.clone(),
+                    n_sources: 1,
+                    langs: BTreeSet::from([lang.clone()]),
+                    created: true,
+                    changed: true,
+                    title: Some((c.title.clone(), lang.clone())),
+                });
+                sources.insert(id, vec![(doc_id, features)]);
                 id
             }
         };
+        touched.insert(event_id);
         doc_events.push(event_id);
-        update.entries.push((event_id, Arc::new(c.features.clone()), decision.is_none()));
         for (k, (&mi, &si)) in c.mentions.iter().zip(&c.mention_sentences).enumerate() {
             let m = &p.mentions[mi];
             let s = &p.sentences[si].sentence;
-            evidence.push(vec![
+            rows.evidence.push(vec![
                 Val::Int(ids.evidence),
                 Val::Int(event_id),
                 Val::Int(doc_id),
@@ -843,40 +1002,9 @@ async fn write_document(
             ids.evidence += 1;
         }
     }
-    batch.insert(
-        &format!("INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"),
-        new_events,
-    );
-    batch.insert(
-        "INSERT INTO evidence (id, event_id, document_id, mention_id, sentence_id, expr_start, expr_end, is_primary)",
-        evidence,
-    );
-    batch.insert(
-        "INSERT INTO merges (id, event_id, document_id, mention_id, rule, entities, overlap, score, reason, \
-         value_before, value_after, created_at)",
-        merges,
-    );
-    // A new document joins each touched event once: one more source, maybe a new language.
-    if !touched.is_empty() {
-        let sql = format!("UPDATE events SET n_sources = n_sources + 1 WHERE id IN ({})", vec!["?"; touched.len()].join(","));
-        batch.push(&sql, touched.iter().map(|id| Val::Int(*id)));
-    }
-    for id in &touched {
-        let Some(e) = existing.get(id) else { continue };
-        if e.langs.split(',').any(|l| l == lang) {
-            continue;
-        }
-        let mut langs: BTreeSet<&str> = e.langs.split(',').filter(|l| !l.is_empty()).collect();
-        langs.insert(&lang);
-        let langs = langs.into_iter().collect::<Vec<_>>().join(",");
-        batch.push("UPDATE events SET langs = ? WHERE id = ?", [Val::Text(langs), Val::Int(*id)]);
-    }
-    batch.run(conn).await?;
     doc_events.sort_unstable();
     doc_events.dedup();
-    let ingested =
-        Ingested { document_id: doc_id, created: true, mentions: p.mentions, events: doc_events, merges: merge_count };
-    Ok((ingested, update))
+    Ingested { document_id: doc_id, created: true, mentions: p.mentions.clone(), events: doc_events, merges: merge_count }
 }
 
 #[cfg(test)]
@@ -909,12 +1037,11 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failing_document_is_rolled_back_alone_within_its_group() {
         let (_dir, store) = fresh().await;
-        // A document that fails late, after its sentences, mentions, events,
-        // evidence and merge rows are written: raised when it would count as
-        // one more source of the event it joins.
+        // A document that fails late, after its sentences and mentions are
+        // written: raised when its evidence rows go in.
         sqlx::raw_sql(
-            "CREATE TRIGGER test_fail AFTER UPDATE OF n_sources ON events \
-             WHEN EXISTS (SELECT 1 FROM documents WHERE text LIKE '%zebrafish%') \
+            "CREATE TRIGGER test_fail BEFORE INSERT ON evidence \
+             WHEN (SELECT text FROM documents WHERE id = new.document_id) LIKE '%zebrafish%' \
              BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
         )
         .execute(store.pool())

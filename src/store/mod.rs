@@ -4,9 +4,9 @@
 //!
 //! One read-write pool (WAL, foreign keys, busy timeout; migrations applied
 //! at open) and one read-only pool (`mode=ro` and `PRAGMA query_only`) for
-//! user SQL and read queries. Each ingested document is written in one
-//! `BEGIN IMMEDIATE` transaction, or under its own savepoint inside one
-//! (bulk ingestion), so a crash leaves it complete or absent.
+//! user SQL and read queries. Documents are written in `BEGIN IMMEDIATE`
+//! transactions, alone or in groups (bulk ingestion), so a crash leaves each
+//! one complete or absent.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -76,10 +76,6 @@ pub enum StoreError {
     InvalidDocument { field: &'static str, reason: String },
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
-    /// The transaction of a group of documents written together failed as a
-    /// whole; this document was not stored (ingesting it again is safe).
-    #[error("not stored: the transaction of its group failed: {reason}")]
-    BatchFailed { reason: String },
     #[error(transparent)]
     Read(#[from] read::ReadError),
 }

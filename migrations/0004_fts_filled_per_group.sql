@@ -1,0 +1,11 @@
+-- The full-text index is filled by the ingest code, one statement per group
+-- of documents (INSERT INTO sentence_fts SELECT ... FROM sentences WHERE id
+-- BETWEEN first AND last), instead of a trigger per sentence row. Why: FTS5
+-- keeps pending terms in memory and writes them as one new index segment
+-- when a statement, savepoint or transaction ends; row by row (through the
+-- trigger) and document by document, ingest paid for a segment and its later
+-- merging per document, about half of its time. Anyone inserting sentences
+-- outside `tarikh ingest` must add them to sentence_fts the same way (or run
+-- INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')). Deleting a
+-- sentence still removes its entries through the trigger sentences_ad.
+DROP TRIGGER sentences_ai;
