@@ -54,7 +54,7 @@ fn article(i: usize, rng: &mut Rng, dense: bool) -> (String, Lang) {
         let day = 1 + rng.next() % 28;
         // About one sentence in four carries a date, as in the seed articles;
         // TARIKH_BENCH_DENSE=1 dates every sentence (a merge stress test).
-        let dated = dense || rng.next() % 4 == 0;
+        let dated = dense || rng.next().is_multiple_of(4);
         let s = match (lang, dated) {
             (Lang::Fa, true) => format!(
                 "{} روز {} {} ۱۴۰۰ در {} {} برگزار کرد و درباره سهم آب و جریان رودخانه شماره {} گفت‌وگو شد. ",
@@ -106,6 +106,29 @@ fn article(i: usize, rng: &mut Rng, dense: bool) -> (String, Lang) {
     (text, lang)
 }
 
+/// CPU seconds used so far by this process's threads, by thread name (Linux
+/// `/proc`; empty elsewhere): shows which stage is the bottleneck on a
+/// machine shared with other work, where wall-clock stage timings are not.
+fn thread_cpu() -> std::collections::BTreeMap<String, f64> {
+    let ticks = 100.0; // USER_HZ on Linux
+    let mut by_name: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return by_name };
+    for task in tasks.flatten() {
+        let (Ok(comm), Ok(stat)) =
+            (std::fs::read_to_string(task.path().join("comm")), std::fs::read_to_string(task.path().join("stat")))
+        else {
+            continue;
+        };
+        // Fields after the parenthesized name: state is field 3, utime 14, stime 15.
+        let Some(rest) = stat.rfind(')').map(|i| &stat[i + 2..]) else { continue };
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let cpu = f.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0)
+            + f.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+        *by_name.entry(comm.trim().to_string()).or_default() += cpu / ticks;
+    }
+    by_name
+}
+
 fn main() {
     let n: usize = std::env::var("TARIKH_BENCH_DOCS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
     let dense = std::env::var("TARIKH_BENCH_DENSE").is_ok_and(|v| v == "1");
@@ -132,6 +155,7 @@ fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     rt.block_on(async {
         let store = Store::open(&db).await.expect("open store");
+        let cpu_before = thread_cpu();
         let started = Instant::now();
         let (mut mentions, mut events, mut merges) = (0usize, 0usize, 0usize);
         let dct = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
@@ -148,6 +172,12 @@ fn main() {
             })
             .await;
         let secs = started.elapsed().as_secs_f64();
+        let cpu: Vec<String> = thread_cpu()
+            .into_iter()
+            .map(|(name, s)| (s - cpu_before.get(&name).copied().unwrap_or(0.0), name))
+            .filter(|(s, _)| *s >= 0.01)
+            .map(|(s, name)| format!("{name} {:.3} ms/document", s * 1e3 / n as f64))
+            .collect();
         store.close().await;
         let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
         println!(
@@ -158,5 +188,8 @@ fn main() {
             bytes as f64 / 1e6 / secs,
             size as f64 / 1e6
         );
+        // tokio-rt-worker: extraction and analysis (a blocking thread);
+        // the main thread: merge decisions and rows; sqlx-sqlite-worker: SQLite.
+        println!("CPU during ingest, by thread: {}", cpu.join(", "));
     });
 }

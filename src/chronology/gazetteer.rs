@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::fold::{fold, is_word_char};
 
@@ -55,8 +55,13 @@ pub enum GazetteerError {
 
 /// A compiled gazetteer.
 pub struct Gazetteer {
-    /// Entity id (`kind:name`) of each pattern.
-    ids: Vec<String>,
+    /// The distinct entity ids (`kind:name`), sorted, so that comparing
+    /// indices compares ids.
+    ids: Vec<Box<str>>,
+    /// [`EVENT_TYPE`] / [`SPECIFIC`] flags of each id.
+    flags: Vec<u8>,
+    /// Index into `ids` of each pattern.
+    pattern_ids: Vec<u32>,
     /// Whether each pattern is written in Arabic script (looser boundaries).
     arabic_script: Vec<bool>,
     matcher: AhoCorasick,
@@ -86,6 +91,8 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             ids: Vec::new(),
+            flags: Vec::new(),
+            pattern_ids: Vec::new(),
             arabic_script: Vec::new(),
             matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"),
             entities: 0,
@@ -99,7 +106,7 @@ impl Gazetteer {
     /// unknown kind; [`GazetteerError::Build`] if the automaton cannot be built.
     pub fn parse(tsv: &str) -> Result<Gazetteer, GazetteerError> {
         let mut patterns = Vec::new();
-        let mut ids = Vec::new();
+        let mut pattern_names: Vec<String> = Vec::new();
         let mut arabic_script = Vec::new();
         let mut entities = 0;
         for (n, line) in tsv.lines().enumerate() {
@@ -123,14 +130,25 @@ impl Gazetteer {
                 }
                 arabic_script.push(folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
                 patterns.push(folded);
-                ids.push(id.clone());
+                pattern_names.push(id.clone());
             }
         }
+        let mut ids: Vec<Box<str>> = pattern_names.iter().map(|s| Box::from(s.as_str())).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let pattern_ids = pattern_names
+            .iter()
+            .map(|n| ids.binary_search_by(|id| (**id).cmp(n.as_str())).map(|i| i as u32))
+            .collect::<Result<Vec<u32>, _>>()
+            .map_err(|_| GazetteerError::Build("entity id table".into()))?;
+        let flags = ids.iter().map(|id| id_flags(id)).collect();
+        // A DFA: the fastest search, and small for a few hundred aliases.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
-        Ok(Gazetteer { ids, arabic_script, matcher, entities })
+        Ok(Gazetteer { ids, flags, pattern_ids, arabic_script, matcher, entities })
     }
 
     /// Number of entries (not aliases).
@@ -147,6 +165,14 @@ impl Gazetteer {
     /// `folded` (text already passed through [`fold`], with runs of spaces
     /// allowed).
     pub fn find(&self, folded: &str) -> BTreeSet<String> {
+        let mut found = Vec::new();
+        self.find_indices(folded, &mut found);
+        found.into_iter().map(|i| self.id(i).to_owned()).collect()
+    }
+
+    /// The entities named in `folded` as sorted, distinct indices (see
+    /// [`Gazetteer::id`]), written to `out` (cleared first).
+    pub(crate) fn find_indices(&self, folded: &str, out: &mut Vec<u32>) {
         let squeezed;
         let text = if folded.contains("  ") || folded.contains(['\t', '\n']) {
             squeezed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -154,14 +180,37 @@ impl Gazetteer {
         } else {
             folded
         };
-        let mut found = BTreeSet::new();
+        self.find_squeezed(text, out);
+    }
+
+    /// [`Gazetteer::find_indices`] for text straight from [`fold`], which has
+    /// no runs of spaces, tabs or newlines.
+    pub(crate) fn find_squeezed(&self, text: &str, out: &mut Vec<u32>) {
+        out.clear();
         for m in self.matcher.find_iter(text) {
             let p = m.pattern().as_usize();
             if self.boundaries_ok(text, m.start(), m.end(), self.arabic_script[p]) {
-                found.insert(self.ids[p].clone());
+                out.push(self.pattern_ids[p]);
             }
         }
-        found
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The entity id with index `i` (from [`Gazetteer::find_indices`]).
+    pub(crate) fn id(&self, i: u32) -> &str {
+        self.ids.get(i as usize).map_or("", |s| s)
+    }
+
+    /// The index of entity id `id`, if the gazetteer has it.
+    pub(crate) fn index_of(&self, id: &str) -> Option<u32> {
+        self.ids.binary_search_by(|x| (**x).cmp(id)).ok().map(|i| i as u32)
+    }
+
+    /// [`EVENT_TYPE`] / [`SPECIFIC`] flags of the entity with index `i`.
+    #[inline]
+    pub(crate) fn flags(&self, i: u32) -> u8 {
+        self.flags.get(i as usize).copied().unwrap_or(0)
     }
 
     fn boundaries_ok(&self, text: &str, start: usize, end: usize, arabic: bool) -> bool {
@@ -182,6 +231,16 @@ impl Gazetteer {
         let tail = &after[..word_end];
         tail.is_empty() || (arabic && SUFFIXES.contains(&tail))
     }
+}
+
+/// Flag of event-type ids ([`is_event_type`]).
+pub(crate) const EVENT_TYPE: u8 = 1;
+/// Flag of specific ids ([`is_specific`]).
+pub(crate) const SPECIFIC: u8 = 2;
+
+/// The [`EVENT_TYPE`] / [`SPECIFIC`] flags of an id.
+pub(crate) fn id_flags(id: &str) -> u8 {
+    (if is_event_type(id) { EVENT_TYPE } else { 0 }) | if is_specific(id) { SPECIFIC } else { 0 }
 }
 
 /// True for kinds that identify something specific (not a country, not an event word).

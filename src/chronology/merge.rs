@@ -2,25 +2,114 @@
 //! the same thing: shared gazetteer entities and event-type words, or strong
 //! normalized-token overlap. Dates are compared apart ([`super::dates`]).
 
-use std::collections::BTreeSet;
-use std::hash::{Hash, Hasher};
+use std::fmt;
+use std::hash::BuildHasher;
 
-use super::gazetteer::{is_event_type, is_specific};
+use super::gazetteer::{EVENT_TYPE, Gazetteer, SPECIFIC, id_flags};
+
+/// A set of gazetteer ids. Ids of the built-in gazetteer are kept as its
+/// small indices, so comparing two sets neither hashes nor allocates; other
+/// ids (from a database written with another gazetteer) are kept as text.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// Indices into the built-in gazetteer's sorted ids: sorted, distinct.
+    known: Vec<u32>,
+    /// Ids the built-in gazetteer does not have: sorted, distinct.
+    other: Vec<Box<str>>,
+}
+
+impl Entities {
+    /// Whether `id` (`place:geneva`) is in the set.
+    pub fn contains(&self, id: &str) -> bool {
+        match Gazetteer::builtin().index_of(id) {
+            Some(i) => self.known.binary_search(&i).is_ok(),
+            None => self.other.binary_search_by(|x| (**x).cmp(id)).is_ok(),
+        }
+    }
+
+    /// Number of distinct ids.
+    pub fn len(&self) -> usize {
+        self.known.len() + self.other.len()
+    }
+
+    /// True when there are no ids.
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty() && self.other.is_empty()
+    }
+
+    /// The ids in sorted order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let g = Gazetteer::builtin();
+        let mut known = self.known.iter().map(move |&i| g.id(i)).peekable();
+        let mut other = self.other.iter().map(|s| &**s).peekable();
+        std::iter::from_fn(move || match (known.peek(), other.peek()) {
+            (Some(k), Some(o)) if o < k => other.next(),
+            (Some(_), _) => known.next(),
+            (None, _) => other.next(),
+        })
+    }
+
+    /// Adds ids; the lists are sorted again afterwards.
+    fn extend<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        let g = Gazetteer::builtin();
+        let (known, other) = (self.known.len(), self.other.len());
+        for id in ids {
+            match g.index_of(id) {
+                Some(i) => self.known.push(i),
+                None => self.other.push(Box::from(id)),
+            }
+        }
+        if self.known.len() != known {
+            self.known.sort_unstable();
+            self.known.dedup();
+        }
+        if self.other.len() != other {
+            self.other.sort_unstable();
+            self.other.dedup();
+        }
+    }
+
+    /// Adds built-in gazetteer indices (sorted, distinct).
+    fn extend_known(&mut self, ids: &[u32]) {
+        if ids.is_empty() {
+            return;
+        }
+        self.known.extend_from_slice(ids);
+        self.known.sort_unstable();
+        self.known.dedup();
+    }
+}
+
+impl fmt::Debug for Entities {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a Entities {
+    type Item = &'a str;
+    type IntoIter = Box<dyn Iterator<Item = &'a str> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
 
 /// What a dated statement is about: the gazetteer ids and content tokens of
 /// its sentences (folded). Tokens are kept as sorted hashes so comparing two
 /// statements is a merge of two sorted lists, without allocation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Features {
-    pub entities: BTreeSet<String>,
+    pub entities: Entities,
     /// Sorted, distinct hashes of the content tokens.
     tokens: Vec<u64>,
 }
 
+/// A fixed seed: the hashes only live in memory, but runs stay repeatable.
+const TOKEN_HASHER: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x7a71_6b68);
+
 fn token_hash(t: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    t.hash(&mut h);
-    h.finish()
+    TOKEN_HASHER.hash_one(t)
 }
 
 impl Features {
@@ -33,10 +122,32 @@ impl Features {
 
     /// Adds another sentence's entities and tokens.
     pub fn add(&mut self, entities: &str, folded: &str) {
-        self.entities.extend(entities.split_whitespace().map(str::to_owned));
-        self.tokens.extend(super::fold::content_tokens(folded).into_iter().map(token_hash));
-        self.tokens.sort_unstable();
-        self.tokens.dedup();
+        self.entities.extend(entities.split_whitespace());
+        self.add_tokens(folded);
+    }
+
+    /// [`Features::add`] with the entities as built-in gazetteer indices
+    /// (sorted, distinct) and a text straight from [`super::fold`].
+    pub(crate) fn add_known(&mut self, entities: &[u32], folded: &str) {
+        self.entities.extend_known(entities);
+        self.add_tokens(folded);
+    }
+
+    /// [`Features::add`] with the entity ids as a list.
+    pub(crate) fn add_ids<'a>(&mut self, entities: impl Iterator<Item = &'a str>, folded: &str) {
+        self.entities.extend(entities.flat_map(str::split_whitespace));
+        self.add_tokens(folded);
+    }
+
+    fn add_tokens(&mut self, folded: &str) {
+        let before = self.tokens.len();
+        // About one content token per eight bytes of folded text.
+        self.tokens.reserve(folded.len() / 8);
+        self.tokens.extend(super::fold::content_token_iter(folded).map(token_hash));
+        if self.tokens.len() != before {
+            self.tokens.sort_unstable();
+            self.tokens.dedup();
+        }
     }
 
     /// Number of distinct content tokens.
@@ -92,7 +203,7 @@ const MIN_TOKENS: usize = 4;
 /// How similar two statements are.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Similarity {
-    /// Shared gazetteer ids, sorted.
+    /// Shared gazetteer ids, sorted; empty when no rule matched.
     pub shared: Vec<String>,
     /// Jaccard of the gazetteer id sets.
     pub entity_overlap: f64,
@@ -115,14 +226,64 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if union == 0 { 0.0 } else { inter as f64 / union as f64 }
 }
 
+/// Calls `f` with each element of two sorted, distinct lists that is in both.
+fn each_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(x[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// Shared ids of two sets: how many, how many are event types, how many specific.
+fn shared_counts(a: &Entities, b: &Entities) -> (usize, usize, usize) {
+    let g = Gazetteer::builtin();
+    let (mut n, mut types, mut specific) = (0, 0, 0);
+    let mut count = |flags: u8| {
+        n += 1;
+        types += usize::from(flags & EVENT_TYPE != 0);
+        specific += usize::from(flags & SPECIFIC != 0);
+    };
+    each_shared(&a.known, &b.known, |i| count(g.flags(i)));
+    if !a.other.is_empty() && !b.other.is_empty() {
+        for id in &a.other {
+            if b.other.binary_search(id).is_ok() {
+                count(id_flags(id));
+            }
+        }
+    }
+    (n, types, specific)
+}
+
+/// The shared ids of two sets, sorted.
+fn shared_ids(a: &Entities, b: &Entities) -> Vec<String> {
+    let g = Gazetteer::builtin();
+    let mut shared = Vec::new();
+    each_shared(&a.known, &b.known, |i| shared.push(g.id(i).to_owned()));
+    let known = shared.len();
+    shared.extend(a.other.iter().filter(|id| b.other.binary_search(id).is_ok()).map(|id| id.to_string()));
+    if shared.len() != known {
+        shared.sort_unstable();
+    }
+    shared
+}
+
 /// Compares two statements.
+///
+/// [`Similarity::shared`] is only filled when a rule matched (it is empty
+/// otherwise), so the common case of unrelated statements allocates nothing.
 pub fn compare(a: &Features, b: &Features) -> Similarity {
-    let shared: Vec<String> = a.entities.intersection(&b.entities).cloned().collect();
-    let types = shared.iter().filter(|s| is_event_type(s)).count();
-    let named = shared.len() - types;
-    let specific = shared.iter().filter(|s| is_specific(s)).count();
-    let union = a.entities.union(&b.entities).count();
-    let entity_overlap = if union == 0 { 0.0 } else { shared.len() as f64 / union as f64 };
+    let (shared, types, specific) = shared_counts(&a.entities, &b.entities);
+    let named = shared - types;
+    let union = a.entities.len() + b.entities.len() - shared;
+    let entity_overlap = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
     let token_overlap = jaccard(&a.tokens, &b.tokens);
     let rule = if named >= 1 && types >= 1 {
         Some(Rule::EntitiesAndType)
@@ -133,6 +294,7 @@ pub fn compare(a: &Features, b: &Features) -> Similarity {
     } else {
         None
     };
+    let shared = if rule.is_some() && shared > 0 { shared_ids(&a.entities, &b.entities) } else { Vec::new() };
     Similarity { shared, entity_overlap, token_overlap, rule }
 }
 
@@ -140,7 +302,7 @@ pub fn compare(a: &Features, b: &Features) -> Similarity {
 mod tests {
     use super::*;
     use crate::chronology::fold::fold;
-    use crate::chronology::gazetteer::Gazetteer;
+    use crate::chronology::gazetteer::{Gazetteer, is_event_type, is_specific};
 
     fn features(text: &str) -> Features {
         let folded = fold(text);
@@ -175,5 +337,72 @@ mod tests {
         let s = compare(&a, &b);
         assert_eq!(s.rule, Some(Rule::Tokens));
         assert!(s.token_overlap >= TOKEN_OVERLAP);
+    }
+
+    /// The comparison over plain string sets.
+    fn reference(a: (&str, &str), b: (&str, &str)) -> (Vec<String>, f64, f64, Option<Rule>) {
+        use std::collections::BTreeSet;
+        let ids = |s: &str| s.split_whitespace().map(str::to_owned).collect::<BTreeSet<String>>();
+        let (ea, eb) = (ids(a.0), ids(b.0));
+        let shared: Vec<String> = ea.intersection(&eb).cloned().collect();
+        let types = shared.iter().filter(|s| is_event_type(s)).count();
+        let specific = shared.iter().filter(|s| is_specific(s)).count();
+        let union = ea.union(&eb).count();
+        let entity_overlap = if union == 0 { 0.0 } else { shared.len() as f64 / union as f64 };
+        fn tokens(s: &str) -> BTreeSet<&str> {
+            crate::chronology::fold::content_tokens(s).into_iter().collect()
+        }
+        let (ta, tb) = (tokens(a.1), tokens(b.1));
+        let inter = ta.intersection(&tb).count();
+        let token_union = ta.len() + tb.len() - inter;
+        let token_overlap = if token_union == 0 { 0.0 } else { inter as f64 / token_union as f64 };
+        let rule = if shared.len() - types >= 1 && types >= 1 {
+            Some(Rule::EntitiesAndType)
+        } else if specific >= 2 {
+            Some(Rule::Entities)
+        } else if token_overlap >= TOKEN_OVERLAP && ta.len().min(tb.len()) >= MIN_TOKENS {
+            Some(Rule::Tokens)
+        } else {
+            None
+        };
+        (shared, entity_overlap, token_overlap, rule)
+    }
+
+    const IDS: [&str; 10] = [
+        "place:geneva", "place:vienna", "org:nato", "person:putin", "country:iran", "event:talks", "event:meeting",
+        "place:atlantis", "event:picnic", "org:unknown",
+    ];
+    const TOKENS: [&str; 8] = ["river", "flow", "model", "joint", "team", "delivered", "ministries", "technical"];
+
+    fn picked<'a>(all: &[&'a str], mask: u16) -> Vec<&'a str> {
+        all.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, s)| *s).collect()
+    }
+
+    #[test]
+    fn unknown_ids_are_kept() {
+        let f = Features::from_parts("place:atlantis org:nato place:atlantis", "");
+        assert!(Gazetteer::builtin().index_of("place:atlantis").is_none());
+        assert!(f.entities.contains("place:atlantis") && f.entities.contains("org:nato"));
+        assert!(!f.entities.contains("place:geneva"));
+        assert_eq!(f.entities.iter().collect::<Vec<_>>(), ["org:nato", "place:atlantis"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compare_agrees_with_reference(ea in 0u16..1024, eb in 0u16..1024, ta in 0u16..256, tb in 0u16..256) {
+            let (ia, ib) = (picked(&IDS, ea).join(" "), picked(&IDS, eb).join(" "));
+            let (fa, fb) = (picked(&TOKENS, ta).join(" "), picked(&TOKENS, tb).join(" "));
+            let (a, b) = (Features::from_parts(&ia, &fa), Features::from_parts(&ib, &fb));
+            let s = compare(&a, &b);
+            let (shared, entity_overlap, token_overlap, rule) = reference((&ia, &fa), (&ib, &fb));
+            proptest::prop_assert_eq!(s.rule, rule);
+            proptest::prop_assert_eq!(s.entity_overlap, entity_overlap);
+            proptest::prop_assert_eq!(s.token_overlap, token_overlap);
+            proptest::prop_assert_eq!(s.shared, if rule.is_some() { shared } else { Vec::new() });
+            let mut sorted = picked(&IDS, ea);
+            sorted.sort_unstable();
+            proptest::prop_assert_eq!(a.entities.iter().collect::<Vec<_>>(), sorted);
+            proptest::prop_assert_eq!(a.entities.len(), picked(&IDS, ea).len());
+        }
     }
 }

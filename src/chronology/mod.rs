@@ -16,7 +16,7 @@ pub mod labels;
 pub mod merge;
 pub mod sentences;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -47,11 +47,13 @@ impl AnalyzedSentence {
 /// Segments `text` and analyzes each sentence with the built-in gazetteer.
 pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
     let gazetteer = Gazetteer::builtin();
+    let mut found = Vec::new();
     segment(text)
         .into_iter()
         .map(|sentence| {
             let folded = fold(&sentence.text);
-            let entities = gazetteer.find(&folded).into_iter().collect();
+            gazetteer.find_squeezed(&folded, &mut found);
+            let entities = found.iter().map(|&i| gazetteer.id(i).to_owned()).collect();
             AnalyzedSentence { sentence, folded, entities }
         })
         .collect()
@@ -116,66 +118,79 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
         group.push(i);
     }
     let gazetteer = Gazetteer::builtin();
-    order
-        .into_iter()
-        .filter_map(|key| {
-            let members = groups.remove(&key)?;
-            let primary = &mentions[members[0]];
-            let date = EventDate {
-                value: primary.value.clone(),
-                grain: primary.grain,
-                modifier: primary.modifier,
-                first_day: primary.first_day?,
-                last_day: primary.last_day?,
+    let mut scratch = Scratch::default();
+    // Whether each sentence says more than its dates, computed on first need.
+    let mut says: Vec<Option<bool>> = vec![None; sentences.len()];
+    let mut says_more = |i: usize, scratch: &mut Scratch| {
+        *says[i].get_or_insert_with(|| says_more_than_dates(&sentences[i], mentions, scratch))
+    };
+    let mut out = Vec::with_capacity(order.len());
+    for key in order {
+        let Some(members) = groups.remove(&key) else { continue };
+        let primary = &mentions[members[0]];
+        let (Some(first_day), Some(last_day)) = (primary.first_day, primary.last_day) else { continue };
+        let date =
+            EventDate { value: primary.value.clone(), grain: primary.grain, modifier: primary.modifier, first_day, last_day };
+        let mention_sentences: Vec<usize> =
+            members.iter().filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start)).collect();
+        if mention_sentences.len() != members.len() {
+            continue;
+        }
+        let mut features = Features::default();
+        let mut distinct = mention_sentences.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for &s in &distinct {
+            features.add_ids(sentences[s].entities.iter().map(String::as_str), &sentences[s].folded);
+        }
+        let head = mention_sentences[0];
+        let title = if says_more(head, &mut scratch) {
+            sentences[head].sentence.text.clone()
+        } else {
+            let fallback = match doc_title.map(str::trim).filter(|t| fold::has_content_tokens(&fold(t), 2)) {
+                Some(t) => Some(t.to_owned()),
+                None => (0..sentences.len()).find(|&i| says_more(i, &mut scratch)).map(|i| sentences[i].sentence.text.clone()),
             };
-            let mention_sentences: Vec<usize> =
-                members.iter().filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start)).collect();
-            if mention_sentences.len() != members.len() {
-                return None;
-            }
-            let mut features = Features::default();
-            let distinct: BTreeSet<usize> = mention_sentences.iter().copied().collect();
-            for &s in &distinct {
-                features.add(&sentences[s].entities_text(), &sentences[s].folded);
-            }
-            let head = &sentences[mention_sentences[0]];
-            let title = if says_more_than_dates(head, mentions) {
-                head.sentence.text.clone()
-            } else {
-                let fallback = doc_title
-                    .map(str::trim)
-                    .filter(|t| fold::content_tokens(&fold(t)).len() >= 2)
-                    .map(str::to_owned)
-                    .or_else(|| {
-                        sentences.iter().find(|s| says_more_than_dates(s, mentions)).map(|s| s.sentence.text.clone())
-                    });
-                match fallback {
-                    Some(t) => {
-                        let folded = fold(&t);
-                        let ids: Vec<String> = gazetteer.find(&folded).into_iter().collect();
-                        features.add(&ids.join(" "), &folded);
-                        t
-                    }
-                    None => head.sentence.text.clone(),
+            match fallback {
+                Some(t) => {
+                    let folded = fold(&t);
+                    gazetteer.find_squeezed(&folded, &mut scratch.found);
+                    features.add_known(&scratch.found, &folded);
+                    t
                 }
-            };
-            Some(Candidate { date, mentions: members, mention_sentences, title, features })
-        })
-        .collect()
+                None => sentences[head].sentence.text.clone(),
+            }
+        };
+        out.push(Candidate { date, mentions: members, mention_sentences, title, features });
+    }
+    out
+}
+
+/// Buffers reused across the sentences of one document.
+#[derive(Default)]
+struct Scratch {
+    word: String,
+    spans: Vec<(usize, usize)>,
+    found: Vec<u32>,
 }
 
 /// True when the sentence has at least three content words outside its date expressions.
-fn says_more_than_dates(s: &AnalyzedSentence, mentions: &[Mention]) -> bool {
-    let mut text: Vec<char> = s.sentence.text.chars().collect();
-    for m in mentions {
-        if m.start >= s.sentence.start && m.end <= s.sentence.end {
-            for c in &mut text[m.start - s.sentence.start..m.end - s.sentence.start] {
-                *c = ' ';
-            }
-        }
+fn says_more_than_dates(s: &AnalyzedSentence, mentions: &[Mention], scratch: &mut Scratch) -> bool {
+    let (start, end) = (s.sentence.start, s.sentence.end);
+    scratch.spans.clear();
+    scratch
+        .spans
+        .extend(mentions.iter().filter(|m| m.start >= start && m.end <= end).map(|m| (m.start - start, m.end - start)));
+    if scratch.spans.is_empty() {
+        // Nothing to blank out: the folded sentence is what would be folded.
+        return fold::has_content_tokens(&s.folded, 3);
     }
-    let rest: String = text.into_iter().collect();
-    fold::content_tokens(&fold(&rest)).len() >= 3
+    let spans = &scratch.spans;
+    let masked = s.sentence.text.chars().enumerate().map(|(k, c)| {
+        let blank = spans.iter().any(|&(a, b)| a <= k && k < b);
+        if blank { ' ' } else { c }
+    });
+    fold::folds_to_content_tokens(masked, 3, &mut scratch.word)
 }
 
 #[cfg(test)]

@@ -409,44 +409,47 @@ fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
     })
 }
 
-/// Statements run together in one call to the database connection (one
-/// round trip instead of one per statement; SQLite binds the arguments of
-/// each statement in turn).
+/// Row counts of the multi-row statements a [`Batch`] writes: a table's rows
+/// go in as many statements of the largest size as fit, then the smaller
+/// ones. Few statement texts, so each is prepared once and kept in the
+/// connection's statement cache (parsing a fresh statement of hundreds of
+/// rows costs more than running it), and few statements per group.
+const CHUNK_ROWS: [usize; 5] = [256, 64, 16, 4, 1];
+
+/// Statements a group writes, each run as a prepared statement from the
+/// connection's cache.
 #[derive(Default)]
 struct Batch {
-    sql: String,
-    args: Vec<Val>,
+    statements: Vec<(String, Vec<Val>)>,
 }
 
 impl Batch {
     /// Adds one statement and its arguments.
     fn push(&mut self, sql: &str, args: impl IntoIterator<Item = Val>) {
-        self.sql.push_str(sql);
-        self.sql.push_str(";\n");
-        self.args.extend(args);
+        self.statements.push((sql.to_string(), args.into_iter().collect()));
     }
 
     /// Adds `head` (`INSERT INTO t (a, b) VALUES`, or an `UPDATE ... FROM
-    /// (VALUES` with `tail` `) AS v WHERE ...`) for `rows`, in as few
-    /// statements as the parameter limit allows.
+    /// (VALUES` with `tail` `) AS v WHERE ...`) for `rows`, in statements of
+    /// [`CHUNK_ROWS`] rows.
     fn rows(&mut self, head: &str, tail: &str, rows: Vec<Vec<Val>>) {
         let Some(width) = rows.first().map(Vec::len) else { return };
-        let per = (MAX_PARAMS / width.max(1)).max(1);
         let tuple = format!("({})", vec!["?"; width].join(","));
         let mut rows = rows.into_iter().peekable();
-        while rows.peek().is_some() {
-            self.sql.push_str(head);
-            self.sql.push(' ');
-            for (i, row) in rows.by_ref().take(per).enumerate() {
-                if i > 0 {
-                    self.sql.push(',');
-                }
-                self.sql.push_str(&tuple);
-                self.args.extend(row);
+        let mut left = rows.len();
+        for size in CHUNK_ROWS {
+            let size = size.min(MAX_PARAMS / width.max(1)).max(1);
+            if left < size {
+                continue;
             }
-            self.sql.push_str(tail);
-            self.sql.push_str(";\n");
+            let sql = format!("{head} {}{tail}", vec![tuple.as_str(); size].join(","));
+            while left >= size {
+                let args: Vec<Val> = rows.by_ref().take(size).flatten().collect();
+                self.statements.push((sql.clone(), args));
+                left -= size;
+            }
         }
+        debug_assert!(rows.peek().is_none());
     }
 
     /// Adds inserts of `rows` into `head` (`INSERT INTO t (a, b)`).
@@ -456,14 +459,13 @@ impl Batch {
 
     /// Runs the statements in order and empties the batch.
     async fn run(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-        if self.sql.is_empty() {
-            return Ok(());
+        for (sql, args) in std::mem::take(&mut self.statements) {
+            let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
+            for v in args {
+                q = v.bind_to(q);
+            }
+            q.execute(&mut *conn).await?;
         }
-        let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(std::mem::take(&mut self.sql))).persistent(false);
-        for v in std::mem::take(&mut self.args) {
-            q = v.bind_to(q);
-        }
-        q.execute(&mut *conn).await?;
         Ok(())
     }
 }
@@ -506,25 +508,23 @@ async fn overlapping_events(
     index: &mut EventIndex,
 ) -> Result<(), sqlx::Error> {
     let ranges: Vec<_> = ranges.iter().collect();
-    for chunk in ranges.chunks(200) {
-        let mut sql =
-            String::from("SELECT id, value, grain, mod, first_day, last_day, n_sources, langs FROM events WHERE ");
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push_str(" OR ");
-            }
-            // Starting inside the range, or a multi-day event starting before
-            // it and reaching into it (bounded width: index events_multiday).
-            sql.push_str(
-                "(first_day BETWEEN ? AND ?) \
-                 OR (first_day BETWEEN ? AND ? AND last_day >= ? AND last_day > first_day)",
-            );
-        }
+    for chunk in ranges.chunks(2_000) {
+        // The ranges drive the loops (CROSS JOIN keeps them outside): one
+        // index range per range for events starting inside it, and one on
+        // events_multiday for longer events starting before it.
+        let sql = format!(
+            "WITH r (f, l, lo) AS (VALUES {}) \
+             SELECT e.id, e.value, e.grain, e.mod, e.first_day, e.last_day, e.n_sources, e.langs \
+             FROM r CROSS JOIN events e ON e.first_day BETWEEN r.f AND r.l \
+             UNION \
+             SELECT e.id, e.value, e.grain, e.mod, e.first_day, e.last_day, e.n_sources, e.langs \
+             FROM r CROSS JOIN events e \
+             ON e.first_day BETWEEN r.lo AND r.f AND e.last_day >= r.f AND e.last_day > e.first_day",
+            vec!["(?,?,?)"; chunk.len()].join(",")
+        );
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).persistent(false);
         for (first, last) in chunk {
-            let (f, l) = (day(*first), day(*last));
-            let lo = day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS));
-            q = q.bind(f.clone()).bind(l).bind(lo).bind(f.clone()).bind(f);
+            q = q.bind(day(*first)).bind(day(*last)).bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
         }
         for r in q.fetch_all(&mut *conn).await? {
             let id: i64 = r.try_get("id")?;
