@@ -62,6 +62,7 @@ INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, fol
 SELECT i, doc, i, 0, 60, 'The Farland tide gauge number ' || i || ' was serviced on ' || day || '.',
        'the farland tide gauge number ' || i || ' was serviced on ' || day || '.', ''
 FROM gen;
+INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild');
 INSERT INTO events (id, first_day, last_day, value, grain, mod, title, title_lang, persian_year, persian_month, persian_day,
                     hijri_year, hijri_month, hijri_day, gregorian_label, persian_label, hijri_label, n_sources, langs, created_at)
 SELECT i,

@@ -190,6 +190,37 @@ fn is_word_char_in(table: &[u64; (TABLE_END / 64) as usize], c: char) -> bool {
     }
 }
 
+/// What the full-text index holds for a folded text: its words separated by
+/// single spaces, every other character (punctuation in any script) dropped,
+/// capitals of other scripts lowercased.
+///
+/// The index splits at ASCII spaces and punctuation only (FTS5's `ascii`
+/// tokenizer): its `unicode61` tokenizer re-did, for every character of every
+/// sentence, the classification the folding already did, and was the largest
+/// single cost of ingest. Queries must go through the same function.
+pub fn search_text(folded: &str) -> String {
+    let table = &*WORD_TABLE;
+    let mut out = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if !is_word_char_in(table, c) {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        // Arabic-script letters and ASCII (lowercased by the folding) have no case.
+        if (c as u32) < 0x80 || ('\u{0600}'..='\u{06FF}').contains(&c) || !c.is_uppercase() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Words of a folded text that say what a sentence is about: no digits, no
 /// short words, no stop words or month names (the date is compared apart).
 pub fn content_tokens(folded: &str) -> Vec<&str> {
@@ -248,6 +279,19 @@ static STOP_WORDS: std::sync::LazyLock<StopWords> = std::sync::LazyLock::new(|| 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_text_keeps_words_only() {
+        for (folded, want) in [
+            ("نشست «ناتو»، در ژنو؛ برگزار شد.", "نشست ناتو در ژنو برگزار شد"),
+            ("talks in geneva (9-10 january)!", "talks in geneva 9 10 january"),
+            ("Женева и ΑΘΗΝΑ", "женева и αθηνα"),
+            ("«»،.", ""),
+            ("", ""),
+        ] {
+            assert_eq!(search_text(folded), want, "{folded}");
+        }
+    }
 
     #[test]
     fn folds_arabic_variants_and_article() {

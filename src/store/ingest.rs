@@ -72,21 +72,6 @@ enum Val {
     OptText(Option<String>),
 }
 
-impl Val {
-    /// Binds this value as the query's next parameter.
-    fn bind_to<'q>(
-        self,
-        q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>,
-    ) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments> {
-        match self {
-            Val::Int(x) => q.bind(x),
-            Val::OptInt(x) => q.bind(x),
-            Val::Real(x) => q.bind(x),
-            Val::Text(x) => q.bind(x),
-            Val::OptText(x) => q.bind(x),
-        }
-    }
-}
 
 /// The string a serde enum serializes to (`day`, `START`, `year-inferred`).
 fn enum_str<T: Serialize>(t: &T) -> String {
@@ -122,6 +107,8 @@ struct Prepared {
     dateline_day: Option<NaiveDate>,
     mentions: Vec<Mention>,
     sentences: Vec<AnalyzedSentence>,
+    /// What the full-text index holds for each sentence.
+    search: Vec<String>,
     candidates: Vec<Candidate>,
 }
 
@@ -138,7 +125,8 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     };
     let sentences = chronology::analyze(&doc.text);
     let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
-    Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates }
+    let search = sentences.iter().map(|s| chronology::search_text(&s.folded)).collect();
+    Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, search, candidates }
 }
 
 /// A document with what was computed for it before the transaction (None:
@@ -459,16 +447,23 @@ impl Batch {
 
     /// Runs the statements in order and empties the batch.
     async fn run(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-        for (sql, args) in std::mem::take(&mut self.statements) {
-            let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql));
-            for v in args {
-                q = v.bind_to(q);
+        for (sql, values) in std::mem::take(&mut self.statements) {
+            let mut args = sqlx::sqlite::SqliteArguments::default();
+            sqlx::Arguments::reserve(&mut args, values.len(), 0);
+            for v in values {
+                let added = match v {
+                    Val::Int(x) => sqlx::Arguments::add(&mut args, x),
+                    Val::OptInt(x) => sqlx::Arguments::add(&mut args, x),
+                    Val::Real(x) => sqlx::Arguments::add(&mut args, x),
+                    Val::Text(x) => sqlx::Arguments::add(&mut args, x),
+                    Val::OptText(x) => sqlx::Arguments::add(&mut args, x),
+                };
+                added.map_err(sqlx::Error::Encode)?;
             }
-            q.execute(&mut *conn).await?;
+            sqlx::query_with(AssertSqlSafe(sql), args).execute(&mut *conn).await?;
         }
         Ok(())
-    }
-}
+    }}
 
 async fn next_ids(conn: &mut SqliteConnection) -> Result<Ids, sqlx::Error> {
     let r = sqlx::query(
@@ -877,7 +872,7 @@ fn write_document(
 
     let first_sentence = ids.sentence;
     ids.sentence += p.sentences.len() as i64;
-    rows.sentences.extend(p.sentences.iter().enumerate().map(|(i, s)| {
+    rows.sentences.extend(p.sentences.iter().zip(&p.search).enumerate().map(|(i, (s, search))| {
         vec![
             Val::Int(first_sentence + i as i64),
             Val::Int(doc_id),
@@ -885,7 +880,7 @@ fn write_document(
             Val::Int(s.sentence.start as i64),
             Val::Int(s.sentence.end as i64),
             Val::Text(s.sentence.text.clone()),
-            Val::Text(s.folded.clone()),
+            Val::Text(search.clone()),
             Val::Text(s.entities_text()),
         ]
     }));

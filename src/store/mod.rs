@@ -144,6 +144,7 @@ impl Store {
             tokio::time::sleep(Duration::from_millis(300)).await;
             sqlx::migrate!().run(&rw).await?;
         }
+        run_store_tasks(&rw).await?;
         let writer = rw_opts.connect().await.map_err(open_err)?;
         let ro_opts = SqliteConnectOptions::new()
             .filename(path)
@@ -184,6 +185,34 @@ impl Store {
         self.ro.close().await;
         self.rw.close().await;
     }
+}
+
+/// Does the one-time fix-ups migrations left for Rust (table `store_tasks`),
+/// each in one transaction with the removal of its task.
+///
+/// # Errors
+/// [`StoreError::Db`] when a fix-up fails (it is retried at the next open).
+async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
+    let mut conn = pool.acquire().await?;
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+    let tasks: Vec<String> = sqlx::query_scalar("SELECT name FROM store_tasks").fetch_all(&mut *tx).await?;
+    for task in tasks {
+        if task == "refold_sentences" {
+            // Stored before the index held bare words: fold again, then rebuild the index.
+            let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, text FROM sentences").fetch_all(&mut *tx).await?;
+            for (id, text) in rows {
+                sqlx::query("UPDATE sentences SET folded = ? WHERE id = ?")
+                    .bind(crate::chronology::search_text(&crate::chronology::fold(&text)))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')").execute(&mut *tx).await?;
+        }
+        sqlx::query("DELETE FROM store_tasks WHERE name = ?").bind(&task).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Reads a DCT given as `2022-01-24`, `2022-01-24T12:12[:ss]`, or an RFC 3339

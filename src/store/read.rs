@@ -423,7 +423,7 @@ pub fn fts_query(q: &str) -> Result<String, ReadError> {
 
 /// Normalizes search words the way sentences are folded for the FTS index.
 fn fold_for_search(q: &str) -> String {
-    crate::chronology::fold(q)
+    crate::chronology::search_text(&crate::chronology::fold(q))
 }
 
 /// Builds the WHERE clause and its bindings for a timeline query; shared with

@@ -193,6 +193,48 @@ async fn dateline_sets_the_dct_and_search_ignores_the_article() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
+    // A database as the first four migrations left it: the index split words
+    // itself, so stored folded text still has its punctuation.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.db");
+    {
+        let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(opts).await.expect("old database");
+        let mut migrator = sqlx::migrate!();
+        migrator.migrations = std::borrow::Cow::Owned(migrator.migrations[..4].to_vec());
+        migrator.run(&pool).await.expect("first four migrations");
+        sqlx::raw_sql(
+            "INSERT INTO documents (id, content_hash, lang, dct_source, ingested_at, text) \
+             VALUES (1, 'h', 'fa', 'none', '2022-01-01T00:00:00Z', 'x'); \
+             INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded) \
+             VALUES (1, 1, 0, 0, 30, 'نشست «ناتو»، در ژنو؛ برگزار شد.', 'نشست «ناتو»، در ژنو؛ برگزار شد.'); \
+             INSERT INTO sentence_fts (rowid, folded) VALUES (1, 'نشست «ناتو»، در ژنو؛ برگزار شد.');",
+        )
+        .execute(&pool)
+        .await
+        .expect("old rows");
+        pool.close().await;
+    }
+    let store = Store::open(&path).await.expect("open and migrate");
+    let folded: String =
+        sqlx::query_scalar("SELECT folded FROM sentences WHERE id = 1").fetch_one(store.pool()).await.expect("row");
+    assert_eq!(folded, "نشست ناتو در ژنو برگزار شد");
+    for word in ["ناتو", "ژنو", "الناتو"] {
+        let q = tarikh::store::read::fts_query(word).expect("query");
+        let hits: i64 = sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
+            .bind(q)
+            .fetch_one(store.ro_pool())
+            .await
+            .expect("fts");
+        assert_eq!(hits, 1, "{word}");
+    }
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM store_tasks").fetch_one(store.pool()).await.expect("tasks");
+    assert_eq!(left, 0);
+    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ingest_all_keeps_order_and_matches_ingest() {
     let (_dir, store) = fresh().await;
     let a = doc("Iran and Iraq held water talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13");
