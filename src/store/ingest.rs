@@ -43,9 +43,9 @@ const MAX_SOURCES_COMPARED: usize = 8;
 /// Events whose features are kept in memory before the cache starts over.
 const MAX_CACHED_EVENTS: usize = 100_000;
 /// Most documents [`Store::ingest_all`] writes in one transaction.
-const BATCH_DOCS: usize = 128;
+const BATCH_DOCS: usize = 512;
 /// Most text (bytes) [`Store::ingest_all`] writes in one transaction.
-const BATCH_BYTES: usize = 2 << 20;
+const BATCH_BYTES: usize = 8 << 20;
 /// Longest [`Store::ingest_all`] waits for more prepared documents before
 /// writing the ones it has (bounds how long results and other writers wait).
 const BATCH_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
@@ -107,9 +107,85 @@ struct Prepared {
     dateline_day: Option<NaiveDate>,
     mentions: Vec<Mention>,
     sentences: Vec<AnalyzedSentence>,
-    /// What the full-text index holds for each sentence.
-    search: Vec<String>,
     candidates: Vec<Candidate>,
+    /// The sentence and mention rows, built with the analysis (off the
+    /// writer's path), ids relative to the document (see [`DocRows::place`]);
+    /// taken by the write, built again if a failed group is retried.
+    rows: Option<DocRows>,
+}
+
+/// A document's sentence and mention rows, with ids counted from 0 within
+/// the document and the document id left 0.
+struct DocRows {
+    sentences: Vec<Vec<Val>>,
+    mentions: Vec<Vec<Val>>,
+}
+
+impl DocRows {
+    fn build(p: &Prepared) -> DocRows {
+        let sentences = p
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                vec![
+                    Val::Int(i as i64),
+                    Val::Int(0),
+                    Val::Int(i as i64),
+                    Val::Int(s.sentence.start as i64),
+                    Val::Int(s.sentence.end as i64),
+                    Val::Text(s.sentence.text.clone()),
+                    Val::Text(chronology::search_text(&s.folded)),
+                    Val::Text(s.entities_text()),
+                ]
+            })
+            .collect();
+        let mentions = p
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                vec![
+                    Val::Int(i as i64),
+                    Val::Int(0),
+                    Val::Int(i as i64),
+                    Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| s as i64)),
+                    Val::Int(m.start as i64),
+                    Val::Int(m.end as i64),
+                    Val::Text(m.text.clone()),
+                    Val::Text(m.value.clone()),
+                    Val::OptText(m.first_day.map(day)),
+                    Val::OptText(m.last_day.map(day)),
+                    Val::Text(enum_str(&m.grain)),
+                    Val::OptText(m.modifier.map(|x| enum_str(&x))),
+                    Val::Text(enum_str(&m.calendar)),
+                    Val::Text(enum_str(&m.lang)),
+                    Val::OptText(m.anchor.map(|a| enum_str(&a))),
+                    Val::OptInt(m.pair.map(|x| x as i64)),
+                    Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
+                ]
+            })
+            .collect();
+        DocRows { sentences, mentions }
+    }
+
+    /// Gives the rows their ids: the document's, and the first sentence and
+    /// mention ids it was allotted.
+    fn place(&mut self, document: i64, first_sentence: i64, first_mention: i64) {
+        let shift = |v: &mut Val, by: i64| match v {
+            Val::Int(x) | Val::OptInt(Some(x)) => *x += by,
+            _ => {}
+        };
+        for row in &mut self.sentences {
+            shift(&mut row[0], first_sentence);
+            row[1] = Val::Int(document);
+        }
+        for row in &mut self.mentions {
+            shift(&mut row[0], first_mention);
+            row[1] = Val::Int(document);
+            shift(&mut row[3], first_sentence);
+        }
+    }
 }
 
 fn prepare(doc: &NewDocument, hash: String) -> Prepared {
@@ -125,8 +201,9 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     };
     let sentences = chronology::analyze(&doc.text);
     let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
-    let search = sentences.iter().map(|s| chronology::search_text(&s.folded)).collect();
-    Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, search, candidates }
+    let mut p = Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates, rows: None };
+    p.rows = Some(DocRows::build(&p));
+    p
 }
 
 /// A document with what was computed for it before the transaction (None:
@@ -298,12 +375,12 @@ impl Store {
     /// Writes a group of prepared documents in one transaction; if that
     /// fails, each document in its own. Returns one result per document, in
     /// order.
-    async fn write_group(&self, group: Vec<Pending>) -> Vec<Result<Ingested, StoreError>> {
+    async fn write_group(&self, mut group: Vec<Pending>) -> Vec<Result<Ingested, StoreError>> {
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else {
             return group.iter().map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed))).collect();
         };
-        match write_batch(conn, &group, &self.features).await {
+        match write_batch(conn, &mut group, &self.features).await {
             Ok((results, learned)) => {
                 drop(writer);
                 self.learn(learned);
@@ -312,7 +389,7 @@ impl Store {
             Err(e) if group.len() == 1 => vec![Err(StoreError::Db(e))],
             Err(_) => {
                 let mut results = Vec::with_capacity(group.len());
-                for one in group.chunks(1) {
+                for one in group.chunks_mut(1) {
                     match write_batch(conn, one, &self.features).await {
                         Ok((mut r, learned)) => {
                             self.learn(learned);
@@ -677,7 +754,7 @@ struct Rows {
 /// Any database error: the transaction is then rolled back as a whole.
 async fn write_batch(
     conn: &mut SqliteConnection,
-    docs: &[Pending],
+    docs: &mut [Pending],
     cache: &std::sync::Mutex<FeatureCache>,
 ) -> Result<(Vec<Result<Ingested, StoreError>>, HashMap<i64, Sources>), sqlx::Error> {
     let mut results: Vec<Option<Result<Ingested, StoreError>>> = (0..docs.len()).map(|_| None).collect();
@@ -742,20 +819,21 @@ async fn write_batch(
     let first_sentence = ids.sentence;
     let mut rows = Rows::default();
     let mut touched: BTreeSet<i64> = BTreeSet::new();
-    let mut written: HashMap<&str, usize> = HashMap::new();
-    for &(i, doc, p) in &live {
+    let mut written: HashMap<String, usize> = HashMap::new();
+    for (i, (doc, prepared)) in docs.iter_mut().enumerate() {
+        let Some(p) = prepared.as_mut() else { continue };
         if let Some(found) = stored.get(&p.hash) {
             results[i] = Some(Ok(found.clone()));
             continue;
         }
-        if let Some(&first) = written.get(p.hash.as_str()) {
+        if let Some(&first) = written.get(&p.hash) {
             // The same text earlier in this group.
             if let Some(Ok(copy)) = &results[first] {
                 results[i] = Some(Ok(Ingested { created: false, merges: 0, ..copy.clone() }));
                 continue;
             }
         }
-        written.insert(&p.hash, i);
+        written.insert(p.hash.clone(), i);
         let ingested = write_document(doc, p, &mut ids, &now, &mut index, &mut sources, &mut rows, &mut touched);
         results[i] = Some(Ok(ingested));
     }
@@ -842,7 +920,7 @@ async fn write_batch(
 #[allow(clippy::too_many_arguments)]
 fn write_document(
     doc: &NewDocument,
-    p: &Prepared,
+    p: &mut Prepared,
     ids: &mut Ids,
     now: &str,
     index: &mut EventIndex,
@@ -872,42 +950,12 @@ fn write_document(
 
     let first_sentence = ids.sentence;
     ids.sentence += p.sentences.len() as i64;
-    rows.sentences.extend(p.sentences.iter().zip(&p.search).enumerate().map(|(i, (s, search))| {
-        vec![
-            Val::Int(first_sentence + i as i64),
-            Val::Int(doc_id),
-            Val::Int(i as i64),
-            Val::Int(s.sentence.start as i64),
-            Val::Int(s.sentence.end as i64),
-            Val::Text(s.sentence.text.clone()),
-            Val::Text(search.clone()),
-            Val::Text(s.entities_text()),
-        ]
-    }));
-
     let first_mention = ids.mention;
     ids.mention += p.mentions.len() as i64;
-    rows.mentions.extend(p.mentions.iter().enumerate().map(|(i, m)| {
-        vec![
-            Val::Int(first_mention + i as i64),
-            Val::Int(doc_id),
-            Val::Int(i as i64),
-            Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| first_sentence + s as i64)),
-            Val::Int(m.start as i64),
-            Val::Int(m.end as i64),
-            Val::Text(m.text.clone()),
-            Val::Text(m.value.clone()),
-            Val::OptText(m.first_day.map(day)),
-            Val::OptText(m.last_day.map(day)),
-            Val::Text(enum_str(&m.grain)),
-            Val::OptText(m.modifier.map(|x| enum_str(&x))),
-            Val::Text(enum_str(&m.calendar)),
-            Val::Text(enum_str(&m.lang)),
-            Val::OptText(m.anchor.map(|a| enum_str(&a))),
-            Val::OptInt(m.pair.map(|x| x as i64)),
-            Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
-        ]
-    }));
+    let mut own = p.rows.take().unwrap_or_else(|| DocRows::build(p));
+    own.place(doc_id, first_sentence, first_mention);
+    rows.sentences.append(&mut own.sentences);
+    rows.mentions.append(&mut own.mentions);
 
     let decisions = decide(&p.candidates, index, sources);
     let merge_count = decisions.iter().filter(|d| d.is_some()).count();
