@@ -540,7 +540,8 @@ impl Batch {
             sqlx::query_with(AssertSqlSafe(sql), args).execute(&mut *conn).await?;
         }
         Ok(())
-    }}
+    }
+}
 
 async fn next_ids(conn: &mut SqliteConnection) -> Result<Ids, sqlx::Error> {
     let r = sqlx::query(
