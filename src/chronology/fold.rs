@@ -17,16 +17,7 @@ const ARTICLE_PREFIXES: [&str; 4] = ["وال", "بال", "لل", "ال"];
 /// True for characters that belong to words (letters, digits, combining marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_alphanumeric()
-    } else if u < TABLE_END {
-        // Latin, Greek, Cyrillic, Hebrew and Arabic: a table, because the
-        // general Unicode lookup is the hottest call of the analysis.
-        WORD_TABLE[(u >> 6) as usize] >> (u & 63) & 1 == 1
-    } else {
-        c.is_alphanumeric()
-    }
+    is_word_char_in(&WORD_TABLE, c)
 }
 
 /// Code points below this are answered by [`WORD_TABLE`].
@@ -177,7 +168,9 @@ pub(crate) fn folds_to_content_tokens(chars: impl Iterator<Item = char>, n: usiz
     close(word)
 }
 
-/// [`is_word_char`] with the table already at hand.
+/// [`is_word_char`] with the table already at hand: Latin, Greek,
+/// Cyrillic, Hebrew and Arabic are answered by [`WORD_TABLE`], because the
+/// general Unicode lookup is the hottest call of the analysis.
 #[inline]
 fn is_word_char_in(table: &[u64; (TABLE_END / 64) as usize], c: char) -> bool {
     let u = c as u32;
@@ -219,6 +212,12 @@ pub fn search_text(folded: &str) -> String {
         }
     }
     out
+}
+
+/// [`search_text`] of [`fold`]: a search query or a stored sentence as the
+/// full-text index holds it.
+pub fn fold_for_search(text: &str) -> String {
+    search_text(&fold(text))
 }
 
 /// Words of a folded text that say what a sentence is about: no digits, no

@@ -157,19 +157,9 @@ impl Features {
 }
 
 /// Size of the intersection of two sorted, distinct lists.
-fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+fn sorted_intersection<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let mut n = 0;
+    each_shared(a, b, |_| n += 1);
     n
 }
 
@@ -227,7 +217,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// Calls `f` with each element of two sorted, distinct lists that is in both.
-fn each_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
+fn each_shared<T: Ord + Copy>(x: &[T], y: &[T], mut f: impl FnMut(T)) {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {

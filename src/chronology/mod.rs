@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 pub use dates::{EventDate, Relation};
-pub use fold::{fold, search_text};
+pub use fold::{fold, fold_for_search, search_text};
 pub use gazetteer::Gazetteer;
 pub use merge::{Features, Rule, Similarity, compare};
 pub use sentences::{Sentence, segment};

@@ -202,7 +202,7 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
             let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, text FROM sentences").fetch_all(&mut *tx).await?;
             for (id, text) in rows {
                 sqlx::query("UPDATE sentences SET folded = ? WHERE id = ?")
-                    .bind(crate::chronology::search_text(&crate::chronology::fold(&text)))
+                    .bind(crate::chronology::fold_for_search(&text))
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;

@@ -409,7 +409,7 @@ async fn sources_for(
 /// # Errors
 /// [`ReadError::EmptySearch`] when nothing searchable remains.
 pub fn fts_query(q: &str) -> Result<String, ReadError> {
-    let folded = fold_for_search(q);
+    let folded = crate::chronology::fold_for_search(q);
     let words: Vec<String> = folded
         .split(|c: char| !crate::chronology::fold::is_word_char(c))
         .filter(|w| !w.is_empty())
@@ -419,11 +419,6 @@ pub fn fts_query(q: &str) -> Result<String, ReadError> {
         return Err(ReadError::EmptySearch { query: q.to_string() });
     }
     Ok(words.join(" "))
-}
-
-/// Normalizes search words the way sentences are folded for the FTS index.
-fn fold_for_search(q: &str) -> String {
-    crate::chronology::search_text(&crate::chronology::fold(q))
 }
 
 /// Builds the WHERE clause and its bindings for a timeline query; shared with
