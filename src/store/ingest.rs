@@ -9,7 +9,7 @@
 //! candidates, the first sources of those events), decides every merge in
 //! memory, document after document (a document sees the ones before it in
 //! its group exactly as it would after their commits), and writes all rows
-//! of the group with a few multi-row statements in one round trip. The
+//! of the group with multi-row statements of a few fixed sizes. The
 //! full-text index is filled by one statement per group, since one segment
 //! per group is far cheaper for FTS5 than one per row or per document.
 //!
@@ -72,7 +72,6 @@ enum Val {
     OptText(Option<String>),
 }
 
-
 /// The string a serde enum serializes to (`day`, `START`, `year-inferred`).
 fn enum_str<T: Serialize>(t: &T) -> String {
     match serde_json::to_value(t) {
@@ -96,6 +95,11 @@ fn dct_text(t: NaiveDateTime) -> String {
     } else {
         format!("{}T{:02}:{:02}", day(t.date()), t.hour(), t.minute())
     }
+}
+
+/// The sha256 of a text, in hex: what makes the same article twice one document.
+fn content_hash(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
 /// Everything computed before the transaction.
@@ -223,17 +227,16 @@ struct Ids {
 /// An event a candidate of the group may join: stored before the group
 /// (as the group's transaction sees it) or created by an earlier document of
 /// the group, with the changes the group made to it so far.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Existing {
     id: i64,
     date: EventDate,
     n_sources: i64,
     /// Sorted source languages.
     langs: BTreeSet<String>,
-    /// Created by this group (inserted at the end with its final state).
+    /// Created by this group (inserted at the end with its final state;
+    /// stored events the group touched are updated at the end).
     created: bool,
-    /// Stored before the group and changed by it (updated at the end).
-    changed: bool,
     /// The title and its language when the group set them (a new event, or
     /// a refining source that states the precise date).
     title: Option<(String, String)>,
@@ -303,7 +306,7 @@ impl Store {
         if doc.text.trim().is_empty() {
             return Err(StoreError::EmptyText);
         }
-        let hash = format!("{:x}", Sha256::digest(doc.text.as_bytes()));
+        let hash = content_hash(&doc.text);
         if let Some(existing) = self.existing(&hash).await? {
             return Ok(existing);
         }
@@ -340,10 +343,7 @@ impl Store {
         let docs = docs.into_iter();
         let producer = ::tokio::task::spawn_blocking(move || {
             for doc in docs {
-                let prepared = (!doc.text.trim().is_empty()).then(|| {
-                    let hash = format!("{:x}", Sha256::digest(doc.text.as_bytes()));
-                    prepare(&doc, hash)
-                });
+                let prepared = (!doc.text.trim().is_empty()).then(|| prepare(&doc, content_hash(&doc.text)));
                 if tx.blocking_send((doc, prepared)).is_err() {
                     break;
                 }
@@ -612,7 +612,6 @@ async fn overlapping_events(
                 n_sources: r.try_get("n_sources")?,
                 langs: langs.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
                 created: false,
-                changed: false,
                 title: None,
             });
         }
@@ -876,7 +875,7 @@ async fn write_batch(
                 Val::Text(now.clone()),
             ]);
             new_events.push(row);
-        } else if e.changed {
+        } else {
             counts.push(vec![Val::Int(e.id), Val::Int(e.n_sources), Val::Text(langs)]);
             if let Some((title, title_lang)) = &e.title {
                 let mut row = vec![Val::Int(e.id), Val::Text(title.clone()), Val::Text(title_lang.clone())];
@@ -1001,7 +1000,6 @@ fn write_document(
                     // A new document joins each event once: one more source, maybe a new language.
                     e.n_sources += 1;
                     e.langs.insert(lang.clone());
-                    e.changed = true;
                     if d.relation == Relation::Narrower {
                         e.title = Some((c.title.clone(), lang.clone()));
                     }
@@ -1021,7 +1019,6 @@ fn write_document(
                     n_sources: 1,
                     langs: BTreeSet::from([lang.clone()]),
                     created: true,
-                    changed: true,
                     title: Some((c.title.clone(), lang.clone())),
                 });
                 sources.insert(id, vec![(doc_id, features)]);
