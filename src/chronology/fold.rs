@@ -369,32 +369,30 @@ mod tests {
         "ژنو", "Ωmega", "كانون", "x1y",
     ];
 
+    /// `fold`, its content tokens and the early-stopping count against the references.
+    fn agrees_with_reference(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let folded = fold(s);
+        proptest::prop_assert_eq!(&folded, &reference(s));
+        proptest::prop_assert_eq!(content_tokens(&folded), reference_tokens(&folded));
+        for n in 0..5 {
+            proptest::prop_assert_eq!(
+                folds_to_content_tokens(s.chars(), n, &mut String::new()),
+                reference_tokens(&folded).len() >= n
+            );
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #[test]
         fn fold_agrees_with_reference(s in "[a-zA-Z0-9 \\n\\t.,:!?«»'\"٠-٩۰-۹\u{0600}-\u{06FF}\u{200B}-\u{200F}\u{202A}\u{2066}\u{2029}\u{00A0}\u{00E9}\u{0410}\u{05D0}\u{3002}\u{FB50}\u{FEFF}\u{1F600}]{0,80}") {
-            let folded = fold(&s);
-            proptest::prop_assert_eq!(&folded, &reference(&s));
-            proptest::prop_assert_eq!(content_tokens(&folded), reference_tokens(&folded));
-            for n in 0..5 {
-                proptest::prop_assert_eq!(
-                    folds_to_content_tokens(s.chars(), n, &mut String::new()),
-                    reference_tokens(&folded).len() >= n
-                );
-            }
+            agrees_with_reference(&s)?;
         }
 
         #[test]
         fn words_agree_with_reference(words in proptest::collection::vec((proptest::sample::select(WORDS.to_vec()), proptest::sample::select(vec![" ", "\u{200C}", ", ", "-", ""])), 0..12)) {
             let s: String = words.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
-            let folded = fold(&s);
-            proptest::prop_assert_eq!(&folded, &reference(&s));
-            proptest::prop_assert_eq!(content_tokens(&folded), reference_tokens(&folded));
-            for n in 0..5 {
-                proptest::prop_assert_eq!(
-                    folds_to_content_tokens(s.chars(), n, &mut String::new()),
-                    reference_tokens(&folded).len() >= n
-                );
-            }
+            agrees_with_reference(&s)?;
         }
     }
 }
