@@ -12,6 +12,7 @@
 # Usage: scripts/check_ics.sh   (TARIKH_BIN=path to use a prebuilt binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/serve_lib.sh
 SHARED=${SHARED:-../shared}
 BIN=${TARIKH_BIN:-}
 if [[ -z "$BIN" ]]; then
@@ -41,13 +42,7 @@ PY
 
 "$BIN" serve --db "$WORK/seeds.db" --addr 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER_PID=$!
-for _ in $(seq 1 100); do
-    grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.err" >&2; echo "check_ics: server exited" >&2; exit 1; }
-    sleep 0.1
-done
-BASE=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1)
-[[ -n "$BASE" ]] || { echo "check_ics: server did not report its address" >&2; exit 1; }
+wait_for_server check_ics
 
 python3 - "$BASE" "$WORK" "$SHARED/eval/ics_lint.py" <<'PY'
 import json, re, subprocess, sys, urllib.request

@@ -15,6 +15,7 @@
 # Usage: scripts/loadtest.sh   (env: WORK, PORT=0 (ephemeral), DURATION=20, EVENTS=1000000, TARIKH_BIN)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/serve_lib.sh
 WORK=${WORK:-/tmp/tarikh-load}
 PORT=${PORT:-0}
 DURATION=${DURATION:-20}
@@ -91,13 +92,7 @@ fi
 "$BIN" serve --db "$DB" --addr "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER_PID=$!
 trap 'kill -TERM $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.err" >&2; echo "loadtest: server exited" >&2; exit 1; }
-    sleep 0.1
-done
-BASE=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1)
-[[ -n "$BASE" ]] || { echo "loadtest: server did not report its address" >&2; exit 1; }
+wait_for_server loadtest
 URL="$BASE/api/timeline?from=2010-03-01&to=2010-06-30&limit=100"
 curl -sf "$URL" -o /dev/null
 n=$(curl -sf "$URL" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["events"]))')
