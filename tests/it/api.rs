@@ -45,6 +45,11 @@ impl Harness {
         body
     }
 
+    async fn post_ndjson(&self, body: String) -> reqwest::Response {
+        let r = self.http.post(self.url("/api/documents")).header("content-type", "application/x-ndjson").body(body);
+        r.send().await.unwrap()
+    }
+
     async fn post_doc(&self, doc: &Value) -> (StatusCode, Value) {
         let r = self.http.post(self.url("/api/documents")).json(doc).send().await.unwrap();
         let s = r.status();
@@ -125,41 +130,20 @@ async fn ingest_duplicate_and_document_detail() {
 async fn ndjson_batch() {
     let h = Harness::new().await;
     let body: String = story().iter().map(|d| format!("{d}\n")).collect();
-    let r = h
-        .http
-        .post(h.url("/api/documents"))
-        .header("content-type", "application/x-ndjson")
-        .body(body.clone())
-        .send()
-        .await
-        .unwrap();
+    let r = h.post_ndjson(body.clone()).await;
     assert_eq!(r.status(), StatusCode::CREATED);
     let b: Value = r.json().await.unwrap();
     assert_eq!(b["created"], 4);
     assert_eq!(b["documents"].as_array().unwrap().len(), 4);
 
-    let again = h
-        .http
-        .post(h.url("/api/documents"))
-        .header("content-type", "application/x-ndjson")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let again = h.post_ndjson(body).await;
     assert_eq!(again.status(), StatusCode::OK);
     let b: Value = again.json().await.unwrap();
     assert_eq!((b["created"].as_u64(), b["duplicates"].as_u64()), (Some(0), Some(4)));
 
     // A bad line anywhere rejects the batch before anything is stored.
     let bad = format!("{}\n{{\"text\": \n", json!({"text": "A new article about 3 May 2022."}));
-    let r = h
-        .http
-        .post(h.url("/api/documents"))
-        .header("content-type", "application/x-ndjson")
-        .body(bad)
-        .send()
-        .await
-        .unwrap();
+    let r = h.post_ndjson(bad).await;
     let p = problem(r, StatusCode::BAD_REQUEST).await;
     assert!(p["detail"].as_str().unwrap().contains("line 2"), "{p}");
     let n = h.get_json("/api/sql?q=SELECT%20count(*)%20FROM%20documents").await;
