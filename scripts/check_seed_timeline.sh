@@ -73,8 +73,8 @@ def docs_of(event_id):
 def day_events(first, last=None):
     return [r[0] for r in q("SELECT id FROM events WHERE first_day = ? AND last_day = ?", first, last or first)]
 
-fa_nrc = {r[0] for r in q("SELECT DISTINCT d.external_id FROM documents d JOIN sentences s ON s.document_id = d.id "
-                          "WHERE d.lang = 'fa' AND (' ' || s.entities || ' ') LIKE '% org:nato_russia_council %'")}
+fa_nrc = {r[0] for r in q("SELECT external_id FROM documents "
+                          "WHERE lang = 'fa' AND (' ' || entities || ' ') LIKE '% org:nato_russia_council %'")}
 check(len(fa_nrc) == 2, f"expected two Persian articles naming the NATO–Russia Council, found {sorted(fa_nrc)}")
 ev = day_events("2022-01-12")
 check(len(ev) == 1, f"expected one event on 2022-01-12, found {len(ev)}")
@@ -95,9 +95,8 @@ if ev:
     langs = {r[0] for r in q("SELECT DISTINCT d.lang FROM evidence v JOIN documents d ON d.id = v.document_id "
                              "WHERE v.event_id = ?", ev[0])}
     check({"fa", "ar"} <= langs, f"Geneva talks event has source languages {sorted(langs)}, want fa and ar")
-    geneva_docs = {r[0] for r in q("SELECT DISTINCT d.external_id FROM documents d JOIN sentences s "
-                                   "ON s.document_id = d.id WHERE (' ' || s.entities || ' ') LIKE '% place:geneva %' "
-                                   "AND d.lang IN ('fa', 'ar') AND d.external_id NOT LIKE '002%'")}
+    geneva_docs = {r[0] for r in q("SELECT external_id FROM documents WHERE (' ' || entities || ' ') "
+                                   "LIKE '% place:geneva %' AND lang IN ('fa', 'ar') AND external_id NOT LIKE '002%'")}
     check(geneva_docs <= docs_of(ev[0]),
           f"Geneva talks sources {sorted(docs_of(ev[0]))} lack {sorted(geneva_docs - docs_of(ev[0]))}")
 

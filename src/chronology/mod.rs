@@ -16,7 +16,7 @@ pub mod labels;
 pub mod merge;
 pub mod sentences;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -57,6 +57,25 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
             AnalyzedSentence { sentence, folded, entities }
         })
         .collect()
+}
+
+/// Every gazetteer id found in any of the sentences, sorted, space-separated:
+/// what a whole document speaks of (`documents.entities`).
+pub fn document_entities(sentences: &[AnalyzedSentence]) -> String {
+    let ids: BTreeSet<&str> = sentences.iter().flat_map(|s| s.entities.iter().map(String::as_str)).collect();
+    ids.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+/// Which sentences contain the start of at least one mention (of any kind:
+/// durations and unresolved ones too): the sentences the store keeps.
+pub fn dated_sentences(sentences: &[AnalyzedSentence], mentions: &[Mention]) -> Vec<bool> {
+    let mut dated = vec![false; sentences.len()];
+    for m in mentions {
+        if let Some(i) = analyzed_sentence_at(sentences, m.start) {
+            dated[i] = true;
+        }
+    }
+    dated
 }
 
 /// Index of the analyzed sentence containing code-point offset `pos`, as

@@ -208,6 +208,26 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
                     .await?;
             }
             sqlx::query("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')").execute(&mut *tx).await?;
+        } else if task == "document_entities" {
+            // Stored before documents kept every gazetteer id of their text.
+            let mut after = 0i64;
+            loop {
+                let rows: Vec<(i64, String)> =
+                    sqlx::query_as("SELECT id, text FROM documents WHERE id > ? ORDER BY id LIMIT 256")
+                        .bind(after)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                let Some(&(last, _)) = rows.last() else { break };
+                for (id, text) in rows {
+                    let entities = crate::chronology::document_entities(&crate::chronology::analyze(&text));
+                    sqlx::query("UPDATE documents SET entities = ? WHERE id = ?")
+                        .bind(entities)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                after = last;
+            }
         }
         sqlx::query("DELETE FROM store_tasks WHERE name = ?").bind(&task).execute(&mut *tx).await?;
     }

@@ -206,7 +206,7 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
         migrator.run(&pool).await.expect("first four migrations");
         sqlx::raw_sql(
             "INSERT INTO documents (id, content_hash, lang, dct_source, ingested_at, text) \
-             VALUES (1, 'h', 'fa', 'none', '2022-01-01T00:00:00Z', 'x'); \
+             VALUES (1, 'h', 'fa', 'none', '2022-01-01T00:00:00Z', 'وفد ناتو در ژنو بود. این خبر است.'); \
              INSERT INTO sentences (id, document_id, ordinal, span_start, span_end, text, folded) \
              VALUES (1, 1, 0, 0, 30, 'نشست «ناتو»، در ژنو؛ برگزار شد.', 'نشست «ناتو»، در ژنو؛ برگزار شد.'); \
              INSERT INTO sentence_fts (rowid, folded) VALUES (1, 'نشست «ناتو»، در ژنو؛ برگزار شد.');",
@@ -229,8 +229,52 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
             .expect("fts");
         assert_eq!(hits, 1, "{word}");
     }
+    // Migration 0006 added documents.entities; the open fills it from the text.
+    let entities: String =
+        sqlx::query_scalar("SELECT entities FROM documents WHERE id = 1").fetch_one(store.pool()).await.expect("doc");
+    assert_eq!(entities, "org:nato place:geneva");
     let left: i64 = sqlx::query_scalar("SELECT count(*) FROM store_tasks").fetch_one(store.pool()).await.expect("tasks");
     assert_eq!(left, 0);
+    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_dated_sentences_are_stored_and_the_document_keeps_every_entity() {
+    let (_dir, store) = fresh().await;
+    let text = "The delegation arrived in Vienna. Talks with NATO opened on 12 January 2022 in Geneva. \
+                Doha was mentioned too. The round ended on 14 January 2022.";
+    let i = store.ingest(doc(text, Lang::En, "2022-01-13")).await.expect("ingest");
+    let rows: Vec<(i64, i64, String)> =
+        sqlx::query_as("SELECT id, ordinal, text FROM sentences WHERE document_id = ? ORDER BY ordinal")
+            .bind(i.document_id)
+            .fetch_all(store.pool())
+            .await
+            .expect("sentences");
+    // The two dated sentences; ordinals count every sentence.
+    let kept: Vec<(i64, &str)> = rows.iter().map(|(_, o, t)| (*o, t.as_str())).collect();
+    assert_eq!(
+        kept,
+        vec![(1, "Talks with NATO opened on 12 January 2022 in Geneva."), (3, "The round ended on 14 January 2022.")]
+    );
+    assert_eq!(rows[1].0 - rows[0].0, 2, "sentence ids keep the document's positions");
+    let fts: i64 = count(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'vienna OR doha'").await;
+    assert_eq!(fts, 0);
+    assert_eq!(count(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'geneva'").await, 1);
+    let entities: String = sqlx::query_scalar("SELECT entities FROM documents WHERE id = ?")
+        .bind(i.document_id)
+        .fetch_one(store.pool())
+        .await
+        .expect("document");
+    for id in ["place:vienna", "place:geneva", "place:doha", "org:nato"] {
+        assert!(entities.split(' ').any(|e| e == id), "{id} missing from {entities:?}");
+    }
+    let dangling = count(
+        &store,
+        "SELECT count(*) FROM mentions m WHERE m.sentence_id IS NULL \
+         OR NOT EXISTS (SELECT 1 FROM sentences s WHERE s.id = m.sentence_id)",
+    )
+    .await;
+    assert_eq!(dangling, 0);
     store.close().await;
 }
 
