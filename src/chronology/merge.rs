@@ -135,7 +135,8 @@ impl Features {
 
     /// [`Features::add`] with the entity ids as a list.
     pub(crate) fn add_ids<'a>(&mut self, entities: impl Iterator<Item = &'a str>, folded: &str) {
-        self.entities.extend(entities.flat_map(str::split_whitespace));
+        self.entities
+            .extend(entities.flat_map(str::split_whitespace));
         self.add_tokens(folded);
     }
 
@@ -143,7 +144,8 @@ impl Features {
         let before = self.tokens.len();
         // About one content token per eight bytes of folded text.
         self.tokens.reserve(folded.len() / 8);
-        self.tokens.extend(super::fold::content_token_iter(folded).map(token_hash));
+        self.tokens
+            .extend(super::fold::content_token_iter(folded).map(token_hash));
         if self.tokens.len() != before {
             self.tokens.sort_unstable();
             self.tokens.dedup();
@@ -206,14 +208,24 @@ pub struct Similarity {
 impl Similarity {
     /// A ranking score: entity overlap first, token overlap as a tie-breaker.
     pub fn score(&self) -> f64 {
-        self.entity_overlap + 0.1 * self.token_overlap + if self.rule == Some(Rule::Tokens) { self.token_overlap } else { 0.0 }
+        self.entity_overlap
+            + 0.1 * self.token_overlap
+            + if self.rule == Some(Rule::Tokens) {
+                self.token_overlap
+            } else {
+                0.0
+            }
     }
 }
 
 fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let inter = sorted_intersection(a, b);
     let union = a.len() + b.len() - inter;
-    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
 /// Calls `f` with each element of two sorted, distinct lists that is in both.
@@ -258,7 +270,12 @@ fn shared_ids(a: &Entities, b: &Entities) -> Vec<String> {
     let mut shared = Vec::new();
     each_shared(&a.known, &b.known, |i| shared.push(g.id(i).to_owned()));
     let known = shared.len();
-    shared.extend(a.other.iter().filter(|id| b.other.binary_search(id).is_ok()).map(|id| id.to_string()));
+    shared.extend(
+        a.other
+            .iter()
+            .filter(|id| b.other.binary_search(id).is_ok())
+            .map(|id| id.to_string()),
+    );
     if shared.len() != known {
         shared.sort_unstable();
     }
@@ -270,10 +287,25 @@ fn shared_ids(a: &Entities, b: &Entities) -> Vec<String> {
 /// [`Similarity::shared`] is only filled when a rule matched (it is empty
 /// otherwise), so the common case of unrelated statements allocates nothing.
 pub fn compare(a: &Features, b: &Features) -> Similarity {
+    let mut s = similarity(a, b);
+    if s.rule.is_some() {
+        s.shared = shared_ids(&a.entities, &b.entities);
+    }
+    s
+}
+
+/// [`compare`] without [`Similarity::shared`] (left empty), which allocates
+/// nothing: for ranking many pairs, filling `shared` for the chosen one only
+/// ([`shared_entities`]).
+pub fn similarity(a: &Features, b: &Features) -> Similarity {
     let (shared, types, specific) = shared_counts(&a.entities, &b.entities);
     let named = shared - types;
     let union = a.entities.len() + b.entities.len() - shared;
-    let entity_overlap = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
+    let entity_overlap = if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    };
     let token_overlap = jaccard(&a.tokens, &b.tokens);
     let rule = if named >= 1 && types >= 1 {
         Some(Rule::EntitiesAndType)
@@ -284,8 +316,17 @@ pub fn compare(a: &Features, b: &Features) -> Similarity {
     } else {
         None
     };
-    let shared = if rule.is_some() && shared > 0 { shared_ids(&a.entities, &b.entities) } else { Vec::new() };
-    Similarity { shared, entity_overlap, token_overlap, rule }
+    Similarity {
+        shared: Vec::new(),
+        entity_overlap,
+        token_overlap,
+        rule,
+    }
+}
+
+/// The gazetteer ids two statements share, sorted.
+pub fn shared_entities(a: &Features, b: &Features) -> Vec<String> {
+    shared_ids(&a.entities, &b.entities)
 }
 
 #[cfg(test)]
@@ -322,8 +363,11 @@ mod tests {
 
     #[test]
     fn token_overlap_without_entities() {
-        let a = features("The river flow model was delivered to both ministries by the joint technical team");
-        let b = features("The joint technical team delivered the river flow model to both ministries");
+        let a = features(
+            "The river flow model was delivered to both ministries by the joint technical team",
+        );
+        let b =
+            features("The joint technical team delivered the river flow model to both ministries");
         let s = compare(&a, &b);
         assert_eq!(s.rule, Some(Rule::Tokens));
         assert!(s.token_overlap >= TOKEN_OVERLAP);
@@ -332,20 +376,34 @@ mod tests {
     /// The comparison over plain string sets.
     fn reference(a: (&str, &str), b: (&str, &str)) -> (Vec<String>, f64, f64, Option<Rule>) {
         use std::collections::BTreeSet;
-        let ids = |s: &str| s.split_whitespace().map(str::to_owned).collect::<BTreeSet<String>>();
+        let ids = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_owned)
+                .collect::<BTreeSet<String>>()
+        };
         let (ea, eb) = (ids(a.0), ids(b.0));
         let shared: Vec<String> = ea.intersection(&eb).cloned().collect();
         let types = shared.iter().filter(|s| is_event_type(s)).count();
         let specific = shared.iter().filter(|s| is_specific(s)).count();
         let union = ea.union(&eb).count();
-        let entity_overlap = if union == 0 { 0.0 } else { shared.len() as f64 / union as f64 };
+        let entity_overlap = if union == 0 {
+            0.0
+        } else {
+            shared.len() as f64 / union as f64
+        };
         fn tokens(s: &str) -> BTreeSet<&str> {
-            crate::chronology::fold::content_tokens(s).into_iter().collect()
+            crate::chronology::fold::content_tokens(s)
+                .into_iter()
+                .collect()
         }
         let (ta, tb) = (tokens(a.1), tokens(b.1));
         let inter = ta.intersection(&tb).count();
         let token_union = ta.len() + tb.len() - inter;
-        let token_overlap = if token_union == 0 { 0.0 } else { inter as f64 / token_union as f64 };
+        let token_overlap = if token_union == 0 {
+            0.0
+        } else {
+            inter as f64 / token_union as f64
+        };
         let rule = if shared.len() - types >= 1 && types >= 1 {
             Some(Rule::EntitiesAndType)
         } else if specific >= 2 {
@@ -359,13 +417,34 @@ mod tests {
     }
 
     const IDS: [&str; 10] = [
-        "place:geneva", "place:vienna", "org:nato", "person:putin", "country:iran", "event:talks", "event:meeting",
-        "place:atlantis", "event:picnic", "org:unknown",
+        "place:geneva",
+        "place:vienna",
+        "org:nato",
+        "person:putin",
+        "country:iran",
+        "event:talks",
+        "event:meeting",
+        "place:atlantis",
+        "event:picnic",
+        "org:unknown",
     ];
-    const TOKENS: [&str; 8] = ["river", "flow", "model", "joint", "team", "delivered", "ministries", "technical"];
+    const TOKENS: [&str; 8] = [
+        "river",
+        "flow",
+        "model",
+        "joint",
+        "team",
+        "delivered",
+        "ministries",
+        "technical",
+    ];
 
     fn picked<'a>(all: &[&'a str], mask: u16) -> Vec<&'a str> {
-        all.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, s)| *s).collect()
+        all.iter()
+            .enumerate()
+            .filter(|(i, _)| mask >> i & 1 == 1)
+            .map(|(_, s)| *s)
+            .collect()
     }
 
     #[test]
@@ -374,7 +453,10 @@ mod tests {
         assert!(Gazetteer::builtin().index_of("place:atlantis").is_none());
         assert!(f.entities.contains("place:atlantis") && f.entities.contains("org:nato"));
         assert!(!f.entities.contains("place:geneva"));
-        assert_eq!(f.entities.iter().collect::<Vec<_>>(), ["org:nato", "place:atlantis"]);
+        assert_eq!(
+            f.entities.iter().collect::<Vec<_>>(),
+            ["org:nato", "place:atlantis"]
+        );
     }
 
     proptest::proptest! {

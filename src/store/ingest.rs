@@ -28,7 +28,8 @@ use sqlx::{AssertSqlSafe, Row, Sqlite, SqliteConnection};
 
 use super::{Ingested, NewDocument, Store, StoreError};
 use crate::chronology::{
-    self, AnalyzedSentence, Candidate, EventDate, Features, Relation, compare, labels::labels,
+    self, AnalyzedSentence, Candidate, EventDate, Features, Relation, labels::labels,
+    shared_entities, similarity,
 };
 use crate::extract::{self, Mention};
 use crate::lexicon::{self, Lang};
@@ -166,7 +167,9 @@ impl DocRows {
                     Val::Int(i as i64),
                     Val::Int(0),
                     Val::Int(i as i64),
-                    Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| s as i64)),
+                    Val::OptInt(
+                        chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| s as i64),
+                    ),
                     Val::Int(m.start as i64),
                     Val::Int(m.end as i64),
                     Val::Text(m.text.clone()),
@@ -179,11 +182,19 @@ impl DocRows {
                     Val::Text(enum_str(&m.lang)),
                     Val::OptText(m.anchor.map(|a| enum_str(&a))),
                     Val::OptInt(m.pair.map(|x| x as i64)),
-                    Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
+                    Val::OptText(
+                        m.conflict
+                            .as_ref()
+                            .and_then(|c| serde_json::to_string(c).ok()),
+                    ),
                 ]
             })
             .collect();
-        DocRows { entities: chronology::document_entities(&p.sentences), sentences, mentions }
+        DocRows {
+            entities: chronology::document_entities(&p.sentences),
+            sentences,
+            mentions,
+        }
     }
 
     /// Gives the rows their ids: the document's, and the first sentence and
@@ -207,7 +218,13 @@ impl DocRows {
 
 fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
-    let mentions = extract::extract(&doc.text, &extract::Options { dct: doc.dct, lang: Some(lang) });
+    let mentions = extract::extract(
+        &doc.text,
+        &extract::Options {
+            dct: doc.dct,
+            lang: Some(lang),
+        },
+    );
     // The extractor resolves against the same dateline when no DCT is given.
     let dateline = extract::dateline(&doc.text, lang);
     let dateline_day = dateline.map(|t| t.date());
@@ -218,7 +235,17 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     };
     let sentences = chronology::analyze(&doc.text);
     let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
-    let mut p = Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates, rows: None };
+    let mut p = Prepared {
+        hash,
+        lang,
+        dct,
+        dct_source,
+        dateline_day,
+        mentions,
+        sentences,
+        candidates,
+        rows: None,
+    };
     p.rows = Some(DocRows::build(&p));
     p
 }
@@ -228,6 +255,7 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
 type Pending = (NewDocument, Option<Prepared>);
 
 /// Next free ids of each table (the transaction holds the write lock).
+#[derive(Clone, Debug)]
 struct Ids {
     document: i64,
     sentence: i64,
@@ -240,7 +268,7 @@ struct Ids {
 /// An event a candidate of the group may join: stored before the group
 /// (as the group's transaction sees it) or created by an earlier document of
 /// the group, with the changes the group made to it so far.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Existing {
     id: i64,
     date: EventDate,
@@ -267,7 +295,10 @@ struct EventIndex {
 
 impl EventIndex {
     fn key(e: &Existing) -> (bool, (NaiveDate, i64)) {
-        (e.date.first_day == e.date.last_day, (e.date.first_day, e.id))
+        (
+            e.date.first_day == e.date.last_day,
+            (e.date.first_day, e.id),
+        )
     }
 
     fn insert(&mut self, e: Existing) {
@@ -280,7 +311,9 @@ impl EventIndex {
 
     /// Gives event `id` a new date.
     fn set_date(&mut self, id: i64, date: EventDate) {
-        let Some(mut e) = self.events.remove(&id) else { return };
+        let Some(mut e) = self.events.remove(&id) else {
+            return;
+        };
         match Self::key(&e) {
             (true, k) => self.single.remove(&k),
             (false, k) => self.multi.remove(&k),
@@ -292,16 +325,64 @@ impl EventIndex {
     /// Ids of the events whose days overlap `first..=last` (containing events
     /// at most [`MAX_CONTAINER_DAYS`] long), in id order.
     fn overlapping(&self, first: NaiveDate, last: NaiveDate) -> Vec<i64> {
-        let mut ids: Vec<i64> = self.single.range((first, i64::MIN)..=(last, i64::MAX)).map(|&(_, id)| id).collect();
+        let mut ids: Vec<i64> = self
+            .single
+            .range((first, i64::MIN)..=(last, i64::MAX))
+            .map(|&(_, id)| id)
+            .collect();
         let from = last - chrono::Duration::days(MAX_CONTAINER_DAYS);
         ids.extend(
             self.multi
                 .range((from, i64::MIN)..=(last, i64::MAX))
-                .filter(|(_, id)| self.events.get(id).is_some_and(|e| e.date.last_day >= first))
+                .filter(|(_, id)| {
+                    self.events
+                        .get(id)
+                        .is_some_and(|e| e.date.last_day >= first)
+                })
                 .map(|&(_, id)| id),
         );
         ids.sort_unstable();
         ids
+    }
+}
+
+/// The prepared documents of [`Store::ingest_all`], taken in groups.
+struct Feed {
+    rx: ::tokio::sync::mpsc::Receiver<Pending>,
+    /// A group taken but not written yet (its early decision was dropped).
+    queued: Option<Vec<Pending>>,
+    /// Most documents per group ([`BATCH_DOCS`]; tests use fewer).
+    max_docs: usize,
+}
+
+impl Feed {
+    /// The next group: the queued one, or up to [`BATCH_DOCS`] documents or
+    /// [`BATCH_BYTES`] of text, whatever arrives within [`BATCH_WAIT`] of
+    /// the first. None when every document has been taken.
+    async fn next(&mut self) -> Option<Vec<Pending>> {
+        if let Some(group) = self.queued.take().filter(|g| !g.is_empty()) {
+            return Some(group);
+        }
+        let first = self.rx.recv().await?;
+        let deadline = ::tokio::time::Instant::now() + BATCH_WAIT;
+        let mut bytes = first.0.text.len();
+        let mut group = vec![first];
+        while group.len() < self.max_docs && bytes < BATCH_BYTES {
+            let next = match self.rx.try_recv() {
+                Ok(item) => Some(item),
+                Err(::tokio::sync::mpsc::error::TryRecvError::Empty) => {
+                    ::tokio::time::timeout_at(deadline, self.rx.recv())
+                        .await
+                        .ok()
+                        .flatten()
+                }
+                Err(::tokio::sync::mpsc::error::TryRecvError::Disconnected) => None,
+            };
+            let Some(item) = next else { break };
+            bytes += item.0.text.len();
+            group.push(item);
+        }
+        Some(group)
     }
 }
 
@@ -342,47 +423,141 @@ impl Store {
     /// most its last group; running it again resumes, as stored texts are
     /// recognized.
     ///
+    /// While SQLite writes one group, the next one is decided (on another
+    /// thread, from a read-only snapshot overlaid with what the group being
+    /// written changes, see [`Carry`]). If another connection commits in
+    /// between, or the group being written fails, that decision is dropped
+    /// and the next group decided again inside its own transaction. The
+    /// writer connection is held for the whole run.
+    ///
     /// # Errors
     /// Per document, as [`Store::ingest`], passed to `each`: when a group
     /// fails, its documents are written again one transaction each, so only
     /// the documents that fail alone report an error.
-    pub async fn ingest_all<I>(&self, docs: I, mut each: impl FnMut(Result<Ingested, StoreError>))
+    pub async fn ingest_all<I>(&self, docs: I, each: impl FnMut(Result<Ingested, StoreError>))
     where
         I: IntoIterator<Item = NewDocument>,
         I::IntoIter: Send + 'static,
     {
+        self.ingest_in_groups(docs, BATCH_DOCS, each).await;
+    }
+
+    /// [`Store::ingest_all`] with groups of at most `max_docs` documents.
+    async fn ingest_in_groups<I>(
+        &self,
+        docs: I,
+        max_docs: usize,
+        mut each: impl FnMut(Result<Ingested, StoreError>),
+    ) where
+        I: IntoIterator<Item = NewDocument>,
+        I::IntoIter: Send + 'static,
+    {
+        let max_docs = max_docs.max(1);
         // Room for the next group while the current one is written.
-        let (tx, mut rx) = ::tokio::sync::mpsc::channel::<Pending>(2 * BATCH_DOCS);
+        let (tx, rx) = ::tokio::sync::mpsc::channel::<Pending>(2 * max_docs);
         let docs = docs.into_iter();
         let producer = ::tokio::task::spawn_blocking(move || {
             for doc in docs {
-                let prepared = (!doc.text.trim().is_empty()).then(|| prepare(&doc, content_hash(&doc.text)));
+                let prepared =
+                    (!doc.text.trim().is_empty()).then(|| prepare(&doc, content_hash(&doc.text)));
                 if tx.blocking_send((doc, prepared)).is_err() {
                     break;
                 }
             }
         });
-        while let Some(first) = rx.recv().await {
-            let deadline = ::tokio::time::Instant::now() + BATCH_WAIT;
-            let mut bytes = first.0.text.len();
-            let mut group = vec![first];
-            while group.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-                let next = match rx.try_recv() {
-                    Ok(item) => Some(item),
-                    Err(::tokio::sync::mpsc::error::TryRecvError::Empty) => {
-                        ::tokio::time::timeout_at(deadline, rx.recv()).await.ok().flatten()
-                    }
-                    Err(::tokio::sync::mpsc::error::TryRecvError::Disconnected) => None,
-                };
-                let Some(item) = next else { break };
-                bytes += item.0.text.len();
-                group.push(item);
+        let mut feed = Feed {
+            rx,
+            queued: None,
+            max_docs,
+        };
+        let mut writer = self.writer.lock().await;
+        let Some(conn) = writer.as_mut() else {
+            while let Some(group) = feed.next().await {
+                group
+                    .iter()
+                    .for_each(|_| each(Err(StoreError::Db(sqlx::Error::PoolClosed))));
             }
-            for result in self.write_group(group).await {
-                each(result);
+            let _ = producer.await;
+            return;
+        };
+        // The data version of the last transaction on `conn`.
+        let mut version = None;
+        // The next group, decided while the one before it was written.
+        let mut ready: Option<(Vec<Pending>, Plan)> = None;
+        loop {
+            let Some((mut group, plan)) = ready.take() else {
+                // Nothing decided ahead: read, decide and write in one transaction.
+                let Some(mut group) = feed.next().await else {
+                    break;
+                };
+                let (results, carry) = self.write_group_on(conn, &mut group, &mut version).await;
+                results.into_iter().for_each(&mut each);
+                if let (Some(carry), Some(next)) = (carry, feed.next().await) {
+                    match self.decide_ahead(next, carry).await {
+                        Ok(decided) => ready = Some(decided),
+                        Err(next) => feed.queued = Some(next),
+                    }
+                }
+                continue;
+            };
+            let Plan {
+                results,
+                mut batch,
+                learned,
+                carry,
+            } = plan;
+            let (written, next) = ::tokio::join!(write_planned(conn, &mut batch, version), async {
+                match feed.next().await {
+                    Some(next) => Some(self.decide_ahead(next, carry).await),
+                    None => None,
+                }
+            });
+            if matches!(written, Ok(true)) {
+                self.learn(learned);
+                results.into_iter().for_each(&mut each);
+                match next {
+                    Some(Ok(decided)) => ready = Some(decided),
+                    Some(Err(next)) => feed.queued = Some(next),
+                    None => {}
+                }
+            } else {
+                // Another connection wrote, or the group failed: decide it
+                // again in its own transaction, then the next one after it.
+                let (results, _) = self.write_group_on(conn, &mut group, &mut version).await;
+                results.into_iter().for_each(&mut each);
+                feed.queued = next.map(|n| n.map_or_else(|group| group, |(group, _)| group));
             }
         }
+        drop(writer);
         let _ = producer.await;
+    }
+
+    /// Decides `group` on a read-only snapshot overlaid with `carry` (the
+    /// group being written), off the async threads. Gives the group back
+    /// undecided if the snapshot cannot be read.
+    async fn decide_ahead(
+        &self,
+        group: Vec<Pending>,
+        carry: Carry,
+    ) -> Result<(Vec<Pending>, Plan), Vec<Pending>> {
+        let snap = match self.ro.acquire().await {
+            Ok(mut conn) => read_snapshot(&mut conn, &group, &self.features, Some(&carry)).await,
+            Err(e) => Err(e),
+        };
+        let Ok(snap) = snap else { return Err(group) };
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let mut group = group;
+        match ::tokio::task::spawn_blocking(move || {
+            let plan = plan_group(&mut group, snap, &now);
+            (group, plan)
+        })
+        .await
+        {
+            Ok(decided) => Ok(decided),
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // Cancelled: the runtime is shutting down and nothing more is written.
+            Err(_) => Err(Vec::new()),
+        }
     }
 
     /// Writes a group of prepared documents in one transaction; if that
@@ -391,34 +566,51 @@ impl Store {
     async fn write_group(&self, mut group: Vec<Pending>) -> Vec<Result<Ingested, StoreError>> {
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else {
-            return group.iter().map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed))).collect();
+            return group
+                .iter()
+                .map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed)))
+                .collect();
         };
-        match write_batch(conn, &mut group, &self.features).await {
-            Ok((results, learned)) => {
-                drop(writer);
+        self.write_group_on(conn, &mut group, &mut None).await.0
+    }
+
+    /// [`Store::write_group`] on the writer connection; also returns what
+    /// the next group needs to be decided ahead, when the group was written
+    /// as a whole.
+    async fn write_group_on(
+        &self,
+        conn: &mut SqliteConnection,
+        group: &mut [Pending],
+        version: &mut Option<i64>,
+    ) -> (Vec<Result<Ingested, StoreError>>, Option<Carry>) {
+        match write_batch(conn, group, &self.features, version).await {
+            Ok((results, learned, carry)) => {
                 self.learn(learned);
-                results
+                (results, carry)
             }
-            Err(e) if group.len() == 1 => vec![Err(StoreError::Db(e))],
+            Err(e) if group.len() == 1 => (vec![Err(StoreError::Db(e))], None),
             Err(_) => {
                 let mut results = Vec::with_capacity(group.len());
                 for one in group.chunks_mut(1) {
-                    match write_batch(conn, one, &self.features).await {
-                        Ok((mut r, learned)) => {
+                    match write_batch(conn, one, &self.features, version).await {
+                        Ok((mut r, learned, _)) => {
                             self.learn(learned);
                             results.push(r.pop().unwrap_or(Err(StoreError::EmptyText)));
                         }
                         Err(e) => results.push(Err(StoreError::Db(e))),
                     }
                 }
-                results
+                (results, None)
             }
         }
     }
 
     /// Keeps the first sources of the events a committed group touched.
     fn learn(&self, learned: HashMap<i64, Sources>) {
-        let mut cached = self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut cached = self
+            .features
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if cached.events.len() + learned.len() > MAX_CACHED_EVENTS {
             cached.events.clear();
         }
@@ -433,11 +625,15 @@ impl Store {
 }
 
 /// The document with this content hash as `conn` sees it, with `created: false`.
-async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Result<Option<Ingested>, sqlx::Error> {
-    let Some(id): Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
-        .bind(hash)
-        .fetch_optional(&mut *conn)
-        .await?
+async fn existing_in(
+    conn: &mut SqliteConnection,
+    hash: &str,
+) -> Result<Option<Ingested>, sqlx::Error> {
+    let Some(id): Option<i64> =
+        sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
+            .bind(hash)
+            .fetch_optional(&mut *conn)
+            .await?
     else {
         return Ok(None);
     };
@@ -449,12 +645,19 @@ async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Result<Option<I
     .fetch_all(&mut *conn)
     .await?;
     let mentions = rows.iter().filter_map(mention_from_row).collect();
-    let events: Vec<i64> =
-        sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(Some(Ingested { document_id: id, created: false, mentions, events, merges: 0 }))
+    let events: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Some(Ingested {
+        document_id: id,
+        created: false,
+        mentions,
+        events,
+        merges: 0,
+    }))
 }
 
 /// Runs CPU-heavy work with `block_in_place` on a multi-threaded runtime (so
@@ -482,17 +685,24 @@ fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
         first_day: get("first_day").and_then(|s| s.parse().ok()),
         last_day: get("last_day").and_then(|s| s.parse().ok()),
         anchor: get("anchor").and_then(|s| parse_enum(&s)),
-        pair: r.try_get::<Option<i64>, _>("pair_ordinal").ok().flatten().and_then(|p| usize::try_from(p).ok()),
+        pair: r
+            .try_get::<Option<i64>, _>("pair_ordinal")
+            .ok()
+            .flatten()
+            .and_then(|p| usize::try_from(p).ok()),
         conflict: get("conflict").and_then(|s| serde_json::from_str(&s).ok()),
     })
 }
 
 /// Row counts of the multi-row statements a [`Batch`] writes: a table's rows
 /// go in as many statements of the largest size as fit, then the smaller
-/// ones. Few statement texts, so each is prepared once and kept in the
-/// connection's statement cache (parsing a fresh statement of hundreds of
-/// rows costs more than running it), and few statements per group.
-const CHUNK_ROWS: [usize; 5] = [256, 64, 16, 4, 1];
+/// ones (the largest capped by [`MAX_PARAMS`]). Few statement texts, so each
+/// is prepared once and kept in the connection's statement cache (parsing a
+/// fresh statement of hundreds of rows costs more than running it), and few
+/// statements per group: each is a round trip to sqlx's worker thread, which
+/// waits for the writer task to be scheduled again, so 256-row statements
+/// left SQLite idle for a third of a pipelined group's time.
+const CHUNK_ROWS: [usize; 7] = [4096, 1024, 256, 64, 16, 4, 1];
 
 /// Statements a group writes, each run as a prepared statement from the
 /// connection's cache.
@@ -504,14 +714,17 @@ struct Batch {
 impl Batch {
     /// Adds one statement and its arguments.
     fn push(&mut self, sql: &str, args: impl IntoIterator<Item = Val>) {
-        self.statements.push((sql.to_string(), args.into_iter().collect()));
+        self.statements
+            .push((sql.to_string(), args.into_iter().collect()));
     }
 
     /// Adds `head` (`INSERT INTO t (a, b) VALUES`, or an `UPDATE ... FROM
     /// (VALUES` with `tail` `) AS v WHERE ...`) for `rows`, in statements of
     /// [`CHUNK_ROWS`] rows.
     fn rows(&mut self, head: &str, tail: &str, rows: Vec<Vec<Val>>) {
-        let Some(width) = rows.first().map(Vec::len) else { return };
+        let Some(width) = rows.first().map(Vec::len) else {
+            return;
+        };
         let tuple = format!("({})", vec!["?"; width].join(","));
         let mut rows = rows.into_iter().peekable();
         let mut left = rows.len();
@@ -550,7 +763,9 @@ impl Batch {
                 };
                 added.map_err(sqlx::Error::Encode)?;
             }
-            sqlx::query_with(AssertSqlSafe(sql), args).execute(&mut *conn).await?;
+            sqlx::query_with(AssertSqlSafe(sql), args)
+                .execute(&mut *conn)
+                .await?;
         }
         Ok(())
     }
@@ -578,7 +793,11 @@ fn event_date_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<EventDate> {
     Some(EventDate {
         value: r.try_get("value").ok()?,
         grain: parse_enum(&r.try_get::<String, _>("grain").ok()?)?,
-        modifier: r.try_get::<Option<String>, _>("mod").ok().flatten().and_then(|s| parse_enum(&s)),
+        modifier: r
+            .try_get::<Option<String>, _>("mod")
+            .ok()
+            .flatten()
+            .and_then(|s| parse_enum(&s)),
         first_day: r.try_get::<String, _>("first_day").ok()?.parse().ok()?,
         last_day: r.try_get::<String, _>("last_day").ok()?.parse().ok()?,
     })
@@ -610,20 +829,29 @@ async fn overlapping_events(
         );
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).persistent(false);
         for (first, last) in chunk {
-            q = q.bind(day(*first)).bind(day(*last)).bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
+            q = q
+                .bind(day(*first))
+                .bind(day(*last))
+                .bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
         }
         for r in q.fetch_all(&mut *conn).await? {
             let id: i64 = r.try_get("id")?;
             if index.events.contains_key(&id) {
                 continue;
             }
-            let Some(date) = event_date_from_row(&r) else { continue };
+            let Some(date) = event_date_from_row(&r) else {
+                continue;
+            };
             let langs: String = r.try_get("langs")?;
             index.insert(Existing {
                 id,
                 date,
                 n_sources: r.try_get("n_sources")?,
-                langs: langs.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+                langs: langs
+                    .split(',')
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
                 created: false,
                 title: None,
             });
@@ -659,12 +887,25 @@ async fn load_source_features(
             let document: i64 = r.try_get(1)?;
             let entities: String = r.try_get(2)?;
             let folded: String = r.try_get(3)?;
-            grouped.entry(event).or_default().entry(document).or_default().add(&entities, &folded);
+            grouped
+                .entry(event)
+                .or_default()
+                .entry(document)
+                .or_default()
+                .add(&entities, &folded);
         }
     }
     Ok(grouped
         .into_iter()
-        .map(|(e, docs)| (e, docs.into_iter().take(MAX_SOURCES_COMPARED).map(|(d, f)| (d, Arc::new(f))).collect()))
+        .map(|(e, docs)| {
+            (
+                e,
+                docs.into_iter()
+                    .take(MAX_SOURCES_COMPARED)
+                    .map(|(d, f)| (d, Arc::new(f)))
+                    .collect(),
+            )
+        })
         .collect())
 }
 
@@ -681,43 +922,71 @@ struct Decision {
 
 /// Picks, for each candidate, the best compatible event that speaks of the
 /// same thing; each event is joined by at most one candidate.
-fn decide(candidates: &[Candidate], index: &EventIndex, sources: &HashMap<i64, Sources>) -> Vec<Option<Decision>> {
+fn decide(
+    candidates: &[Candidate],
+    index: &EventIndex,
+    sources: &HashMap<i64, Sources>,
+) -> Vec<Option<Decision>> {
     let mut options = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
         for id in index.overlapping(c.date.first_day, c.date.last_day) {
-            let Some(e) = index.events.get(&id) else { continue };
+            let Some(e) = index.events.get(&id) else {
+                continue;
+            };
             let relation = c.date.relation_to(&e.date);
             if relation == Relation::Incompatible {
                 continue;
             }
-            let Some(docs) = sources.get(&e.id) else { continue };
+            let Some(docs) = sources.get(&e.id) else {
+                continue;
+            };
+            // Shared ids are listed for the chosen pairs only.
             let best = docs
                 .iter()
-                .map(|(_, f)| compare(&c.features, f))
-                .filter(|s| s.rule.is_some())
-                .max_by(|a, b| a.score().total_cmp(&b.score()));
-            if let Some(sim) = best {
-                let bonus = if relation == Relation::Equal { 0.2 } else { 0.0 };
-                options.push((sim.score() + bonus, e.n_sources, e.date.first_day, e.id, ci, relation, sim));
+                .map(|(_, f)| (similarity(&c.features, f), f))
+                .filter(|(s, _)| s.rule.is_some())
+                .max_by(|a, b| a.0.score().total_cmp(&b.0.score()));
+            if let Some((sim, source)) = best {
+                let bonus = if relation == Relation::Equal {
+                    0.2
+                } else {
+                    0.0
+                };
+                options.push((
+                    sim.score() + bonus,
+                    e.n_sources,
+                    e.date.first_day,
+                    e.id,
+                    ci,
+                    relation,
+                    sim,
+                    source,
+                ));
             }
         }
     }
     options.sort_by(|a, b| {
-        b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)).then(a.4.cmp(&b.4))
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
     });
     let mut out: Vec<Option<Decision>> = candidates.iter().map(|_| None).collect();
     let mut taken = BTreeSet::new();
-    for (score, _, _, event, ci, relation, sim) in options {
+    for (score, _, _, event, ci, relation, sim, source) in options {
         if out[ci].is_some() || taken.contains(&event) {
             continue;
         }
         taken.insert(event);
-        let (Some(rule), Some(e)) = (sim.rule, index.events.get(&event)) else { continue };
+        let (Some(rule), Some(e)) = (sim.rule, index.events.get(&event)) else {
+            continue;
+        };
         out[ci] = Some(Decision {
             event,
             relation,
             rule: rule.as_str(),
-            shared: sim.shared,
+            shared: shared_entities(&candidates[ci].features, source),
             overlap: sim.token_overlap,
             score,
             before: e.date.clone(),
@@ -759,60 +1028,115 @@ struct Rows {
     merges: Vec<Vec<Val>>,
 }
 
-/// Writes `docs` in one transaction. Returns a result per document and the
-/// first sources of every event the group touched (for the feature cache,
-/// once committed).
+/// What a group's decisions start from: the database as a transaction or a
+/// snapshot sees it, overlaid with what the group before changed (see
+/// [`Carry`]).
+struct Snapshot {
+    /// Documents already stored (or written by the group before), by hash.
+    stored: HashMap<String, Ingested>,
+    index: EventIndex,
+    sources: HashMap<i64, Sources>,
+    /// Events whose first sources were read from the database (to be cached).
+    missing: Vec<i64>,
+    ids: Ids,
+}
+
+/// What a decided group leaves to the next group's decisions, so the next
+/// group can be decided while this one is being written: the events it
+/// touched as they will be stored, their first sources, the texts it wrote
+/// and the next free ids. Valid only if the group commits and no other
+/// connection writes in between (checked with `PRAGMA data_version`).
+#[derive(Clone)]
+struct Carry {
+    events: Vec<Existing>,
+    sources: HashMap<i64, Sources>,
+    written: HashMap<String, Ingested>,
+    ids: Ids,
+}
+
+/// A decided group: a result per document, the statements that store it,
+/// and what it teaches the feature cache and the next group.
+struct Plan {
+    results: Vec<Result<Ingested, StoreError>>,
+    batch: Batch,
+    learned: HashMap<i64, Sources>,
+    carry: Carry,
+}
+
+/// Reads what deciding `docs` needs: which texts are stored, the events
+/// their candidates may join and those events' first sources, and the next
+/// free ids; with `carry`, the group before overrides what it changed.
 ///
 /// # Errors
-/// Any database error: the transaction is then rolled back as a whole.
-async fn write_batch(
+/// Any database error.
+async fn read_snapshot(
     conn: &mut SqliteConnection,
-    docs: &mut [Pending],
+    docs: &[Pending],
     cache: &std::sync::Mutex<FeatureCache>,
-) -> Result<(Vec<Result<Ingested, StoreError>>, HashMap<i64, Sources>), sqlx::Error> {
-    let mut results: Vec<Option<Result<Ingested, StoreError>>> = (0..docs.len()).map(|_| None).collect();
-    let live: Vec<(usize, &NewDocument, &Prepared)> =
-        docs.iter().enumerate().filter_map(|(i, (d, p))| p.as_ref().map(|p| (i, d, p))).collect();
-    for (i, (_, p)) in docs.iter().enumerate() {
-        if p.is_none() {
-            results[i] = Some(Err(StoreError::EmptyText));
+    carry: Option<&Carry>,
+) -> Result<Snapshot, sqlx::Error> {
+    let mut stored: HashMap<String, Ingested> = HashMap::new();
+    let hashes: BTreeSet<&str> = docs
+        .iter()
+        .filter_map(|(_, p)| p.as_ref())
+        .map(|p| p.hash.as_str())
+        .collect();
+    let mut ask = Vec::new();
+    for h in hashes {
+        match carry.and_then(|c| c.written.get(h)) {
+            Some(found) => {
+                stored.insert(h.to_string(), found.clone());
+            }
+            None => ask.push(h),
         }
     }
-    if live.is_empty() {
-        return Ok((results.into_iter().flatten().collect(), HashMap::new()));
-    }
-    let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
-
-    // Texts already stored.
-    let mut stored: HashMap<String, Ingested> = HashMap::new();
-    let hashes: BTreeSet<&str> = live.iter().map(|(_, _, p)| p.hash.as_str()).collect();
-    let hashes: Vec<&str> = hashes.into_iter().collect();
-    for chunk in hashes.chunks(500) {
-        let sql = format!("SELECT content_hash FROM documents WHERE content_hash IN ({})", vec!["?"; chunk.len()].join(","));
+    for chunk in ask.chunks(500) {
+        let sql = format!(
+            "SELECT content_hash FROM documents WHERE content_hash IN ({})",
+            vec!["?"; chunk.len()].join(",")
+        );
         let mut q = sqlx::query_scalar::<Sqlite, String>(AssertSqlSafe(sql)).persistent(false);
         for h in chunk {
             q = q.bind(*h);
         }
-        for h in q.fetch_all(&mut *tx).await? {
-            if let Some(found) = existing_in(&mut tx, &h).await? {
+        for h in q.fetch_all(&mut *conn).await? {
+            if let Some(found) = existing_in(conn, &h).await? {
                 stored.insert(h, found);
             }
         }
     }
 
     // Events the candidates may join, and what their first sources say.
-    let ranges: BTreeSet<(NaiveDate, NaiveDate)> = live
+    let ranges: BTreeSet<(NaiveDate, NaiveDate)> = docs
         .iter()
-        .filter(|(_, _, p)| !stored.contains_key(&p.hash))
-        .flat_map(|(_, _, p)| p.candidates.iter().map(|c| (c.date.first_day, c.date.last_day)))
+        .filter_map(|(_, p)| p.as_ref())
+        .filter(|p| !stored.contains_key(&p.hash))
+        .flat_map(|p| {
+            p.candidates
+                .iter()
+                .map(|c| (c.date.first_day, c.date.last_day))
+        })
         .collect();
     let mut index = EventIndex::default();
-    overlapping_events(&mut tx, &ranges, &mut index).await?;
     let mut sources: HashMap<i64, Sources> = HashMap::new();
+    if let Some(c) = carry {
+        for e in &c.events {
+            index.insert(e.clone());
+        }
+        sources.extend(c.sources.iter().map(|(id, s)| (*id, s.clone())));
+    }
+    overlapping_events(conn, &ranges, &mut index).await?;
     let mut missing = Vec::new();
     {
-        let cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut ids: Vec<i64> = index.events.keys().copied().collect();
+        let cached = cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut ids: Vec<i64> = index
+            .events
+            .keys()
+            .filter(|id| !sources.contains_key(id))
+            .copied()
+            .collect();
         ids.sort_unstable();
         for id in ids {
             match cached.events.get(&id) {
@@ -824,17 +1148,43 @@ async fn write_batch(
         }
     }
     if !missing.is_empty() {
-        sources.extend(load_source_features(&mut tx, &missing).await?);
+        sources.extend(load_source_features(conn, &missing).await?);
     }
+    let ids = match carry {
+        Some(c) => c.ids.clone(),
+        None => next_ids(conn).await?,
+    };
+    Ok(Snapshot {
+        stored,
+        index,
+        sources,
+        missing,
+        ids,
+    })
+}
 
-    let mut ids = next_ids(&mut tx).await?;
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+/// Decides every document of a group in order (a document sees the ones
+/// before it, as after their commits) and builds the statements that store
+/// them. CPU only: the database was read into `snap`.
+fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
+    let Snapshot {
+        stored,
+        mut index,
+        mut sources,
+        missing,
+        mut ids,
+    } = snap;
+    let mut results: Vec<Option<Result<Ingested, StoreError>>> =
+        (0..docs.len()).map(|_| None).collect();
     let first_sentence = ids.sentence;
     let mut rows = Rows::default();
     let mut touched: BTreeSet<i64> = BTreeSet::new();
     let mut written: HashMap<String, usize> = HashMap::new();
     for (i, (doc, prepared)) in docs.iter_mut().enumerate() {
-        let Some(p) = prepared.as_mut() else { continue };
+        let Some(p) = prepared.as_mut() else {
+            results[i] = Some(Err(StoreError::EmptyText));
+            continue;
+        };
         if let Some(found) = stored.get(&p.hash) {
             results[i] = Some(Ok(found.clone()));
             continue;
@@ -842,12 +1192,25 @@ async fn write_batch(
         if let Some(&first) = written.get(&p.hash) {
             // The same text earlier in this group.
             if let Some(Ok(copy)) = &results[first] {
-                results[i] = Some(Ok(Ingested { created: false, merges: 0, ..copy.clone() }));
+                results[i] = Some(Ok(Ingested {
+                    created: false,
+                    merges: 0,
+                    ..copy.clone()
+                }));
                 continue;
             }
         }
         written.insert(p.hash.clone(), i);
-        let ingested = write_document(doc, p, &mut ids, &now, &mut index, &mut sources, &mut rows, &mut touched);
+        let ingested = write_document(
+            doc,
+            p,
+            &mut ids,
+            now,
+            &mut index,
+            &mut sources,
+            &mut rows,
+            &mut touched,
+        );
         results[i] = Some(Ok(ingested));
     }
 
@@ -874,8 +1237,15 @@ async fn write_batch(
     );
     let (mut new_events, mut counts, mut refined) = (Vec::new(), Vec::new(), Vec::new());
     for id in &touched {
-        let Some(e) = index.events.get(id) else { continue };
-        let langs = e.langs.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+        let Some(e) = index.events.get(id) else {
+            continue;
+        };
+        let langs = e
+            .langs
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(",");
         if e.created {
             let (title, title_lang) = e.title.clone().unwrap_or_default();
             let mut row = vec![Val::Int(e.id)];
@@ -885,26 +1255,44 @@ async fn write_batch(
                 Val::Text(title_lang),
                 Val::Int(e.n_sources),
                 Val::Text(langs),
-                Val::Text(now.clone()),
+                Val::Text(now.to_string()),
             ]);
             new_events.push(row);
         } else {
-            counts.push(vec![Val::Int(e.id), Val::Int(e.n_sources), Val::Text(langs)]);
+            counts.push(vec![
+                Val::Int(e.id),
+                Val::Int(e.n_sources),
+                Val::Text(langs),
+            ]);
             if let Some((title, title_lang)) = &e.title {
-                let mut row = vec![Val::Int(e.id), Val::Text(title.clone()), Val::Text(title_lang.clone())];
+                let mut row = vec![
+                    Val::Int(e.id),
+                    Val::Text(title.clone()),
+                    Val::Text(title_lang.clone()),
+                ];
                 row.extend(date_cols(&e.date));
                 refined.push(row);
             }
         }
     }
-    batch.insert(&format!("INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"), new_events);
+    batch.insert(
+        &format!(
+            "INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"
+        ),
+        new_events,
+    );
     batch.rows(
         "UPDATE events SET n_sources = v.column2, langs = v.column3 FROM (VALUES",
         ") AS v WHERE events.id = v.column1",
         counts,
     );
     let refined_set = std::iter::once("title = v.column2, title_lang = v.column3".to_string())
-        .chain(DATE_COLS.split(", ").enumerate().map(|(k, c)| format!("{c} = v.column{}", k + 4)))
+        .chain(
+            DATE_COLS
+                .split(", ")
+                .enumerate()
+                .map(|(k, c)| format!("{c} = v.column{}", k + 4)),
+        )
         .collect::<Vec<_>>()
         .join(", ");
     batch.rows(
@@ -921,11 +1309,120 @@ async fn write_batch(
          value_before, value_after, created_at)",
         rows.merges,
     );
+
+    let results: Vec<Result<Ingested, StoreError>> = results.into_iter().flatten().collect();
+    let learned: HashMap<i64, Sources> = touched
+        .iter()
+        .chain(&missing)
+        .filter_map(|id| sources.remove_entry(id))
+        .collect();
+    let carry = Carry {
+        // As stored once this group commits: titles and new rows are written.
+        events: touched
+            .iter()
+            .filter_map(|id| index.events.get(id))
+            .map(|e| Existing {
+                created: false,
+                title: None,
+                ..e.clone()
+            })
+            .collect(),
+        sources: touched
+            .iter()
+            .filter_map(|id| learned.get(id).map(|s| (*id, s.clone())))
+            .collect(),
+        written: results
+            .iter()
+            .zip(docs.iter())
+            .filter_map(|(r, (_, p))| match (r, p) {
+                (Ok(r), Some(p)) if r.created => Some((
+                    p.hash.clone(),
+                    Ingested {
+                        created: false,
+                        merges: 0,
+                        ..r.clone()
+                    },
+                )),
+                _ => None,
+            })
+            .collect(),
+        ids,
+    };
+    Plan {
+        results,
+        batch,
+        learned,
+        carry,
+    }
+}
+
+/// `PRAGMA data_version`: changes between two reads on one connection only
+/// when another connection committed in between.
+async fn data_version(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("PRAGMA data_version")
+        .fetch_one(conn)
+        .await
+}
+
+/// Writes `docs` in one transaction, deciding them on what it reads inside
+/// it. Returns a result per document, the first sources of every event the
+/// group touched (for the feature cache, once committed) and what the next
+/// group needs to be decided before this one is read back (None when
+/// nothing was written); `version` gets the transaction's data version.
+///
+/// # Errors
+/// Any database error: the transaction is then rolled back as a whole.
+async fn write_batch(
+    conn: &mut SqliteConnection,
+    docs: &mut [Pending],
+    cache: &std::sync::Mutex<FeatureCache>,
+    version: &mut Option<i64>,
+) -> Result<
+    (
+        Vec<Result<Ingested, StoreError>>,
+        HashMap<i64, Sources>,
+        Option<Carry>,
+    ),
+    sqlx::Error,
+> {
+    if docs.iter().all(|(_, p)| p.is_none()) {
+        return Ok((
+            docs.iter().map(|_| Err(StoreError::EmptyText)).collect(),
+            HashMap::new(),
+            None,
+        ));
+    }
+    let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
+    let seen = data_version(&mut tx).await?;
+    let snap = read_snapshot(&mut tx, docs, cache, None).await?;
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut plan = plan_group(docs, snap, &now);
+    plan.batch.run(&mut tx).await?;
+    tx.commit().await?;
+    *version = Some(seen);
+    Ok((plan.results, plan.learned, Some(plan.carry)))
+}
+
+/// Writes a group decided beforehand, in one transaction, unless another
+/// connection committed since the transaction that produced the group's
+/// [`Carry`] began (its data version was `version`): then nothing is written
+/// and `Ok(false)` returned, and the group must be decided again.
+///
+/// # Errors
+/// Any database error: the transaction is then rolled back as a whole.
+async fn write_planned(
+    conn: &mut SqliteConnection,
+    batch: &mut Batch,
+    version: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
+    if Some(data_version(&mut tx).await?) != version {
+        tx.rollback().await?;
+        return Ok(false);
+    }
     batch.run(&mut tx).await?;
     tx.commit().await?;
-
-    let learned = touched.iter().chain(&missing).filter_map(|id| sources.remove_entry(id)).collect();
-    Ok((results.into_iter().flatten().collect(), learned))
+    Ok(true)
 }
 
 /// Decides the merges of one new document against the group's events (and
@@ -978,11 +1475,19 @@ fn write_document(
         let features = Arc::new(c.features.clone());
         let event_id = match decision {
             Some(d) => {
-                let after = if d.relation == Relation::Narrower { &c.date } else { &d.before };
+                let after = if d.relation == Relation::Narrower {
+                    &c.date
+                } else {
+                    &d.before
+                };
                 let reason = format!(
                     "{} ({}); date {} {}; token overlap {:.2}",
                     d.rule,
-                    if d.shared.is_empty() { "no shared entities".to_string() } else { d.shared.join(", ") },
+                    if d.shared.is_empty() {
+                        "no shared entities".to_string()
+                    } else {
+                        d.shared.join(", ")
+                    },
                     match d.relation {
                         Relation::Equal => "equal",
                         Relation::Narrower => "refined from",
@@ -1019,7 +1524,8 @@ fn write_document(
                     }
                 }
                 let first = sources.entry(d.event).or_default();
-                if first.len() < MAX_SOURCES_COMPARED && first.iter().all(|(doc, _)| *doc != doc_id) {
+                if first.len() < MAX_SOURCES_COMPARED && first.iter().all(|(doc, _)| *doc != doc_id)
+                {
                     first.push((doc_id, features));
                 }
                 d.event
@@ -1059,7 +1565,13 @@ fn write_document(
     }
     doc_events.sort_unstable();
     doc_events.dedup();
-    Ingested { document_id: doc_id, created: true, mentions: p.mentions.clone(), events: doc_events, merges: merge_count }
+    Ingested {
+        document_id: doc_id,
+        created: true,
+        mentions: p.mentions.clone(),
+        events: doc_events,
+        merges: merge_count,
+    }
 }
 
 #[cfg(test)]
@@ -1077,12 +1589,17 @@ mod tests {
 
     async fn fresh() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("g.db")).await.expect("open store");
+        let store = Store::open(&dir.path().join("g.db"))
+            .await
+            .expect("open store");
         (dir, store)
     }
 
     async fn scalar(store: &Store, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(store.pool()).await.expect("scalar query")
+        sqlx::query_scalar(sql)
+            .fetch_one(store.pool())
+            .await
+            .expect("scalar query")
     }
 
     const FA: &str = "مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.";
@@ -1102,13 +1619,25 @@ mod tests {
         .execute(store.pool())
         .await
         .expect("test trigger");
-        let bad = doc("Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.", Lang::En);
+        let bad = doc(
+            "Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.",
+            Lang::En,
+        );
         let mut results = Vec::new();
-        store.ingest_all(vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)], |r| results.push(r)).await;
+        store
+            .ingest_all(
+                vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)],
+                |r| results.push(r),
+            )
+            .await;
         assert_eq!(results.len(), 4);
         let fa = results[0].as_ref().expect("first document");
         assert!(fa.created);
-        assert!(matches!(results[1], Err(StoreError::Db(_))), "{:?}", results[1]);
+        assert!(
+            matches!(results[1], Err(StoreError::Db(_))),
+            "{:?}",
+            results[1]
+        );
         // The next document still merges with the first (same transaction).
         let en = results[2].as_ref().expect("third document");
         assert!(en.created);
@@ -1122,56 +1651,178 @@ mod tests {
         assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 2);
         // Nothing of the failed document is left: no sentences, mentions or index entries.
         assert_eq!(
-            scalar(&store, "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)").await,
+            scalar(
+                &store,
+                "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)"
+            )
+            .await,
             0
         );
-        assert_eq!(scalar(&store, "SELECT count(*) FROM mentions").await, (fa.mentions.len() + en.mentions.len()) as i64);
+        assert_eq!(
+            scalar(&store, "SELECT count(*) FROM mentions").await,
+            (fa.mentions.len() + en.mentions.len()) as i64
+        );
         assert_eq!(scalar(&store, "SELECT count(*) FROM merges").await, 1);
         assert_eq!(
-            scalar(&store, "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)").await,
+            scalar(
+                &store,
+                "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)"
+            )
+            .await,
             0
         );
-        assert_eq!(scalar(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'").await, 0);
+        assert_eq!(
+            scalar(
+                &store,
+                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'"
+            )
+            .await,
+            0
+        );
         assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
         assert_eq!(scalar(&store, "SELECT n_sources FROM events").await, 2);
+    }
+
+    /// Everything the merging decides, in a comparable form.
+    async fn dump(store: &Store) -> Vec<String> {
+        let rows = |sql: &'static str| {
+            let pool = store.pool().clone();
+            async move {
+                sqlx::query_scalar::<Sqlite, String>(sql)
+                    .fetch_all(&pool)
+                    .await
+                    .expect("dump query")
+            }
+        };
+        let mut out = rows("SELECT id || '|' || value || '|' || n_sources || '|' || langs || '|' || title FROM events ORDER BY id").await;
+        out.extend(rows("SELECT event_id || '|' || document_id || '|' || rule || '|' || value_after || '|' || reason FROM merges ORDER BY id").await);
+        out.extend(
+            rows("SELECT event_id || '|' || document_id || '|' || mention_id || '|' || sentence_id || '|' || is_primary FROM evidence ORDER BY id")
+                .await,
+        );
+        out.extend(
+            rows("SELECT id || '|' || content_hash || '|' || entities FROM documents ORDER BY id")
+                .await,
+        );
+        out
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn grouped_ingest_stores_what_one_by_one_ingest_stores() {
         let texts = [
             (FA, Lang::Fa),
-            ("NATO and Russia held a meeting in Brussels on 12 January 2022.", Lang::En),
+            (
+                "NATO and Russia held a meeting in Brussels on 12 January 2022.",
+                Lang::En,
+            ),
             (EN, Lang::En),
-            ("Talks between Iran and Iraq in Geneva will open in early January 2022.", Lang::En),
+            (
+                "Talks between Iran and Iraq in Geneva will open in early January 2022.",
+                Lang::En,
+            ),
             (AR, Lang::Ar),
-            ("A storm closed the port of Doha on 12 January 2022.", Lang::En),
+            (
+                "A storm closed the port of Doha on 12 January 2022.",
+                Lang::En,
+            ),
+            (EN, Lang::En),
+            (
+                "The Geneva talks between Iraq and Iran on 12 January 2022 ended without a deal.",
+                Lang::En,
+            ),
         ];
         let (_d1, one) = fresh().await;
         for (t, l) in texts {
             one.ingest(doc(t, l)).await.expect("ingest");
         }
-        let (_d2, grouped) = fresh().await;
-        let mut results = Vec::new();
-        grouped.ingest_all(texts.map(|(t, l)| doc(t, l)), |r| results.push(r)).await;
-        assert!(results.iter().all(|r| r.as_ref().is_ok_and(|i| i.created)));
-        let dump = |store: &Store| {
-            let pool = store.pool().clone();
-            async move {
-                let events: Vec<(i64, String, i64, String, String)> =
-                    sqlx::query_as("SELECT id, value, n_sources, langs, title FROM events ORDER BY id")
-                        .fetch_all(&pool)
-                        .await
-                        .expect("events");
-                let merges: Vec<(i64, i64, String, String)> =
-                    sqlx::query_as("SELECT event_id, document_id, rule, value_after FROM merges ORDER BY id")
-                        .fetch_all(&pool)
-                        .await
-                        .expect("merges");
-                (events, merges)
+        let expected = dump(&one).await;
+        assert!(
+            expected.iter().any(|r| r.contains("entities")),
+            "the fixture must exercise merging"
+        );
+        // One group; groups decided while the one before is written (sizes 1
+        // to 3: the first group is decided inside its transaction, the rest
+        // ahead, on a snapshot and what the group before changes).
+        for size in [BATCH_DOCS, 1, 2, 3] {
+            let (_d2, grouped) = fresh().await;
+            let mut results = Vec::new();
+            grouped
+                .ingest_in_groups(texts.map(|(t, l)| doc(t, l)), size, |r| results.push(r))
+                .await;
+            let created: Vec<bool> = results
+                .iter()
+                .map(|r| r.as_ref().is_ok_and(|i| i.created))
+                .collect();
+            assert_eq!(
+                created,
+                [true, true, true, true, true, true, false, true],
+                "groups of {size}"
+            );
+            assert_eq!(dump(&grouped).await, expected, "groups of {size}");
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn another_writer_between_groups_is_seen() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (dir, store) = fresh().await;
+        // Once two groups have committed, another connection (someone with
+        // sqlite3) records one more source of the story. Groups decided ahead
+        // on what the group before changed must see it, not overwrite it.
+        // (Another tarikh process would also be seen: its rows take the ids
+        // the next group planned to use, so that group fails and is redone.)
+        let other = Arc::new(
+            Store::open(&dir.path().join("g.db"))
+                .await
+                .expect("second store"),
+        );
+        let done = Arc::new(AtomicUsize::new(0));
+        let (seen, writer, handle) = (
+            done.clone(),
+            other.clone(),
+            tokio::runtime::Handle::current(),
+        );
+        let texts: Vec<NewDocument> = (0..8)
+            .map(|i| {
+                doc(
+                    &format!(
+                        "Iran and Iraq held water talks in Geneva on 12 January 2022, round {i}."
+                    ),
+                    Lang::En,
+                )
+            })
+            .collect();
+        let docs = texts.into_iter().enumerate().map(move |(i, d)| {
+            if i == 3 {
+                let started = std::time::Instant::now();
+                while seen.load(Ordering::SeqCst) < 2
+                    && started.elapsed() < std::time::Duration::from_secs(10)
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                handle
+                    .block_on(
+                        sqlx::query("UPDATE events SET n_sources = n_sources + 1, langs = 'en,fa'")
+                            .execute(writer.pool()),
+                    )
+                    .expect("other writer");
             }
-        };
-        let (a, b) = (dump(&one).await, dump(&grouped).await);
-        assert!(!a.1.is_empty(), "the fixture must exercise merging");
-        assert_eq!(a, b);
+            d
+        });
+        let mut results = Vec::new();
+        store
+            .ingest_in_groups(docs, 1, |r| {
+                done.fetch_add(1, Ordering::SeqCst);
+                results.push(r);
+            })
+            .await;
+        assert!(results.iter().all(|r| r.as_ref().is_ok_and(|i| i.created)));
+        assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
+        let (n, langs): (i64, String) = sqlx::query_as("SELECT n_sources, langs FROM events")
+            .fetch_one(store.pool())
+            .await
+            .expect("event");
+        assert_eq!((n, langs.as_str()), (9, "en,fa"));
+        other.close().await;
     }
 }
