@@ -44,7 +44,7 @@ const MAX_SOURCES_COMPARED: usize = 8;
 /// Events whose features are kept in memory before the cache starts over.
 const MAX_CACHED_EVENTS: usize = 100_000;
 /// Most documents [`Store::ingest_all`] writes in one transaction.
-const BATCH_DOCS: usize = 512;
+const BATCH_DOCS: usize = 1024;
 /// Most text (bytes) [`Store::ingest_all`] writes in one transaction.
 const BATCH_BYTES: usize = 8 << 20;
 /// Longest [`Store::ingest_all`] waits for more prepared documents before
