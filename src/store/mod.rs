@@ -108,6 +108,12 @@ pub struct Store {
     features: std::sync::Mutex<ingest::FeatureCache>,
 }
 
+/// Pages of WAL after which the writing connection checkpoints (64 MB):
+/// fewer checkpoints amortize their sync.
+const WAL_AUTOCHECKPOINT_PAGES: &str = "16000";
+/// The statement that sets it back (see `ingest::Checkpointer`).
+const WAL_AUTOCHECKPOINT: &str = "PRAGMA wal_autocheckpoint = 16000";
+
 impl Store {
     /// Opens (creating if missing) the database at `path`, applies the
     /// migrations, and opens both pools.
@@ -130,7 +136,7 @@ impl Store {
             // A 64 MB page cache keeps index pages of a growing chronology in
             // memory between documents; fewer checkpoints amortize their fsync.
             .pragma("cache_size", "-65536")
-            .pragma("wal_autocheckpoint", "16000")
+            .pragma("wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
             .pragma("temp_store", "MEMORY");
         // One connection stays open so the WAL and shared-memory files exist
         // for the read-only connections.
