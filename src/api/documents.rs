@@ -20,9 +20,7 @@ use crate::store::{Ingested, NewDocument, read};
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/documents", post(create))
-        .route("/api/documents/{id}", get(document))
+    Router::new().route("/api/documents", post(create)).route("/api/documents/{id}", get(document))
 }
 
 /// One article to ingest.
@@ -78,9 +76,9 @@ pub fn lang_of(field: &str, s: Option<&str>) -> Result<Option<Lang>, ApiError> {
         Some("ar") => Ok(Some(Lang::Ar)),
         Some("en") => Ok(Some(Lang::En)),
         Some("ur") => Ok(Some(Lang::Ur)),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "{field}: unknown language {other:?}; expected fa, ar, en, ur or auto"
-        ))),
+        Some(other) => {
+            Err(ApiError::bad_request(format!("{field}: unknown language {other:?}; expected fa, ar, en, ur or auto")))
+        }
     }
 }
 
@@ -97,9 +95,7 @@ impl DocumentIn {
     /// 400 for empty text, an unknown language, or an unreadable `dct`.
     pub fn into_new(self, at: &str) -> Result<NewDocument, ApiError> {
         if self.text.trim().is_empty() {
-            return Err(ApiError::bad_request(format!(
-                "{at}text: must not be empty"
-            )));
+            return Err(ApiError::bad_request(format!("{at}text: must not be empty")));
         }
         let lang = lang_of(&format!("{at}lang"), self.lang.as_deref())?;
         let dct = match self.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -142,16 +138,11 @@ fn out(i: Ingested) -> DocumentOut {
 /// # Errors
 /// [`ApiError::Unauthorized`] when it is missing or wrong.
 fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
-    let Some(token) = st.token.as_deref() else {
-        return Ok(());
-    };
+    let Some(token) = st.token.as_deref() else { return Ok(()) };
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim);
     match given {
         Some(g) if constant_time_eq(g.as_bytes(), token.as_bytes()) => Ok(()),
@@ -183,16 +174,8 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     authorize(&st, &headers)?;
     let _: NoParams = strict_query(&uri)?;
-    let ctype = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("application/json");
-    let mime = ctype
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json");
+    let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match mime.as_str() {
         "application/json" | "" => {
             let doc: DocumentIn = parse_json(&body.0)?;
@@ -200,11 +183,7 @@ pub async fn create(
             let ingested = st.store.ingest(new).await.map_err(super::store_error);
             st.changed();
             let o = out(ingested?);
-            let status = if o.created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
+            let status = if o.created { StatusCode::CREATED } else { StatusCode::OK };
             Ok((status, Json(o)).into_response())
         }
         "application/x-ndjson" | "application/jsonl" | "application/jsonlines" => {
@@ -215,21 +194,16 @@ pub async fn create(
                     continue;
                 }
                 let at = format!("line {}: ", n + 1);
-                let doc: DocumentIn =
-                    serde_json::from_str(line).map_err(|e| ApiError::BadRequest {
-                        title: "Malformed JSON",
-                        detail: format!("{at}malformed JSON: {e}"),
-                    })?;
+                let doc: DocumentIn = serde_json::from_str(line).map_err(|e| ApiError::BadRequest {
+                    title: "Malformed JSON",
+                    detail: format!("{at}malformed JSON: {e}"),
+                })?;
                 docs.push(doc.into_new(&at)?);
             }
             if docs.is_empty() {
                 return Err(ApiError::bad_request("the NDJSON body holds no documents"));
             }
-            let mut batch = BatchOut {
-                created: 0,
-                duplicates: 0,
-                documents: Vec::with_capacity(docs.len()),
-            };
+            let mut batch = BatchOut { created: 0, duplicates: 0, documents: Vec::with_capacity(docs.len()) };
             for doc in docs {
                 let res = st.store.ingest(doc).await.map_err(super::store_error);
                 st.changed();
@@ -241,17 +215,11 @@ pub async fn create(
                 }
                 batch.documents.push(o);
             }
-            let status = if batch.created > 0 {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
+            let status = if batch.created > 0 { StatusCode::CREATED } else { StatusCode::OK };
             Ok((status, Json(batch)).into_response())
         }
         other => Err(ApiError::UnsupportedMediaType {
-            detail: format!(
-                "content type {other:?} is not accepted; send application/json or application/x-ndjson"
-            ),
+            detail: format!("content type {other:?} is not accepted; send application/json or application/x-ndjson"),
         }),
     }
 }
@@ -267,14 +235,9 @@ pub async fn document(
 ) -> Result<Response, ApiError> {
     let _: NoParams = strict_query(&uri)?;
     let id = parse_id("document", raw)?;
-    match read::document_detail(&st.read, id)
-        .await
-        .map_err(ApiError::internal)?
-    {
+    match read::document_detail(&st.read, id).await.map_err(ApiError::internal)? {
         Some(d) => Ok(Json(d).into_response()),
-        None => Err(ApiError::NotFound {
-            what: format!("document {id}"),
-        }),
+        None => Err(ApiError::NotFound { what: format!("document {id}") }),
     }
 }
 
@@ -284,22 +247,10 @@ mod tests {
 
     #[test]
     fn dct_forms() {
-        assert_eq!(
-            parse_dct("2022-01-24").map(|d| d.to_string()),
-            Some("2022-01-24 00:00:00".into())
-        );
-        assert_eq!(
-            parse_dct("2022-01-24T12:12").map(|d| d.to_string()),
-            Some("2022-01-24 12:12:00".into())
-        );
-        assert_eq!(
-            parse_dct("2022-02-14T19:09:30+03:30").map(|d| d.to_string()),
-            Some("2022-02-14 19:09:30".into())
-        );
-        assert_eq!(
-            parse_dct("2022-02-14 19:09").map(|d| d.to_string()),
-            Some("2022-02-14 19:09:00".into())
-        );
+        assert_eq!(parse_dct("2022-01-24").map(|d| d.to_string()), Some("2022-01-24 00:00:00".into()));
+        assert_eq!(parse_dct("2022-01-24T12:12").map(|d| d.to_string()), Some("2022-01-24 12:12:00".into()));
+        assert_eq!(parse_dct("2022-02-14T19:09:30+03:30").map(|d| d.to_string()), Some("2022-02-14 19:09:30".into()));
+        assert_eq!(parse_dct("2022-02-14 19:09").map(|d| d.to_string()), Some("2022-02-14 19:09:00".into()));
         assert_eq!(parse_dct("yesterday"), None);
     }
 

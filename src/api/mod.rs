@@ -136,17 +136,11 @@ pub fn router(state: AppState) -> Router {
 
 /// Maps a store failure: the caller's mistakes are 400s, the rest 500s.
 pub fn store_error(e: crate::store::StoreError) -> ApiError {
-    if e.is_bad_input() {
-        ApiError::bad_request(e.to_string())
-    } else {
-        ApiError::internal(e)
-    }
+    if e.is_bad_input() { ApiError::bad_request(e.to_string()) } else { ApiError::internal(e) }
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
-    ApiError::NotFound {
-        what: format!("route {}", uri.path()),
-    }
+    ApiError::NotFound { what: format!("route {}", uri.path()) }
 }
 
 async fn method_not_allowed() -> ApiError {
@@ -157,10 +151,8 @@ async fn method_not_allowed() -> ApiError {
 async fn request_timeout(State(limit): State<Duration>, req: Request, next: Next) -> Response {
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(resp) => resp,
-        Err(_) => ApiError::Unavailable {
-            detail: format!("the request took longer than {} s", limit.as_secs_f64()),
-        }
-        .into_response(),
+        Err(_) => ApiError::Unavailable { detail: format!("the request took longer than {} s", limit.as_secs_f64()) }
+            .into_response(),
     }
 }
 
@@ -177,10 +169,7 @@ async fn read_pool(db: &std::path::Path) -> Result<sqlx::SqlitePool, sqlx::Error
         .pragma("query_only", "ON")
         .pragma("mmap_size", "1073741824")
         .pragma("cache_size", "-32768");
-    sqlx::sqlite::SqlitePoolOptions::new()
-        .max_connections(4)
-        .connect_with(opts)
-        .await
+    sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(opts).await
 }
 
 /// A running server: its address and a handle to stop it.
@@ -215,20 +204,12 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
     let store = Store::open(&config.db).await?;
     if config.demo {
         let report = demo::load(&store).await?;
-        tracing::info!(
-            new = report.created,
-            present = report.present,
-            "demo corpus loaded"
-        );
+        tracing::info!(new = report.created, present = report.present, "demo corpus loaded");
     }
     let read = read_pool(&config.db).await?;
     let mut state = AppState::new(store);
     state.read = read;
-    state.token = config
-        .token
-        .clone()
-        .filter(|t| !t.is_empty())
-        .map(Arc::from);
+    state.token = config.token.clone().filter(|t| !t.is_empty()).map(Arc::from);
     state.max_body = config.max_body;
     state.request_timeout = config.request_timeout;
     state.concurrency = config.concurrency;
@@ -257,12 +238,7 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
             })
             .await
     });
-    Ok(Server {
-        addr,
-        state,
-        shutdown: Some(tx),
-        task,
-    })
+    Ok(Server { addr, state, shutdown: Some(tx), task })
 }
 
 /// Runs the server until SIGTERM or ctrl-c.

@@ -42,8 +42,5 @@ impl utoipa::Modify for BearerAuth {
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/api/openapi.json",
-        get(|| async { Json(ApiDoc::openapi()) }),
-    )
+    Router::new().route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
 }

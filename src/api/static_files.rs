@@ -14,28 +14,16 @@ const STYLE_CSS: &str = include_str!("../web/style.css");
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/",
-            get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8", "no-cache") }),
-        )
+        .route("/", get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8", "no-cache") }))
         .route(
             "/static/app.js",
-            get(|| async {
-                asset(
-                    APP_JS,
-                    "text/javascript; charset=utf-8",
-                    "public, max-age=300",
-                )
-            }),
+            get(|| async { asset(APP_JS, "text/javascript; charset=utf-8", "public, max-age=300") }),
         )
         .route(
             "/static/style.css",
             get(|| async { asset(STYLE_CSS, "text/css; charset=utf-8", "public, max-age=300") }),
         )
-        .route(
-            "/healthz",
-            get(|| async { asset("{\"status\":\"ok\"}", "application/json", "no-store") }),
-        )
+        .route("/healthz", get(|| async { asset("{\"status\":\"ok\"}", "application/json", "no-store") }))
 }
 
 fn asset(body: &'static str, ctype: &'static str, cache: &'static str) -> Response {
@@ -43,9 +31,6 @@ fn asset(body: &'static str, ctype: &'static str, cache: &'static str) -> Respon
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     resp
 }

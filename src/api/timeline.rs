@@ -53,17 +53,13 @@ pub struct TimelineParams {
 /// # Errors
 /// [`ApiError::BadRequest`] naming the unknown or malformed parameter.
 pub fn strict_query<T: DeserializeOwned>(uri: &Uri) -> Result<T, ApiError> {
-    Query::<T>::try_from_uri(uri)
-        .map(|Query(v)| v)
-        .map_err(|e| ApiError::BadRequest {
-            title: "Invalid query parameters",
-            detail: {
-                let t = e.body_text();
-                t.strip_prefix("Failed to deserialize query string: ")
-                    .unwrap_or(&t)
-                    .to_string()
-            },
-        })
+    Query::<T>::try_from_uri(uri).map(|Query(v)| v).map_err(|e| ApiError::BadRequest {
+        title: "Invalid query parameters",
+        detail: {
+            let t = e.body_text();
+            t.strip_prefix("Failed to deserialize query string: ").unwrap_or(&t).to_string()
+        },
+    })
 }
 
 /// `None` for a missing or blank parameter.
@@ -102,11 +98,7 @@ pub fn parse_day_param(
 ) -> Result<NaiveDate, ApiError> {
     match crate::calendar::parse_numeric(input, cal.unwrap_or(Calendar::Gregorian), variant) {
         Some(Ok(d)) => Ok(d),
-        Some(Err(e)) => Err(ApiError::from_parse_day(
-            name,
-            input,
-            ParseDayError::Invalid(e),
-        )),
+        Some(Err(e)) => Err(ApiError::from_parse_day(name, input, ParseDayError::Invalid(e))),
         None => crate::extract::parse_day(input, cal, Some(variant))
             .map(|(d, _)| d)
             .map_err(|e| ApiError::from_parse_day(name, input, e)),
@@ -121,9 +113,9 @@ pub fn parse_lang(s: Option<&str>) -> Result<Option<String>, ApiError> {
     match s {
         None => Ok(None),
         Some(l @ ("fa" | "ar" | "en" | "ur")) => Ok(Some(l.to_string())),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "lang: unknown language {other:?}; expected fa, ar, en or ur"
-        ))),
+        Some(other) => {
+            Err(ApiError::bad_request(format!("lang: unknown language {other:?}; expected fa, ar, en or ur")))
+        }
     }
 }
 
@@ -134,37 +126,24 @@ impl TimelineParams {
     /// 400 for a bad date, calendar, language, limit, cursor or search.
     pub fn to_query(&self) -> Result<TimelineQuery, ApiError> {
         let (cal, variant) = parse_calendar(present(&self.calendar))?;
-        let from = present(&self.from)
-            .map(|s| parse_day_param("from", s, cal, variant))
-            .transpose()?;
-        let to = present(&self.to)
-            .map(|s| parse_day_param("to", s, cal, variant))
-            .transpose()?;
+        let from = present(&self.from).map(|s| parse_day_param("from", s, cal, variant)).transpose()?;
+        let to = present(&self.to).map(|s| parse_day_param("to", s, cal, variant)).transpose()?;
         if let (Some(f), Some(t)) = (from, to)
             && f > t
         {
-            return Err(ApiError::bad_request(format!(
-                "from ({f}) is after to ({t})"
-            )));
+            return Err(ApiError::bad_request(format!("from ({f}) is after to ({t})")));
         }
         let limit = self.limit.unwrap_or(read::DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::bad_request(format!(
-                "limit: {limit} is out of range 1–{MAX_LIMIT}"
-            )));
+            return Err(ApiError::bad_request(format!("limit: {limit} is out of range 1–{MAX_LIMIT}")));
         }
         if let Some(m) = self.min_sources
             && m < 0
         {
-            return Err(ApiError::bad_request(format!(
-                "min_sources: {m} must not be negative"
-            )));
+            return Err(ApiError::bad_request(format!("min_sources: {m} must not be negative")));
         }
         let order = self.order.unwrap_or_default();
-        let cursor = present(&self.cursor)
-            .map(Cursor::decode)
-            .transpose()
-            .map_err(read_error)?;
+        let cursor = present(&self.cursor).map(Cursor::decode).transpose().map_err(read_error)?;
         let q = present(&self.q).map(str::to_string);
         if let Some(text) = &q {
             read::fts_query(text).map_err(read_error)?;
@@ -186,9 +165,7 @@ impl TimelineParams {
 /// Maps a read error to the HTTP edge.
 pub fn read_error(e: ReadError) -> ApiError {
     match e {
-        ReadError::BadCursor { .. } | ReadError::EmptySearch { .. } => {
-            ApiError::bad_request(e.to_string())
-        }
+        ReadError::BadCursor { .. } | ReadError::EmptySearch { .. } => ApiError::bad_request(e.to_string()),
         ReadError::Db(e) => ApiError::internal(e),
     }
 }
@@ -196,10 +173,7 @@ pub fn read_error(e: ReadError) -> ApiError {
 /// A JSON response from already-serialized bytes.
 pub fn json_bytes(body: Bytes) -> Response {
     let mut resp = body.into_response();
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp
 }
 
@@ -216,9 +190,7 @@ pub async fn timeline(State(st): State<AppState>, uri: Uri) -> Result<Response, 
     let params: TimelineParams = strict_query(&uri)?;
     let q = params.to_query()?;
     let span = st.cache.max_span(&st).await.map_err(ApiError::internal)?;
-    let page = read::timeline_page(&st.read, &q, span)
-        .await
-        .map_err(read_error)?;
+    let page = read::timeline_page(&st.read, &q, span).await.map_err(read_error)?;
     let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
     st.cache.put(key, generation, body.clone());
     Ok(json_bytes(body))

@@ -38,15 +38,13 @@ pub(super) fn to_date(ymd: Ymd) -> Result<NaiveDate, DateError> {
     let len = days_in_month(ymd.year, ymd.month)?;
     let note = (ymd.month == 2 && len == 28).then_some("February has 29 days only in leap years");
     check_day(Calendar::Gregorian, ymd, len, note)?;
-    NaiveDate::from_ymd_opt(ymd.year, ymd.month.into(), ymd.day.into()).ok_or_else(|| {
-        DateError::OutOfRange {
-            calendar: Calendar::Gregorian,
-            field: Field::Day,
-            value: ymd.day.into(),
-            min: 1,
-            max: len.into(),
-            message: format!("{ymd} does not exist"),
-        }
+    NaiveDate::from_ymd_opt(ymd.year, ymd.month.into(), ymd.day.into()).ok_or_else(|| DateError::OutOfRange {
+        calendar: Calendar::Gregorian,
+        field: Field::Day,
+        value: ymd.day.into(),
+        min: 1,
+        max: len.into(),
+        message: format!("{ymd} does not exist"),
     })
 }
 
@@ -60,11 +58,7 @@ mod tests {
         let mut d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
         let end = NaiveDate::from_ymd_opt(2500, 1, 1).unwrap();
         while d < end {
-            assert_eq!(
-                days_from_ce(d.year(), d.month(), d.day()),
-                d.num_days_from_ce(),
-                "{d}"
-            );
+            assert_eq!(days_from_ce(d.year(), d.month(), d.day()), d.num_days_from_ce(), "{d}");
             d = d.succ_opt().unwrap();
         }
     }

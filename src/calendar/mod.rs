@@ -25,8 +25,8 @@ mod render;
 
 pub use convert::{Conversion, HijriDay, PersianDay, convert_input, parse_numeric};
 pub use render::{
-    month_name, render, render_month, render_range, render_year, render_ymd, to_arabic_digits,
-    to_ascii_digits, to_persian_digits, weekday_name,
+    month_name, render, render_month, render_range, render_year, render_ymd, to_arabic_digits, to_ascii_digits,
+    to_persian_digits, weekday_name,
 };
 
 /// The calendar a date was written in.
@@ -148,10 +148,7 @@ pub(crate) fn check_year_month(cal: Calendar, year: i32, month: u8) -> Result<()
             value: year.into(),
             min: min.into(),
             max: max.into(),
-            message: format!(
-                "year {year} is out of range {min}–{max} for the {} calendar",
-                calendar_label(cal)
-            ),
+            message: format!("year {year} is out of range {min}–{max} for the {} calendar", calendar_label(cal)),
         });
     }
     if !(1..=12).contains(&month) {
@@ -169,12 +166,7 @@ pub(crate) fn check_year_month(cal: Calendar, year: i32, month: u8) -> Result<()
 
 /// Checks `day` against a month of `len` days; `note` is appended to the
 /// message when the day is one past the end (e.g. why Esfand is short).
-pub(crate) fn check_day(
-    cal: Calendar,
-    ymd: Ymd,
-    len: u8,
-    note: Option<&str>,
-) -> Result<(), DateError> {
+pub(crate) fn check_day(cal: Calendar, ymd: Ymd, len: u8, note: Option<&str>) -> Result<(), DateError> {
     if ymd.day >= 1 && ymd.day <= len {
         return Ok(());
     }
@@ -256,11 +248,7 @@ pub fn days_in_month(cal: Calendar, year: i32, month: u8) -> Result<u8, DateErro
 ///
 /// # Errors
 /// [`DateError::OutOfRange`] for a year or month that does not exist.
-pub fn month_range(
-    cal: Calendar,
-    year: i32,
-    month: u8,
-) -> Result<(NaiveDate, NaiveDate), DateError> {
+pub fn month_range(cal: Calendar, year: i32, month: u8) -> Result<(NaiveDate, NaiveDate), DateError> {
     let len = days_in_month(cal, year, month)?;
     let first = to_date(cal, Ymd::new(year, month, 1))?;
     let last = to_date(cal, Ymd::new(year, month, len))?;
@@ -303,13 +291,7 @@ mod tests {
     fn week_range_names_its_start() {
         let d = NaiveDate::from_ymd_opt(2022, 1, 12).unwrap(); // Wednesday
         let (s, e) = week_range(d, PERSIAN_WEEK_START);
-        assert_eq!(
-            (s, e),
-            (
-                NaiveDate::from_ymd_opt(2022, 1, 8).unwrap(),
-                NaiveDate::from_ymd_opt(2022, 1, 14).unwrap()
-            )
-        );
+        assert_eq!((s, e), (NaiveDate::from_ymd_opt(2022, 1, 8).unwrap(), NaiveDate::from_ymd_opt(2022, 1, 14).unwrap()));
         let (s, _) = week_range(d, ISO_WEEK_START);
         assert_eq!(s, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
         let sat = NaiveDate::from_ymd_opt(2022, 1, 8).unwrap();

@@ -35,12 +35,7 @@ static NOWRUZ: [i32; N_YEARS + 1] = {
     t[0] = days_from_ce(1827, 3, 22);
     let mut i = 0;
     while i < N_YEARS {
-        t[i + 1] = t[i]
-            + if rule_is_leap(TABLE_FIRST_YEAR + i as i32) {
-                366
-            } else {
-                365
-            };
+        t[i + 1] = t[i] + if rule_is_leap(TABLE_FIRST_YEAR + i as i32) { 366 } else { 365 };
         i += 1;
     }
     t
@@ -65,21 +60,13 @@ static NOWRUZ_ORDINAL: [i32; N_YEARS + 1] = {
 const GREGORIAN_OFFSET: i32 = 621;
 
 const fn gregorian_year_len(y: i32) -> i32 {
-    if super::gregorian::is_leap(y) {
-        366
-    } else {
-        365
-    }
+    if super::gregorian::is_leap(y) { 366 } else { 365 }
 }
 
 /// Days before the first of `month` in a year.
 const fn days_before_month(month: u8) -> i32 {
     let m = month as i32;
-    if m <= 7 {
-        31 * (m - 1)
-    } else {
-        30 * (m - 1) + 6
-    }
+    if m <= 7 { 31 * (m - 1) } else { 30 * (m - 1) + 6 }
 }
 
 const fn table_index(year: i32) -> Option<usize> {
@@ -94,9 +81,7 @@ const fn table_index(year: i32) -> Option<usize> {
 pub fn is_leap(year: i32) -> bool {
     match table_index(year) {
         Some(i) => NOWRUZ[i + 1] - NOWRUZ[i] == 366,
-        None => Date::try_new_persian(year, 1, 1)
-            .map(|d| d.is_in_leap_year())
-            .unwrap_or(false),
+        None => Date::try_new_persian(year, 1, 1).map(|d| d.is_in_leap_year()).unwrap_or(false),
     }
 }
 
@@ -123,11 +108,7 @@ pub(super) fn to_date(ymd: Ymd) -> Result<NaiveDate, DateError> {
             let gy = ymd.year + GREGORIAN_OFFSET;
             let ordinal = NOWRUZ_ORDINAL[i] + days_before_month(ymd.month) + i32::from(ymd.day) - 1;
             let len = gregorian_year_len(gy);
-            let (gy, ordinal) = if ordinal > len {
-                (gy + 1, ordinal - len)
-            } else {
-                (gy, ordinal)
-            };
+            let (gy, ordinal) = if ordinal > len { (gy + 1, ordinal - len) } else { (gy, ordinal) };
             NaiveDate::from_yo_opt(gy, ordinal as u32)
         }
         None => icu_to_days(ymd).and_then(NaiveDate::from_num_days_from_ce_opt),
@@ -143,10 +124,7 @@ fn out_of_icu_range(ymd: Ymd) -> DateError {
         value: ymd.year.into(),
         min: min.into(),
         max: max.into(),
-        message: format!(
-            "year {} is out of range {min}–{max} for the Persian calendar",
-            ymd.year
-        ),
+        message: format!("year {} is out of range {min}–{max} for the Persian calendar", ymd.year),
     }
 }
 
@@ -170,11 +148,7 @@ pub(super) fn from_date(d: NaiveDate) -> Ymd {
 
 /// Day `doy` (0-based) of table year `i`.
 fn from_day_of_year(i: usize, doy: i32) -> Ymd {
-    let (month, day) = if doy < 186 {
-        (doy / 31 + 1, doy % 31 + 1)
-    } else {
-        ((doy - 186) / 30 + 7, (doy - 186) % 30 + 1)
-    };
+    let (month, day) = if doy < 186 { (doy / 31 + 1, doy % 31 + 1) } else { ((doy - 186) / 30 + 7, (doy - 186) % 30 + 1) };
     Ymd::new(TABLE_FIRST_YEAR + i as i32, month as u8, day as u8)
 }
 
@@ -188,11 +162,7 @@ pub fn icu_to_days(ymd: Ymd) -> Option<i32> {
 pub fn icu_from_date(d: NaiveDate) -> Ymd {
     use chrono::Datelike;
     let p = Date::from_rata_die(RataDie::new(d.num_days_from_ce().into()), Persian);
-    Ymd::new(
-        p.year().extended_year(),
-        p.month().ordinal,
-        p.day_of_month().0,
-    )
+    Ymd::new(p.year().extended_year(), p.month().ordinal, p.day_of_month().0)
 }
 
 #[cfg(test)]
@@ -209,10 +179,7 @@ mod tests {
             let fast = from_date(d);
             assert_eq!(fast, icu_from_date(d), "{d}");
             assert_eq!(to_date(fast).unwrap(), d);
-            assert_eq!(
-                icu_to_days(fast),
-                Some(chrono::Datelike::num_days_from_ce(&d))
-            );
+            assert_eq!(icu_to_days(fast), Some(chrono::Datelike::num_days_from_ce(&d)));
             d = d.succ_opt().unwrap();
             n += 1;
         }
@@ -227,9 +194,6 @@ mod tests {
     fn leap_rule_around_the_table_edges() {
         assert!(is_leap(1403) && !is_leap(1404) && is_leap(1408));
         assert!(is_leap(1205) && !is_leap(1206) && is_leap(1210));
-        assert_eq!(
-            from_date(NaiveDate::from_ymd_opt(2022, 1, 12).unwrap()),
-            Ymd::new(1400, 10, 22)
-        );
+        assert_eq!(from_date(NaiveDate::from_ymd_opt(2022, 1, 12).unwrap()), Ymd::new(1400, 10, 22));
     }
 }

@@ -42,15 +42,9 @@ impl EventDate {
     /// Days the extractor already narrowed are kept as they are.
     pub fn effective_span(&self) -> (NaiveDate, NaiveDate) {
         let (f, l) = (self.first_day, self.last_day);
-        let Some(m) = self.modifier else {
-            return (f, l);
-        };
-        let whole_month = f.day() == 1
-            && l.succ_opt().is_none_or(|n| n.day() == 1)
-            && f.month() == l.month()
-            && f.year() == l.year();
-        let whole_year =
-            f.ordinal() == 1 && l.month() == 12 && l.day() == 31 && f.year() == l.year();
+        let Some(m) = self.modifier else { return (f, l) };
+        let whole_month = f.day() == 1 && l.succ_opt().is_none_or(|n| n.day() == 1) && f.month() == l.month() && f.year() == l.year();
+        let whole_year = f.ordinal() == 1 && l.month() == 12 && l.day() == 31 && f.year() == l.year();
         let thirds = |a: NaiveDate, b: NaiveDate, c: NaiveDate| match m {
             Mod::Start => (f, a.pred_opt().unwrap_or(a)),
             Mod::Mid => (a, b.pred_opt().unwrap_or(b)),
@@ -112,13 +106,7 @@ pub(crate) mod tests_support {
     use crate::extract::{Grain, Mod};
 
     /// An event date from its value, grain, modifier and ISO first/last days.
-    pub(crate) fn event_date(
-        value: &str,
-        grain: Grain,
-        modifier: Option<Mod>,
-        first: &str,
-        last: &str,
-    ) -> EventDate {
+    pub(crate) fn event_date(value: &str, grain: Grain, modifier: Option<Mod>, first: &str, last: &str) -> EventDate {
         EventDate {
             value: value.into(),
             grain,
@@ -137,20 +125,8 @@ mod tests {
 
     #[test]
     fn relations() {
-        let early_jan = d(
-            "2022-01",
-            Grain::Month,
-            Some(Mod::Start),
-            "2022-01-01",
-            "2022-01-10",
-        );
-        let talks = d(
-            "2022-01-09/2022-01-10",
-            Grain::Interval,
-            None,
-            "2022-01-09",
-            "2022-01-10",
-        );
+        let early_jan = d("2022-01", Grain::Month, Some(Mod::Start), "2022-01-01", "2022-01-10");
+        let talks = d("2022-01-09/2022-01-10", Grain::Interval, None, "2022-01-09", "2022-01-10");
         let jan12 = d("2022-01-12", Grain::Day, None, "2022-01-12", "2022-01-12");
         let jan = d("2022-01", Grain::Month, None, "2022-01-01", "2022-01-31");
         assert_eq!(talks.relation_to(&early_jan), Relation::Narrower);
@@ -160,23 +136,11 @@ mod tests {
         assert_eq!(jan12.relation_to(&jan12.clone()), Relation::Equal);
         assert_eq!(talks.relation_to(&jan12), Relation::Incompatible);
         // The extractor may give START the whole month: it still means days 1–10.
-        let early_whole = d(
-            "2022-01",
-            Grain::Month,
-            Some(Mod::Start),
-            "2022-01-01",
-            "2022-01-31",
-        );
+        let early_whole = d("2022-01", Grain::Month, Some(Mod::Start), "2022-01-01", "2022-01-31");
         assert_eq!(talks.relation_to(&early_whole), Relation::Narrower);
         assert_eq!(jan12.relation_to(&early_whole), Relation::Incompatible);
         assert_eq!(early_whole.relation_to(&jan), Relation::Narrower);
-        let late_2021 = d(
-            "2021",
-            Grain::Year,
-            Some(Mod::End),
-            "2021-01-01",
-            "2021-12-31",
-        );
+        let late_2021 = d("2021", Grain::Year, Some(Mod::End), "2021-01-01", "2021-12-31");
         let dec7 = d("2021-12-07", Grain::Day, None, "2021-12-07", "2021-12-07");
         let mar1 = d("2021-03-01", Grain::Day, None, "2021-03-01", "2021-03-01");
         assert_eq!(dec7.relation_to(&late_2021), Relation::Narrower);
@@ -185,13 +149,7 @@ mod tests {
 
     #[test]
     fn open_ended_dates_only_merge_when_equal() {
-        let before = d(
-            "1997",
-            Grain::Year,
-            Some(Mod::Before),
-            "1997-01-01",
-            "1997-12-31",
-        );
+        let before = d("1997", Grain::Year, Some(Mod::Before), "1997-01-01", "1997-12-31");
         let year = d("1997", Grain::Year, None, "1997-01-01", "1997-12-31");
         let day = d("1997-05-27", Grain::Day, None, "1997-05-27", "1997-05-27");
         assert_eq!(before.relation_to(&before.clone()), Relation::Equal);

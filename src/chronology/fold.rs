@@ -24,16 +24,15 @@ pub fn is_word_char(c: char) -> bool {
 const TABLE_END: u32 = 0x800;
 
 /// `char::is_alphanumeric` of every code point below [`TABLE_END`], one bit each.
-static WORD_TABLE: std::sync::LazyLock<[u64; (TABLE_END / 64) as usize]> =
-    std::sync::LazyLock::new(|| {
-        let mut t = [0u64; (TABLE_END / 64) as usize];
-        for u in 0..TABLE_END {
-            if char::from_u32(u).is_some_and(char::is_alphanumeric) {
-                t[(u >> 6) as usize] |= 1 << (u & 63);
-            }
+static WORD_TABLE: std::sync::LazyLock<[u64; (TABLE_END / 64) as usize]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u64; (TABLE_END / 64) as usize];
+    for u in 0..TABLE_END {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            t[(u >> 6) as usize] |= 1 << (u & 63);
         }
-        t
-    });
+    }
+    t
+});
 
 /// Folds `text` for matching and search.
 ///
@@ -109,11 +108,8 @@ impl Fold {
 
 /// [`Fold::classify`] of every code point below [`TABLE_END`] (ASCII,
 /// Latin, Greek, Cyrillic, Hebrew, Arabic script).
-static FOLD_TABLE: std::sync::LazyLock<Vec<Fold>> = std::sync::LazyLock::new(|| {
-    (0..TABLE_END)
-        .map(|u| Fold::classify(char::from_u32(u).unwrap_or('\0')))
-        .collect()
-});
+static FOLD_TABLE: std::sync::LazyLock<Vec<Fold>> =
+    std::sync::LazyLock::new(|| (0..TABLE_END).map(|u| Fold::classify(char::from_u32(u).unwrap_or('\0'))).collect());
 
 /// Closes the word that starts at `word` in `out`, stripping an article prefix.
 #[inline]
@@ -145,11 +141,7 @@ fn article_len(w: &[u8]) -> usize {
 /// Whether [`fold`] of `chars` has at least `n` [`content_tokens`], found
 /// without writing the folded text and stopping at the `n`th.
 /// `word` is a reused buffer.
-pub(crate) fn folds_to_content_tokens(
-    chars: impl Iterator<Item = char>,
-    n: usize,
-    word: &mut String,
-) -> bool {
+pub(crate) fn folds_to_content_tokens(chars: impl Iterator<Item = char>, n: usize, word: &mut String) -> bool {
     let stop = &*STOP_WORDS;
     let mut found = 0;
     // The folded text's tokens are exactly the words `fold` flushes.
@@ -238,9 +230,7 @@ pub fn content_tokens(folded: &str) -> Vec<&str> {
 pub(crate) fn content_token_iter(folded: &str) -> impl Iterator<Item = &str> {
     let table = &*WORD_TABLE;
     let stop = &*STOP_WORDS;
-    folded
-        .split(move |c: char| !is_word_char_in(table, c))
-        .filter(move |w| is_content_word(w, stop))
+    folded.split(move |c: char| !is_word_char_in(table, c)).filter(move |w| is_content_word(w, stop))
 }
 
 /// Whether `n` content tokens or more are in `folded`, stopping at the `n`th.
@@ -252,9 +242,7 @@ pub(crate) fn has_content_tokens(folded: &str, n: usize) -> bool {
 fn is_content_word(w: &str, stop: &StopWords) -> bool {
     // Three characters take at least three bytes and at most twelve.
     let long_enough = w.len() >= 12 || (w.len() >= 3 && w.chars().count() >= 3);
-    long_enough
-        && !w.bytes().all(|b| b.is_ascii_digit())
-        && !(w.len() <= stop.longest && stop.set.contains(w))
+    long_enough && !w.bytes().all(|b| b.is_ascii_digit()) && !(w.len() <= stop.longest && stop.set.contains(w))
 }
 
 /// Stop words and month names of the three languages, as written; folded on
@@ -282,12 +270,7 @@ struct StopWords {
 static STOP_WORDS: std::sync::LazyLock<StopWords> = std::sync::LazyLock::new(|| {
     let mut set: std::collections::HashSet<Box<str>, _> =
         std::collections::HashSet::with_hasher(foldhash::fast::FixedState::with_seed(0));
-    set.extend(
-        fold(STOP_WORDS_RAW)
-            .split(|c: char| !is_word_char(c))
-            .filter(|w| !w.is_empty())
-            .map(Box::from),
-    );
+    set.extend(fold(STOP_WORDS_RAW).split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(Box::from));
     let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
     StopWords { set, longest }
 });
@@ -299,14 +282,8 @@ mod tests {
     #[test]
     fn search_text_keeps_words_only() {
         for (folded, want) in [
-            (
-                "نشست «ناتو»، در ژنو؛ برگزار شد.",
-                "نشست ناتو در ژنو برگزار شد",
-            ),
-            (
-                "talks in geneva (9-10 january)!",
-                "talks in geneva 9 10 january",
-            ),
+            ("نشست «ناتو»، در ژنو؛ برگزار شد.", "نشست ناتو در ژنو برگزار شد"),
+            ("talks in geneva (9-10 january)!", "talks in geneva 9 10 january"),
             ("Женева и ΑΘΗΝΑ", "женева и αθηνα"),
             ("«»،.", ""),
             ("", ""),
@@ -382,30 +359,14 @@ mod tests {
         folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| {
-                w.chars().count() >= 3
-                    && !w.chars().all(|c| c.is_ascii_digit())
-                    && !STOP_WORDS.set.contains(*w)
+                w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !STOP_WORDS.set.contains(*w)
             })
             .collect()
     }
 
     const WORDS: [&str; 16] = [
-        "the",
-        "January",
-        "Talks",
-        "1400",
-        "ab",
-        "والناتو",
-        "الله",
-        "بالدوحة",
-        "للمياه",
-        "في",
-        "در",
-        "مُحَمَّد",
-        "ژنو",
-        "Ωmega",
-        "كانون",
-        "x1y",
+        "the", "January", "Talks", "1400", "ab", "والناتو", "الله", "بالدوحة", "للمياه", "في", "در", "مُحَمَّد",
+        "ژنو", "Ωmega", "كانون", "x1y",
     ];
 
     /// `fold`, its content tokens and the early-stopping count against the references.

@@ -70,22 +70,17 @@ pub struct Gazetteer {
 
 /// Suffixes (folded) that may follow an Arabic-script alias inside one word:
 /// Persian plural/ezafe/adjective endings and Arabic nisba/plural endings.
-const SUFFIXES: [&str; 11] = [
-    "هایی", "های", "ها", "یان", "یی", "ای", "یه", "ین", "ون", "ی", "ان",
-];
+const SUFFIXES: [&str; 11] = ["هایی", "های", "ها", "یان", "یی", "ای", "یه", "ین", "ون", "ی", "ان"];
 /// One-letter clitics that may precede an Arabic-script alias in one word.
 const CLITICS: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ک'];
 
-static BUILTIN: LazyLock<Gazetteer> =
-    LazyLock::new(
-        || match Gazetteer::parse(include_str!("../../data/gazetteer.tsv")) {
-            Ok(g) => g,
-            Err(e) => {
-                tracing::error!("built-in gazetteer unusable: {e}");
-                Gazetteer::empty()
-            }
-        },
-    );
+static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::parse(include_str!("../../data/gazetteer.tsv")) {
+    Ok(g) => g,
+    Err(e) => {
+        tracing::error!("built-in gazetteer unusable: {e}");
+        Gazetteer::empty()
+    }
+});
 
 impl Gazetteer {
     /// The gazetteer compiled into the binary from `data/gazetteer.tsv`.
@@ -120,18 +115,11 @@ impl Gazetteer {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(kind), Some(name), Some(aliases)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                return Err(GazetteerError::BadLine {
-                    line: n + 1,
-                    reason: "expected kind, id and aliases".into(),
-                });
+            let (Some(kind), Some(name), Some(aliases)) = (fields.next(), fields.next(), fields.next()) else {
+                return Err(GazetteerError::BadLine { line: n + 1, reason: "expected kind, id and aliases".into() });
             };
-            let kind = Kind::parse(kind.trim()).ok_or_else(|| GazetteerError::BadLine {
-                line: n + 1,
-                reason: format!("unknown kind {kind:?}"),
-            })?;
+            let kind = Kind::parse(kind.trim())
+                .ok_or_else(|| GazetteerError::BadLine { line: n + 1, reason: format!("unknown kind {kind:?}") })?;
             let id = format!("{}:{}", kind.as_str(), name.trim());
             entities += 1;
             for alias in aliases.split('|') {
@@ -140,27 +128,17 @@ impl Gazetteer {
                 if folded.is_empty() {
                     continue;
                 }
-                arabic_script.push(
-                    folded
-                        .chars()
-                        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
-                );
+                arabic_script.push(folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
                 patterns.push(folded);
                 pattern_names.push(id.clone());
             }
         }
-        let mut ids: Vec<Box<str>> = pattern_names
-            .iter()
-            .map(|s| Box::from(s.as_str()))
-            .collect();
+        let mut ids: Vec<Box<str>> = pattern_names.iter().map(|s| Box::from(s.as_str())).collect();
         ids.sort_unstable();
         ids.dedup();
         let pattern_ids = pattern_names
             .iter()
-            .map(|n| {
-                ids.binary_search_by(|id| (**id).cmp(n.as_str()))
-                    .map(|i| i as u32)
-            })
+            .map(|n| ids.binary_search_by(|id| (**id).cmp(n.as_str())).map(|i| i as u32))
             .collect::<Result<Vec<u32>, _>>()
             .map_err(|_| GazetteerError::Build("entity id table".into()))?;
         let flags = ids.iter().map(|id| id_flags(id)).collect();
@@ -170,14 +148,7 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
-        Ok(Gazetteer {
-            ids,
-            flags,
-            pattern_ids,
-            arabic_script,
-            matcher,
-            entities,
-        })
+        Ok(Gazetteer { ids, flags, pattern_ids, arabic_script, matcher, entities })
     }
 
     /// Number of entries (not aliases).
@@ -233,10 +204,7 @@ impl Gazetteer {
 
     /// The index of entity id `id`, if the gazetteer has it.
     pub(crate) fn index_of(&self, id: &str) -> Option<u32> {
-        self.ids
-            .binary_search_by(|x| (**x).cmp(id))
-            .ok()
-            .map(|i| i as u32)
+        self.ids.binary_search_by(|x| (**x).cmp(id)).ok().map(|i| i as u32)
     }
 
     /// [`EVENT_TYPE`] / [`SPECIFIC`] flags of the entity with index `i`.
@@ -250,19 +218,16 @@ impl Gazetteer {
         let left = match before.chars().next_back() {
             None => true,
             Some(c) if !is_word_char(c) => true,
-            Some(c) if arabic && CLITICS.contains(&c) => before[..before.len() - c.len_utf8()]
-                .chars()
-                .next_back()
-                .is_none_or(|p| !is_word_char(p)),
+            Some(c) if arabic && CLITICS.contains(&c) => {
+                before[..before.len() - c.len_utf8()].chars().next_back().is_none_or(|p| !is_word_char(p))
+            }
             Some(_) => false,
         };
         if !left {
             return false;
         }
         let after = &text[end..];
-        let word_end = after
-            .find(|c: char| !is_word_char(c))
-            .unwrap_or(after.len());
+        let word_end = after.find(|c: char| !is_word_char(c)).unwrap_or(after.len());
         let tail = &after[..word_end];
         tail.is_empty() || (arabic && SUFFIXES.contains(&tail))
     }
@@ -317,19 +282,8 @@ mod tests {
 
     #[test]
     fn rejects_bad_lines() {
-        assert!(matches!(
-            Gazetteer::parse("country\tx"),
-            Err(GazetteerError::BadLine { line: 1, .. })
-        ));
-        assert!(matches!(
-            Gazetteer::parse("planet\tx\ty"),
-            Err(GazetteerError::BadLine { .. })
-        ));
-        assert_eq!(
-            Gazetteer::parse("# c\n\nplace\tx\tX|ایکس\n")
-                .map(|g| g.len())
-                .ok(),
-            Some(1)
-        );
+        assert!(matches!(Gazetteer::parse("country\tx"), Err(GazetteerError::BadLine { line: 1, .. })));
+        assert!(matches!(Gazetteer::parse("planet\tx\ty"), Err(GazetteerError::BadLine { .. })));
+        assert_eq!(Gazetteer::parse("# c\n\nplace\tx\tX|ایکس\n").map(|g| g.len()).ok(), Some(1));
     }
 }

@@ -58,25 +58,11 @@ fn whole_period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
         return Some((first, next.pred_opt()?));
     }
     let year: i32 = value.get(..4)?.parse().ok()?;
-    Some((
-        NaiveDate::from_ymd_opt(year, 1, 1)?,
-        NaiveDate::from_ymd_opt(year, 12, 31)?,
-    ))
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 ];
 
 /// Computes the labels of `d`.
@@ -91,16 +77,9 @@ pub fn labels(d: &EventDate) -> Labels {
         Some(_) => true,
     };
     let gregorian_core = match d.grain {
-        Grain::Month => format!(
-            "{} {}",
-            MONTHS_EN[d.first_day.month0() as usize],
-            d.first_day.year()
-        ),
+        Grain::Month => format!("{} {}", MONTHS_EN[d.first_day.month0() as usize], d.first_day.year()),
         Grain::Year => d.first_day.year().to_string(),
-        Grain::Decade => format!(
-            "{}s",
-            d.first_day.year() - d.first_day.year().rem_euclid(10)
-        ),
+        Grain::Decade => format!("{}s", d.first_day.year() - d.first_day.year().rem_euclid(10)),
         _ => render_range(d.first_day, d.last_day, Calendar::Gregorian, Lang::En),
     };
     let p = |lang| match d.modifier {
@@ -117,23 +96,13 @@ pub fn labels(d: &EventDate) -> Labels {
                 render_year(Calendar::Gregorian, d.first_day.year(), lang)
             ),
             Grain::Year | Grain::Decade => {
-                let (a, b) = (
-                    from_date(cal, d.first_day).year,
-                    from_date(cal, d.last_day).year,
-                );
+                let (a, b) = (from_date(cal, d.first_day).year, from_date(cal, d.last_day).year);
                 let years = if a == b {
                     render_year(cal, a, lang)
                 } else {
-                    format!(
-                        "{}–{}",
-                        render_year(cal, a, lang),
-                        render_year(cal, b, lang)
-                    )
+                    format!("{}–{}", render_year(cal, a, lang), render_year(cal, b, lang))
                 };
-                format!(
-                    "{} ({years})",
-                    render_year(Calendar::Gregorian, d.first_day.year(), lang)
-                )
+                format!("{} ({years})", render_year(Calendar::Gregorian, d.first_day.year(), lang))
             }
             _ => range,
         };
@@ -156,52 +125,22 @@ mod tests {
 
     #[test]
     fn day_and_interval_labels() {
-        let l = labels(&date(
-            "2022-01-12",
-            Grain::Day,
-            None,
-            "2022-01-12",
-            "2022-01-12",
-        ));
+        let l = labels(&date("2022-01-12", Grain::Day, None, "2022-01-12", "2022-01-12"));
         assert_eq!(l.gregorian, "12 January 2022");
         assert_eq!(l.persian, "۲۲ دی ۱۴۰۰");
-        assert_eq!(
-            (l.persian_ymd.year, l.persian_ymd.month, l.persian_ymd.day),
-            (1400, 10, 22)
-        );
-        assert_eq!(
-            (l.hijri_ymd.year, l.hijri_ymd.month, l.hijri_ymd.day),
-            (1443, 6, 9)
-        );
-        let l = labels(&date(
-            "2022-01-09/2022-01-10",
-            Grain::Interval,
-            None,
-            "2022-01-09",
-            "2022-01-10",
-        ));
+        assert_eq!((l.persian_ymd.year, l.persian_ymd.month, l.persian_ymd.day), (1400, 10, 22));
+        assert_eq!((l.hijri_ymd.year, l.hijri_ymd.month, l.hijri_ymd.day), (1443, 6, 9));
+        let l = labels(&date("2022-01-09/2022-01-10", Grain::Interval, None, "2022-01-09", "2022-01-10"));
         assert_eq!(l.gregorian, "9–10 January 2022");
         assert_eq!(l.persian, "۱۹–۲۰ دی ۱۴۰۰");
     }
 
     #[test]
     fn modified_month_and_year() {
-        let l = labels(&date(
-            "2022-01",
-            Grain::Month,
-            Some(Mod::Start),
-            "2022-01-01",
-            "2022-01-31",
-        ));
+        let l = labels(&date("2022-01", Grain::Month, Some(Mod::Start), "2022-01-01", "2022-01-31"));
         assert_eq!(l.gregorian, "early January 2022");
         assert_eq!(l.persian, "اوایل ژانویه ۲۰۲۲ (۱۱ دی – ۱۱ بهمن ۱۴۰۰)");
-        let l = labels(&date(
-            "1997",
-            Grain::Year,
-            Some(Mod::Before),
-            "1997-01-01",
-            "1997-12-31",
-        ));
+        let l = labels(&date("1997", Grain::Year, Some(Mod::Before), "1997-01-01", "1997-12-31"));
         assert_eq!(l.gregorian, "before 1997");
         assert_eq!(l.persian, "پیش از ۱۹۹۷ (۱۳۷۵–۱۳۷۶)");
         assert!(l.hijri.starts_with("قبل ١٩٩٧ ("));

@@ -154,8 +154,7 @@ impl Features {
 
     /// [`Features::add`] with the entity ids as a list.
     pub(crate) fn add_ids<'a>(&mut self, entities: impl Iterator<Item = &'a str>, folded: &str) {
-        self.entities
-            .extend(entities.flat_map(str::split_whitespace));
+        self.entities.extend(entities.flat_map(str::split_whitespace));
         self.add_tokens(folded);
     }
 
@@ -163,8 +162,7 @@ impl Features {
         let before = self.tokens.len();
         // About one content token per eight bytes of folded text.
         self.tokens.reserve(folded.len() / 8);
-        self.tokens
-            .extend(super::fold::content_token_iter(folded).map(token_hash));
+        self.tokens.extend(super::fold::content_token_iter(folded).map(token_hash));
         if self.tokens.len() != before {
             self.tokens.sort_unstable();
             self.tokens.dedup();
@@ -236,22 +234,14 @@ impl Similarity {
     pub fn score(&self) -> f64 {
         self.entity_overlap
             + 0.1 * self.token_overlap
-            + if self.rule == Some(Rule::Tokens) {
-                self.token_overlap
-            } else {
-                0.0
-            }
+            + if self.rule == Some(Rule::Tokens) { self.token_overlap } else { 0.0 }
     }
 }
 
 fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let inter = sorted_intersection(a, b);
     let union = a.len() + b.len() - inter;
-    if union == 0 {
-        0.0
-    } else {
-        inter as f64 / union as f64
-    }
+    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
 }
 
 /// Calls `f` with each element of two sorted, distinct lists that is in both.
@@ -319,12 +309,7 @@ fn shared_ids(a: &Entities, b: &Entities) -> Vec<String> {
     let mut shared = Vec::new();
     each_shared(&a.known, &b.known, |i| shared.push(g.id(i).to_owned()));
     let known = shared.len();
-    shared.extend(
-        a.other
-            .iter()
-            .filter(|id| b.other.binary_search(id).is_ok())
-            .map(|id| id.to_string()),
-    );
+    shared.extend(a.other.iter().filter(|id| b.other.binary_search(id).is_ok()).map(|id| id.to_string()));
     if shared.len() != known {
         shared.sort_unstable();
     }
@@ -350,11 +335,7 @@ pub fn similarity(a: &Features, b: &Features) -> Similarity {
     let (shared, types, specific) = shared_counts(&a.entities, &b.entities);
     let named = shared - types;
     let union = a.entities.len() + b.entities.len() - shared;
-    let entity_overlap = if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    };
+    let entity_overlap = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
     let token_overlap = jaccard(&a.tokens, &b.tokens);
     let rule = if named >= 1 && types >= 1 {
         Some(Rule::EntitiesAndType)
@@ -365,12 +346,7 @@ pub fn similarity(a: &Features, b: &Features) -> Similarity {
     } else {
         None
     };
-    Similarity {
-        shared: Vec::new(),
-        entity_overlap,
-        token_overlap,
-        rule,
-    }
+    Similarity { shared: Vec::new(), entity_overlap, token_overlap, rule }
 }
 
 /// The gazetteer ids two statements share, sorted.
@@ -412,11 +388,8 @@ mod tests {
 
     #[test]
     fn token_overlap_without_entities() {
-        let a = features(
-            "The river flow model was delivered to both ministries by the joint technical team",
-        );
-        let b =
-            features("The joint technical team delivered the river flow model to both ministries");
+        let a = features("The river flow model was delivered to both ministries by the joint technical team");
+        let b = features("The joint technical team delivered the river flow model to both ministries");
         let s = compare(&a, &b);
         assert_eq!(s.rule, Some(Rule::Tokens));
         assert!(s.token_overlap >= TOKEN_OVERLAP);
@@ -425,34 +398,20 @@ mod tests {
     /// The comparison over plain string sets.
     fn reference(a: (&str, &str), b: (&str, &str)) -> (Vec<String>, f64, f64, Option<Rule>) {
         use std::collections::BTreeSet;
-        let ids = |s: &str| {
-            s.split_whitespace()
-                .map(str::to_owned)
-                .collect::<BTreeSet<String>>()
-        };
+        let ids = |s: &str| s.split_whitespace().map(str::to_owned).collect::<BTreeSet<String>>();
         let (ea, eb) = (ids(a.0), ids(b.0));
         let shared: Vec<String> = ea.intersection(&eb).cloned().collect();
         let types = shared.iter().filter(|s| is_event_type(s)).count();
         let specific = shared.iter().filter(|s| is_specific(s)).count();
         let union = ea.union(&eb).count();
-        let entity_overlap = if union == 0 {
-            0.0
-        } else {
-            shared.len() as f64 / union as f64
-        };
+        let entity_overlap = if union == 0 { 0.0 } else { shared.len() as f64 / union as f64 };
         fn tokens(s: &str) -> BTreeSet<&str> {
-            crate::chronology::fold::content_tokens(s)
-                .into_iter()
-                .collect()
+            crate::chronology::fold::content_tokens(s).into_iter().collect()
         }
         let (ta, tb) = (tokens(a.1), tokens(b.1));
         let inter = ta.intersection(&tb).count();
         let token_union = ta.len() + tb.len() - inter;
-        let token_overlap = if token_union == 0 {
-            0.0
-        } else {
-            inter as f64 / token_union as f64
-        };
+        let token_overlap = if token_union == 0 { 0.0 } else { inter as f64 / token_union as f64 };
         let rule = if shared.len() - types >= 1 && types >= 1 {
             Some(Rule::EntitiesAndType)
         } else if specific >= 2 {
@@ -477,23 +436,10 @@ mod tests {
         "event:picnic",
         "org:unknown",
     ];
-    const TOKENS: [&str; 8] = [
-        "river",
-        "flow",
-        "model",
-        "joint",
-        "team",
-        "delivered",
-        "ministries",
-        "technical",
-    ];
+    const TOKENS: [&str; 8] = ["river", "flow", "model", "joint", "team", "delivered", "ministries", "technical"];
 
     fn picked<'a>(all: &[&'a str], mask: u16) -> Vec<&'a str> {
-        all.iter()
-            .enumerate()
-            .filter(|(i, _)| mask >> i & 1 == 1)
-            .map(|(_, s)| *s)
-            .collect()
+        all.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, s)| *s).collect()
     }
 
     #[test]
@@ -502,10 +448,7 @@ mod tests {
         assert!(Gazetteer::builtin().index_of("place:atlantis").is_none());
         assert!(f.entities.contains("place:atlantis") && f.entities.contains("org:nato"));
         assert!(!f.entities.contains("place:geneva"));
-        assert_eq!(
-            f.entities.iter().collect::<Vec<_>>(),
-            ["org:nato", "place:atlantis"]
-        );
+        assert_eq!(f.entities.iter().collect::<Vec<_>>(), ["org:nato", "place:atlantis"]);
     }
 
     proptest::proptest! {

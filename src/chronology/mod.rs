@@ -54,11 +54,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
             let folded = fold(&sentence.text);
             gazetteer.find_squeezed(&folded, &mut found);
             let entities = found.iter().map(|&i| gazetteer.id(i).to_owned()).collect();
-            AnalyzedSentence {
-                sentence,
-                folded,
-                entities,
-            }
+            AnalyzedSentence { sentence, folded, entities }
         })
         .collect()
 }
@@ -66,10 +62,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
 /// Every gazetteer id found in any of the sentences, sorted, space-separated:
 /// what a whole document speaks of (`documents.entities`).
 pub fn document_entities(sentences: &[AnalyzedSentence]) -> String {
-    let ids: BTreeSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.entities.iter().map(String::as_str))
-        .collect();
+    let ids: BTreeSet<&str> = sentences.iter().flat_map(|s| s.entities.iter().map(String::as_str)).collect();
     ids.into_iter().collect::<Vec<_>>().join(" ")
 }
 
@@ -121,11 +114,7 @@ pub struct Candidate {
 ///
 /// `sentences` must come from [`analyze`] on the same text the mentions were
 /// found in. Mentions outside every sentence are ignored.
-pub fn candidates(
-    mentions: &[Mention],
-    sentences: &[AnalyzedSentence],
-    doc_title: Option<&str>,
-) -> Vec<Candidate> {
+pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_title: Option<&str>) -> Vec<Candidate> {
     // Key: the days and modifier; conflicting pair halves join their partner.
     let mut groups: BTreeMap<(NaiveDate, NaiveDate, Option<Mod>), Vec<usize>> = BTreeMap::new();
     let mut order: Vec<(NaiveDate, NaiveDate, Option<Mod>)> = Vec::new();
@@ -137,10 +126,7 @@ pub fn candidates(
         if !is_eventable(m) || analyzed_sentence_at(sentences, m.start).is_none() {
             continue;
         }
-        let partner_key = m
-            .pair
-            .filter(|_| m.conflict.is_some())
-            .and_then(|p| key_of.get(p).cloned().flatten());
+        let partner_key = m.pair.filter(|_| m.conflict.is_some()).and_then(|p| key_of.get(p).cloned().flatten());
         let (Some(first), Some(last)) = (m.first_day, m.last_day) else {
             continue;
         };
@@ -175,10 +161,8 @@ pub fn candidates(
             first_day,
             last_day,
         };
-        let mention_sentences: Vec<usize> = members
-            .iter()
-            .filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start))
-            .collect();
+        let mention_sentences: Vec<usize> =
+            members.iter().filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start)).collect();
         if mention_sentences.len() != members.len() {
             continue;
         }
@@ -187,19 +171,13 @@ pub fn candidates(
         distinct.sort_unstable();
         distinct.dedup();
         for &s in &distinct {
-            features.add_ids(
-                sentences[s].entities.iter().map(String::as_str),
-                &sentences[s].folded,
-            );
+            features.add_ids(sentences[s].entities.iter().map(String::as_str), &sentences[s].folded);
         }
         let head = mention_sentences[0];
         let title = if says_more(head, &mut scratch) {
             sentences[head].sentence.text.clone()
         } else {
-            let fallback = match doc_title
-                .map(str::trim)
-                .filter(|t| fold::has_content_tokens(&fold(t), 2))
-            {
+            let fallback = match doc_title.map(str::trim).filter(|t| fold::has_content_tokens(&fold(t), 2)) {
                 Some(t) => Some(t.to_owned()),
                 None => (0..sentences.len())
                     .find(|&i| says_more(i, &mut scratch))
@@ -215,13 +193,7 @@ pub fn candidates(
                 None => sentences[head].sentence.text.clone(),
             }
         };
-        out.push(Candidate {
-            date,
-            mentions: members,
-            mention_sentences,
-            title,
-            features,
-        });
+        out.push(Candidate { date, mentions: members, mention_sentences, title, features });
     }
     out
 }
@@ -238,12 +210,9 @@ struct Scratch {
 fn says_more_than_dates(s: &AnalyzedSentence, mentions: &[Mention], scratch: &mut Scratch) -> bool {
     let (start, end) = (s.sentence.start, s.sentence.end);
     scratch.spans.clear();
-    scratch.spans.extend(
-        mentions
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end)
-            .map(|m| (m.start - start, m.end - start)),
-    );
+    scratch
+        .spans
+        .extend(mentions.iter().filter(|m| m.start >= start && m.end <= end).map(|m| (m.start - start, m.end - start)));
     if scratch.spans.is_empty() {
         // Nothing to blank out: the folded sentence is what would be folded.
         return fold::has_content_tokens(&s.folded, 3);
@@ -262,14 +231,7 @@ mod tests {
     use crate::calendar::Calendar;
     use crate::lexicon::Lang;
 
-    fn mention(
-        text: &str,
-        whole: &str,
-        value: &str,
-        grain: Grain,
-        first: &str,
-        last: &str,
-    ) -> Mention {
+    fn mention(text: &str, whole: &str, value: &str, grain: Grain, first: &str, last: &str) -> Mention {
         let byte = whole.find(text).expect("mention in text");
         let start = whole[..byte].chars().count();
         Mention {
@@ -294,27 +256,10 @@ mod tests {
         let text = "Talks in Geneva on 12 January 2022 went well. Both sides met again on 12 January 2022 in Vienna. \
                     The dispute lasted 30 years.";
         let ms = vec![
-            mention(
-                "12 January 2022",
-                text,
-                "2022-01-12",
-                Grain::Day,
-                "2022-01-12",
-                "2022-01-12",
-            ),
+            mention("12 January 2022", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12"),
             {
-                let mut m = mention(
-                    "12 January 2022 in",
-                    text,
-                    "2022-01-12",
-                    Grain::Day,
-                    "2022-01-12",
-                    "2022-01-12",
-                );
-                m.start = text
-                    .rfind("12 January")
-                    .map(|b| text[..b].chars().count())
-                    .unwrap_or(0);
+                let mut m = mention("12 January 2022 in", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12");
+                m.start = text.rfind("12 January").map(|b| text[..b].chars().count()).unwrap_or(0);
                 m.end = m.start + 15;
                 m
             },
@@ -333,14 +278,7 @@ mod tests {
     #[test]
     fn dateline_takes_document_title() {
         let text = "12 January 2022\nNATO and Russia held a meeting in Brussels.";
-        let ms = vec![mention(
-            "12 January 2022",
-            text,
-            "2022-01-12",
-            Grain::Day,
-            "2022-01-12",
-            "2022-01-12",
-        )];
+        let ms = vec![mention("12 January 2022", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12")];
         let c = candidates(&ms, &analyze(text), Some("Council meets in Brussels"));
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].title, "Council meets in Brussels");

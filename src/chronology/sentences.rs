@@ -36,9 +36,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut quote_open: Option<usize> = None;
     while let Some(at) = next_special(text, b) {
         b = at;
-        let Some(c) = text.get(b..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
+        let Some(c) = text.get(b..).and_then(|rest| rest.chars().next()) else { break };
         let len = c.len_utf8();
         i += count_chars(&bytes[counted..b]);
         counted = b;
@@ -57,10 +55,8 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             let next = text[b + len..].chars().next();
             let mut before = text[..b].chars().rev();
             let (prev, prev2) = (before.next(), before.next());
-            let followed_by_space =
-                next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '»' | ')'));
-            let initialism =
-                prev.is_some_and(|p| p.is_uppercase()) && prev2.is_none_or(|p| !p.is_alphabetic());
+            let followed_by_space = next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '»' | ')'));
+            let initialism = prev.is_some_and(|p| p.is_uppercase()) && prev2.is_none_or(|p| !p.is_alphabetic());
             followed_by_space && !initialism
         } else {
             false
@@ -68,11 +64,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         b += len;
         if ends {
             if c != '\n' && c != '\r' {
-                while let Some(q) = text[b..]
-                    .chars()
-                    .next()
-                    .filter(|q| matches!(q, '"' | '”' | '»' | ')' | '’' | '\''))
-                {
+                while let Some(q) = text[b..].chars().next().filter(|q| matches!(q, '"' | '”' | '»' | ')' | '’' | '\'')) {
                     b += q.len_utf8();
                 }
             }
@@ -141,11 +133,7 @@ fn push(text: &str, start: (usize, usize), end: (usize, usize), out: &mut Vec<Se
         return;
     }
     let trail = head[body.len()..].chars().count();
-    out.push(Sentence {
-        start: start.0 + lead,
-        end: end.0 - trail,
-        text: body.to_owned(),
-    });
+    out.push(Sentence { start: start.0 + lead, end: end.0 - trail, text: body.to_owned() });
 }
 
 /// Index of the sentence containing code-point offset `pos` (sentences sorted).
@@ -162,16 +150,7 @@ mod tests {
     fn splits_on_every_stop() {
         let s = segment("Talks began. Did they end? نشست برگزار شد؟ اجتماع عقد.\nNew line");
         let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "Talks began.",
-                "Did they end?",
-                "نشست برگزار شد؟",
-                "اجتماع عقد.",
-                "New line"
-            ]
-        );
+        assert_eq!(texts, ["Talks began.", "Did they end?", "نشست برگزار شد؟", "اجتماع عقد.", "New line"]);
     }
 
     #[test]
@@ -180,10 +159,7 @@ mod tests {
         let s = segment(text);
         assert_eq!(s.len(), 2);
         let chars: Vec<char> = text.chars().collect();
-        assert_eq!(
-            chars[s[1].start..s[1].end].iter().collect::<String>(),
-            "Geneva"
-        );
+        assert_eq!(chars[s[1].start..s[1].end].iter().collect::<String>(), "Geneva");
         assert_eq!(sentence_at(&s, 1), Some(0));
         assert_eq!(sentence_at(&s, 4), None);
         assert_eq!(sentence_at(&s, 6), Some(1));
@@ -201,16 +177,8 @@ mod tests {
         for u in 0..0x11000u32 {
             let Some(c) = char::from_u32(u) else { continue };
             let special = is_hard_stop(c) || matches!(c, '.' | '«' | '»');
-            for (text, from, at) in [
-                (format!("a{c}b"), 0, 1),
-                (format!("{c}."), 0, 0),
-                (format!("ثث{c}"), 2, 4),
-            ] {
-                let expected = if special {
-                    Some(at)
-                } else {
-                    text[from..].find('.').map(|d| from + d)
-                };
+            for (text, from, at) in [(format!("a{c}b"), 0, 1), (format!("{c}."), 0, 0), (format!("ثث{c}"), 2, 4)] {
+                let expected = if special { Some(at) } else { text[from..].find('.').map(|d| from + d) };
                 assert_eq!(next_special(&text, from), expected, "U+{u:04X} in {text:?}");
             }
         }
@@ -234,11 +202,7 @@ mod tests {
                 end -= 1;
             }
             if start < end {
-                out.push(Sentence {
-                    start,
-                    end,
-                    text: chars[start..end].iter().collect(),
-                });
+                out.push(Sentence { start, end, text: chars[start..end].iter().collect() });
             }
         };
         let (mut out, mut start, mut i, mut quote_open) = (Vec::new(), 0, 0, None::<usize>);
@@ -257,17 +221,14 @@ mod tests {
                 let prev = i.checked_sub(1).map(|k| chars[k]);
                 let prev2 = i.checked_sub(2).map(|k| chars[k]);
                 next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '»' | ')'))
-                    && !(prev.is_some_and(|p| p.is_uppercase())
-                        && prev2.is_none_or(|p| !p.is_alphabetic()))
+                    && !(prev.is_some_and(|p| p.is_uppercase()) && prev2.is_none_or(|p| !p.is_alphabetic()))
             } else {
                 false
             };
             if ends {
                 let mut end = i + 1;
                 if c != '\n' && c != '\r' {
-                    while end < chars.len()
-                        && matches!(chars[end], '"' | '”' | '»' | ')' | '’' | '\'')
-                    {
+                    while end < chars.len() && matches!(chars[end], '"' | '”' | '»' | ')' | '’' | '\'') {
                         end += 1;
                     }
                 }

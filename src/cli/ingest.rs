@@ -19,11 +19,7 @@ const SQL_MAX_ROWS: usize = 1_000;
 const SQL_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn runtime() -> Option<tokio::runtime::Runtime> {
-    match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(rt) => Some(rt),
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -64,10 +60,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) 
         for p in entries {
             if p.is_dir() {
                 collect_files(&p, out, errors);
-            } else if matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("txt" | "jsonl")
-            ) {
+            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
                 out.push(p);
             }
         }
@@ -89,11 +82,7 @@ fn str_field(v: &serde_json::Value, key: &str) -> Result<Option<String>, String>
 
 /// One JSONL line as a document. Per-article `dct` (or a readable
 /// `published_at`) beats `--dct`; per-article `lang` beats `--lang`.
-fn jsonl_document(
-    line: &str,
-    dct: Option<chrono::NaiveDateTime>,
-    lang: Option<Lang>,
-) -> Result<NewDocument, String> {
+fn jsonl_document(line: &str, dct: Option<chrono::NaiveDateTime>, lang: Option<Lang>) -> Result<NewDocument, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
     if !v.is_object() {
         return Err("expected a JSON object".into());
@@ -103,18 +92,13 @@ fn jsonl_document(
         return Err("\"text\" is empty".into());
     }
     let lang = match str_field(&v, "lang")? {
-        Some(l) if l != "auto" => {
-            Some(Lang::parse(&l).ok_or_else(|| format!("unknown language {l:?}"))?)
-        }
+        Some(l) if l != "auto" => Some(Lang::parse(&l).ok_or_else(|| format!("unknown language {l:?}"))?),
         _ => lang,
     };
     let published_at = str_field(&v, "published_at")?;
     let dct = match str_field(&v, "dct")? {
         Some(d) => Some(parse_dct(&d).map_err(|e| e.to_string())?),
-        None => published_at
-            .as_deref()
-            .and_then(|p| parse_dct(p).ok())
-            .or(dct),
+        None => published_at.as_deref().and_then(|p| parse_dct(p).ok()).or(dct),
     };
     Ok(NewDocument {
         text,
@@ -129,21 +113,14 @@ fn jsonl_document(
 }
 
 /// Reads every file into jobs (JSONL: one per non-empty line).
-fn read_jobs(
-    files: &[PathBuf],
-    dct: Option<chrono::NaiveDateTime>,
-    lang: Option<Lang>,
-) -> Vec<Job> {
+fn read_jobs(files: &[PathBuf], dct: Option<chrono::NaiveDateTime>, lang: Option<Lang>) -> Vec<Job> {
     let mut jobs = Vec::new();
     for path in files {
         let origin = path.display().to_string();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                jobs.push(Job {
-                    origin,
-                    doc: Err(e.to_string()),
-                });
+                jobs.push(Job { origin, doc: Err(e.to_string()) });
                 continue;
             }
         };
@@ -160,24 +137,11 @@ fn read_jobs(
             }
         } else {
             let doc = match String::from_utf8(bytes) {
-                Err(e) => Err(format!(
-                    "invalid UTF-8 at byte {}",
-                    e.utf8_error().valid_up_to()
-                )),
+                Err(e) => Err(format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())),
                 Ok(text) if text.trim().is_empty() => Err("empty file".into()),
                 Ok(text) => {
-                    let title = text
-                        .lines()
-                        .map(str::trim)
-                        .find(|l| !l.is_empty())
-                        .map(str::to_owned);
-                    Ok(NewDocument {
-                        text,
-                        title,
-                        lang,
-                        dct,
-                        ..NewDocument::default()
-                    })
+                    let title = text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned);
+                    Ok(NewDocument { text, title, lang, dct, ..NewDocument::default() })
                 }
             };
             jobs.push(Job { origin, doc });
@@ -215,9 +179,7 @@ pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[Pat
         eprintln!("error: {m}");
     }
     let jobs = read_jobs(&files, dct, lang);
-    let Some(rt) = runtime() else {
-        return ExitCode::FAILURE;
-    };
+    let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
         let Some(store) = open(db).await else { return ExitCode::FAILURE };
         let bar = if std::io::stderr().is_terminal() {
@@ -301,23 +263,14 @@ fn cell_text(v: &serde_json::Value) -> String {
 
 /// `tarikh sql`: one read-only statement, printed as a table, JSON lines or CSV.
 pub fn run_sql(db: &Path, json: bool, csv: bool, query: &str) -> ExitCode {
-    let Some(rt) = runtime() else {
-        return ExitCode::FAILURE;
-    };
+    let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
-        let Some(store) = open(db).await else {
-            return ExitCode::FAILURE;
-        };
-        let result = store
-            .run_readonly_sql(query, SQL_MAX_ROWS, SQL_TIMEOUT)
-            .await;
+        let Some(store) = open(db).await else { return ExitCode::FAILURE };
+        let result = store.run_readonly_sql(query, SQL_MAX_ROWS, SQL_TIMEOUT).await;
         store.close().await;
         let r = match result {
             Ok(r) => r,
-            Err(
-                e
-                @ (SqlError::Refused { .. } | SqlError::Invalid { .. } | SqlError::Timeout { .. }),
-            ) => {
+            Err(e @ (SqlError::Refused { .. } | SqlError::Invalid { .. } | SqlError::Timeout { .. })) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(EXIT_BAD_INPUT);
             }
@@ -337,11 +290,7 @@ pub fn run_sql(db: &Path, json: bool, csv: bool, query: &str) -> ExitCode {
             let mut w = csv::Writer::from_writer(&mut out);
             let res = w
                 .write_record(&r.columns)
-                .and_then(|_| {
-                    r.rows
-                        .iter()
-                        .try_for_each(|row| w.write_record(row.iter().map(cell_text)))
-                })
+                .and_then(|_| r.rows.iter().try_for_each(|row| w.write_record(row.iter().map(cell_text))))
                 .and_then(|_| w.flush().map_err(csv::Error::from));
             res.map_err(std::io::Error::other)
         } else {
@@ -360,11 +309,7 @@ pub fn run_sql(db: &Path, json: bool, csv: bool, query: &str) -> ExitCode {
     })
 }
 
-fn print_table(
-    out: &mut impl Write,
-    columns: &[String],
-    rows: &[Vec<serde_json::Value>],
-) -> std::io::Result<()> {
+fn print_table(out: &mut impl Write, columns: &[String], rows: &[Vec<serde_json::Value>]) -> std::io::Result<()> {
     const MAX_CELL: usize = 60;
     let cells: Vec<Vec<String>> = rows
         .iter()
@@ -388,50 +333,27 @@ fn print_table(
         }
     }
     let line = |out: &mut dyn Write, vals: &[String]| -> std::io::Result<()> {
-        let parts: Vec<String> = vals
-            .iter()
-            .zip(&widths)
-            .map(|(v, w)| format!("{v}{}", " ".repeat(w - v.chars().count())))
-            .collect();
+        let parts: Vec<String> =
+            vals.iter().zip(&widths).map(|(v, w)| format!("{v}{}", " ".repeat(w - v.chars().count()))).collect();
         writeln!(out, "{}", parts.join(" │ ").trim_end())
     };
     line(out, columns)?;
-    writeln!(
-        out,
-        "{}",
-        widths
-            .iter()
-            .map(|w| "─".repeat(*w))
-            .collect::<Vec<_>>()
-            .join("─┼─")
-    )?;
+    writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─"))?;
     for row in &cells {
         line(out, row)?;
     }
-    writeln!(
-        out,
-        "({} row{})",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" }
-    )
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
 }
 
 fn parse_bound(s: &str) -> Result<NaiveDate, String> {
     if let Ok(d) = s.trim().parse::<NaiveDate>() {
         return Ok(d);
     }
-    crate::extract::parse_day(s, None, None)
-        .map(|(d, _)| d)
-        .map_err(|e| e.to_string())
+    crate::extract::parse_day(s, None, None).map(|(d, _)| d).map_err(|e| e.to_string())
 }
 
 /// `tarikh timeline`: the chronology, one event per line with its sources.
-pub fn run_timeline(
-    db: &Path,
-    from: Option<&str>,
-    to: Option<&str>,
-    calendar: ShowCalendar,
-) -> ExitCode {
+pub fn run_timeline(db: &Path, from: Option<&str>, to: Option<&str>, calendar: ShowCalendar) -> ExitCode {
     let bound = |s: Option<&str>, name: &str| match s.map(parse_bound).transpose() {
         Ok(d) => Ok(d),
         Err(e) => {
@@ -447,13 +369,9 @@ pub fn run_timeline(
         Ok(d) => d,
         Err(c) => return c,
     };
-    let Some(rt) = runtime() else {
-        return ExitCode::FAILURE;
-    };
+    let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
-        let Some(store) = open(db).await else {
-            return ExitCode::FAILURE;
-        };
+        let Some(store) = open(db).await else { return ExitCode::FAILURE };
         let result = print_timeline(&store, from, to, calendar).await;
         store.close().await;
         match result {
@@ -483,11 +401,7 @@ async fn print_timeline(
         "SELECT event_id, {label} AS label, title, n_sources, langs FROM timeline \
          WHERE last_day >= ? AND first_day <= ?"
     );
-    let events = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(&from)
-        .bind(&to)
-        .fetch_all(store.ro_pool())
-        .await?;
+    let events = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&from).bind(&to).fetch_all(store.ro_pool()).await?;
     let sources = sqlx::query(
         "SELECT v.event_id, d.id, coalesce(d.title, ''), coalesce(d.source, ''), coalesce(d.lang, '') \
          FROM evidence v JOIN events e ON e.id = v.event_id JOIN documents d ON d.id = v.document_id \
@@ -497,16 +411,10 @@ async fn print_timeline(
     .bind(&to)
     .fetch_all(store.ro_pool())
     .await?;
-    let mut by_event: std::collections::HashMap<i64, Vec<String>> =
-        std::collections::HashMap::new();
+    let mut by_event: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
     for r in &sources {
-        let (event, doc, title, source, lang): (i64, i64, String, String, String) = (
-            r.try_get(0)?,
-            r.try_get(1)?,
-            r.try_get(2)?,
-            r.try_get(3)?,
-            r.try_get(4)?,
-        );
+        let (event, doc, title, source, lang): (i64, i64, String, String, String) =
+            (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?);
         let mut s = format!("#{doc} [{lang}] {title}");
         if !source.is_empty() {
             s.push_str(&format!(" — {source}"));
@@ -521,19 +429,10 @@ async fn print_timeline(
         let n: i64 = r.try_get(3)?;
         let langs: String = r.try_get(4)?;
         let title: String = title.replace(['\n', '\r'], " ");
-        let line = writeln!(
-            out,
-            "{}  {title}  ({n} source{}; {langs})",
-            label.unwrap_or_default(),
-            if n == 1 { "" } else { "s" }
-        )
-        .and_then(|_| {
-            by_event
-                .get(&id)
-                .into_iter()
-                .flatten()
-                .try_for_each(|s| writeln!(out, "    {s}"))
-        });
+        let line = writeln!(out, "{}  {title}  ({n} source{}; {langs})", label.unwrap_or_default(), if n == 1 { "" } else { "s" })
+            .and_then(|_| {
+                by_event.get(&id).into_iter().flatten().try_for_each(|s| writeln!(out, "    {s}"))
+            });
         if line.is_err() {
             break;
         }

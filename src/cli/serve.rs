@@ -28,10 +28,7 @@ pub fn run(
     config.max_body = max_body;
     config.request_timeout = request_timeout;
     config.concurrency = concurrency.max(1);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("serve: cannot start the async runtime: {e}");

@@ -110,9 +110,7 @@ fn choose_lang(latin: u32, arabic_script: u32, fa: u32, ar: u32, ur: u32) -> Lan
 /// letter.
 fn letter_counts(bytes: &[u8]) -> [u32; 5] {
     let mut total = [0u32; 5];
-    let Some(&first) = bytes.first() else {
-        return total;
-    };
+    let Some(&first) = bytes.first() else { return total };
     total[0] += u32::from(first.is_ascii_alphabetic());
     total[1] += u32::from(first & 0xFC == 0xD8);
     let mut start = 1;
@@ -129,8 +127,7 @@ fn letter_counts(bytes: &[u8]) -> [u32; 5] {
                 + u8::from(da & ((c == 0x86) | (c == 0x98) | (c == 0xAF) | (c == 0xA9)))
                 + u8::from(db & (c == 0x8C));
             // ي ك ى; ة
-            ar += u8::from(d9 & ((c == 0x8A) | (c == 0x83) | (c == 0x89)))
-                + u8::from(d8 & (c == 0xA9));
+            ar += u8::from(d9 & ((c == 0x8A) | (c == 0x83) | (c == 0x89))) + u8::from(d8 & (c == 0xA9));
             // ٹ; ڈ ڑ ں ھ; ے ہ
             ur += u8::from(d9 & (c == 0xB9))
                 + u8::from(da & ((c == 0x88) | (c == 0x91) | (c == 0xBA) | (c == 0xBE)))
@@ -156,11 +153,7 @@ pub fn fold_char(c: char) -> Option<char> {
         'ؤ' => 'و',
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '\u{0610}'..='\u{061A}'
-        | '\u{0640}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}' => return None,
+        '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
         _ => c,
     })
 }
@@ -310,13 +303,7 @@ impl Entry {
     /// skips them.
     pub fn can_start(&self) -> bool {
         match self.kind {
-            Kind::Era
-            | Kind::Clock
-            | Kind::AmPm
-            | Kind::SinceNow
-            | Kind::Vague
-            | Kind::DurUnit
-            | Kind::Future => false,
+            Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future => false,
             Kind::Conj => self.value == 2,
             Kind::Frame => !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty()),
             _ => true,
@@ -375,9 +362,8 @@ fn signature(word: &str) -> usize {
 
 static LEXICON_TSV: &str = include_str!("../../data/lexicon.tsv");
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::parse(LEXICON_TSV).expect("data/lexicon.tsv is valid (checked by tests)")
-});
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(LEXICON_TSV).expect("data/lexicon.tsv is valid (checked by tests)"));
 
 impl Lexicon {
     /// The lexicon built into the binary.
@@ -393,10 +379,7 @@ impl Lexicon {
         let mut by_first: foldhash::HashMap<Box<str>, Vec<Entry>> = foldhash::HashMap::default();
         for (i, line) in tsv.lines().enumerate() {
             let line_no = i + 1;
-            let err = |reason: &str| LexiconError {
-                line: line_no,
-                reason: reason.to_string(),
-            };
+            let err = |reason: &str| LexiconError { line: line_no, reason: reason.to_string() };
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -408,11 +391,7 @@ impl Lexicon {
             let value = parse_value(kind, value).ok_or_else(|| err("bad value"))?;
             let mut lang_bits = 0u8;
             for l in langs.split('|') {
-                lang_bits |= if l == "*" {
-                    0xFF
-                } else {
-                    Lang::parse(l).ok_or_else(|| err("bad language"))?.bit()
-                };
+                lang_bits |= if l == "*" { 0xFF } else { Lang::parse(l).ok_or_else(|| err("bad language"))?.bit() };
             }
             let ambiguity = match flags {
                 "-" => Ambiguity::None,
@@ -427,16 +406,8 @@ impl Lexicon {
                 let first = words.next().ok_or_else(|| err("empty spelling"))?;
                 let rest: Vec<Box<str>> = words.map(Box::from).collect();
                 let list = by_first.entry(Box::from(first)).or_default();
-                let entry = Entry {
-                    kind,
-                    value,
-                    langs: lang_bits,
-                    ambiguity,
-                    rest,
-                };
-                match list.iter_mut().find(|e| {
-                    e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest
-                }) {
+                let entry = Entry { kind, value, langs: lang_bits, ambiguity, rest };
+                match list.iter_mut().find(|e| e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest) {
                     Some(same) => same.langs |= entry.langs,
                     None => list.push(entry),
                 }
@@ -448,10 +419,7 @@ impl Lexicon {
             let sig = signature(key);
             signatures[sig / 64] |= 1 << (sig % 64);
         }
-        Ok(Lexicon {
-            by_first,
-            signatures,
-        })
+        Ok(Lexicon { by_first, signatures })
     }
 
     /// Entries whose first folded word is `word`, longest phrases first.
@@ -532,46 +500,40 @@ fn parse_value(kind: Kind, s: &str) -> Option<i32> {
             "year" => 3,
             _ => return None,
         },
-        Kind::DurUnit => {
-            (match s {
-                "second" => DurUnit::Second,
-                "minute" => DurUnit::Minute,
-                "hour" => DurUnit::Hour,
-                "day" => DurUnit::Day,
-                "day2" => DurUnit::Day2,
-                "week" => DurUnit::Week,
-                "month" => DurUnit::Month,
-                "year" => DurUnit::Year,
-                "year2" => DurUnit::Year2,
-                _ => return None,
-            }) as i32
-        }
+        Kind::DurUnit => (match s {
+            "second" => DurUnit::Second,
+            "minute" => DurUnit::Minute,
+            "hour" => DurUnit::Hour,
+            "day" => DurUnit::Day,
+            "day2" => DurUnit::Day2,
+            "week" => DurUnit::Week,
+            "month" => DurUnit::Month,
+            "year" => DurUnit::Year,
+            "year2" => DurUnit::Year2,
+            _ => return None,
+        }) as i32,
         Kind::Dir => match s {
             "past" => -1,
             "future" => 1,
             "this" => 0,
             _ => return None,
         },
-        Kind::Mod => {
-            (match s {
-                "START" => ModWord::Start,
-                "MID" => ModWord::Mid,
-                "END" => ModWord::End,
-                "BEFORE" => ModWord::Before,
-                "AFTER" => ModWord::After,
-                _ => return None,
-            }) as i32
-        }
-        Kind::Frame => {
-            (match s {
-                "day" => FrameWord::Day,
-                "in" => FrameWord::In,
-                "date" => FrameWord::Date,
-                "night" => FrameWord::Night,
-                "of" => FrameWord::Of,
-                _ => return None,
-            }) as i32
-        }
+        Kind::Mod => (match s {
+            "START" => ModWord::Start,
+            "MID" => ModWord::Mid,
+            "END" => ModWord::End,
+            "BEFORE" => ModWord::Before,
+            "AFTER" => ModWord::After,
+            _ => return None,
+        }) as i32,
+        Kind::Frame => (match s {
+            "day" => FrameWord::Day,
+            "in" => FrameWord::In,
+            "date" => FrameWord::Date,
+            "night" => FrameWord::Night,
+            "of" => FrameWord::Of,
+            _ => return None,
+        }) as i32,
         Kind::Era => match s {
             "gregorian" => 0,
             "persian" => 1,
@@ -671,10 +633,7 @@ mod tests {
     #[test]
     fn detects_languages() {
         assert_eq!(detect_lang("روز یکشنبه در ژنو گفت"), Lang::Fa);
-        assert_eq!(
-            detect_lang("قال المتحدث يوم الإثنين في جنيف إن الكرملين"),
-            Lang::Ar
-        );
+        assert_eq!(detect_lang("قال المتحدث يوم الإثنين في جنيف إن الكرملين"), Lang::Ar);
         assert_eq!(detect_lang("The talks took place on Monday"), Lang::En);
     }
 }

@@ -92,11 +92,7 @@ struct Info {
 
 impl Info {
     fn new(class: Class, c: char, folded: char) -> Info {
-        Info {
-            folded,
-            class: class as u8,
-            verbatim: class == Class::Letter && c == folded,
-        }
+        Info { folded, class: class as u8, verbatim: class == Class::Letter && c == folded }
     }
 }
 
@@ -122,11 +118,7 @@ fn classify(c: char) -> Info {
 /// the characters of nearly all input.
 static TABLE: LazyLock<[Info; 384]> = LazyLock::new(|| {
     std::array::from_fn(|i| {
-        let cp = if i < 128 {
-            i as u32
-        } else {
-            0x600 + (i as u32 - 128)
-        };
+        let cp = if i < 128 { i as u32 } else { 0x600 + (i as u32 - 128) };
         classify(char::from_u32(cp).unwrap_or('\u{FFFD}'))
     })
 });
@@ -156,14 +148,7 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
     let mut gap = Gap::Line;
     // the open token: class (LETTER, DIGIT, or 0 = none) and its fields so far
     let mut cur: u8 = 0;
-    let mut cur_tok = Token {
-        start: 0,
-        end: 0,
-        kind: TokKind::Word,
-        folded: (0, 0),
-        gap: Gap::Line,
-        capital: false,
-    };
+    let mut cur_tok = Token { start: 0, end: 0, kind: TokKind::Word, folded: (0, 0), gap: Gap::Line, capital: false };
     let (mut value, mut digits) = (0u32, 0u8);
     // in a word, the bytes of `text` from here to `b` still to be copied to `buf` as they are
     let mut copy_from = 0usize;
@@ -176,13 +161,7 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
                 match bytes.get(b) {
                     Some(&lead) if lead < 0x80 && table[lead as usize].verbatim => b += 1,
                     Some(&lead) if (0xD8..=0xDB).contains(&lead) => match bytes.get(b + 1) {
-                        Some(&next)
-                            if table
-                                [((lead as usize & 0x03) << 6 | (next as usize & 0x3F)) + 128]
-                                .verbatim =>
-                        {
-                            b += 2
-                        }
+                        Some(&next) if table[((lead as usize & 0x03) << 6 | (next as usize & 0x3F)) + 128].verbatim => b += 2,
                         _ => break,
                     },
                     _ => break,
@@ -207,9 +186,7 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
             let info = table[cp - 0x600 + 128];
             (info.folded, info)
         } else {
-            let Some(c) = text[b..].chars().next() else {
-                break;
-            };
+            let Some(c) = text[b..].chars().next() else { break };
             b += c.len_utf8();
             (c, classify(c))
         };
@@ -221,9 +198,7 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
             let f = info.folded;
             buf.push(f);
             if cur == DIGIT {
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(f as u32 - '0' as u32);
+                value = value.saturating_mul(10).saturating_add(f as u32 - '0' as u32);
                 digits = digits.saturating_add(1);
             }
             continue;
@@ -255,24 +230,10 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
             buf.push(f);
         }
         if class == PUNCT {
-            out.push(Token {
-                start: pos,
-                end: idx,
-                kind: TokKind::Punct(f),
-                folded: (fs, buf.len() as u32),
-                gap,
-                capital,
-            });
+            out.push(Token { start: pos, end: idx, kind: TokKind::Punct(f), folded: (fs, buf.len() as u32), gap, capital });
         } else {
             cur = class;
-            cur_tok = Token {
-                start: pos,
-                end: idx,
-                kind: TokKind::Word,
-                folded: (fs, 0),
-                gap,
-                capital,
-            };
+            cur_tok = Token { start: pos, end: idx, kind: TokKind::Word, folded: (fs, 0), gap, capital };
             if class == DIGIT {
                 value = f as u32 - '0' as u32;
                 digits = 1;
@@ -346,9 +307,7 @@ mod tests {
                     t.end = idx;
                     t.folded.1 = buf.len() as u32;
                     if let TokKind::Num { value, digits } = &mut t.kind {
-                        *value = value
-                            .saturating_mul(10)
-                            .saturating_add(f as u32 - '0' as u32);
+                        *value = value.saturating_mul(10).saturating_add(f as u32 - '0' as u32);
                         *digits = digits.saturating_add(1);
                     }
                 }
@@ -360,21 +319,11 @@ mod tests {
                     let fs = buf.len() as u32;
                     buf.push(f);
                     let kind = match class {
-                        Some(Cl::Digit) => TokKind::Num {
-                            value: f as u32 - '0' as u32,
-                            digits: 1,
-                        },
+                        Some(Cl::Digit) => TokKind::Num { value: f as u32 - '0' as u32, digits: 1 },
                         Some(Cl::Letter) => TokKind::Word,
                         None => TokKind::Punct(f),
                     };
-                    let tok = Token {
-                        start: pos,
-                        end: idx,
-                        kind,
-                        folded: (fs, buf.len() as u32),
-                        gap,
-                        capital: c.is_ascii_uppercase(),
-                    };
+                    let tok = Token { start: pos, end: idx, kind, folded: (fs, buf.len() as u32), gap, capital: c.is_ascii_uppercase() };
                     gap = Gap::None;
                     match class {
                         Some(cl) => cur = Some((cl, tok)),
@@ -403,30 +352,16 @@ mod tests {
     fn toks(s: &str) -> Vec<(String, TokKind, Gap)> {
         let (mut buf, mut out) = (String::new(), Vec::new());
         tokenize(s, 0, &mut buf, &mut out);
-        out.iter()
-            .map(|t| (t.text(&buf).to_string(), t.kind, t.gap))
-            .collect()
+        out.iter().map(|t| (t.text(&buf).to_string(), t.kind, t.gap)).collect()
     }
 
     #[test]
     fn splits_digits_from_letters_and_keeps_spans() {
         let t = toks("۱۳۸۷ساعت 19:47");
-        assert_eq!(
-            t[0].1,
-            TokKind::Num {
-                value: 1387,
-                digits: 4
-            }
-        );
+        assert_eq!(t[0].1, TokKind::Num { value: 1387, digits: 4 });
         assert_eq!(t[1].0, "ساعت");
         assert_eq!(t[1].2, Gap::None);
-        assert_eq!(
-            t[2].1,
-            TokKind::Num {
-                value: 19,
-                digits: 2
-            }
-        );
+        assert_eq!(t[2].1, TokKind::Num { value: 19, digits: 2 });
         assert_eq!(t[3].1, TokKind::Punct(':'));
     }
 
@@ -456,9 +391,6 @@ mod tests {
         tokenize(s, 10, &mut buf, &mut out);
         let chars: Vec<char> = s.chars().collect();
         let t = out[1];
-        assert_eq!(
-            chars[t.start - 10..t.end - 10].iter().collect::<String>(),
-            "۲۰"
-        );
+        assert_eq!(chars[t.start - 10..t.end - 10].iter().collect::<String>(), "۲۰");
     }
 }

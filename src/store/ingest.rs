@@ -35,8 +35,7 @@ use sqlx::{AssertSqlSafe, Row, Sqlite, SqliteConnection};
 
 use super::{Ingested, NewDocument, Store, StoreError};
 use crate::chronology::{
-    self, AnalyzedSentence, Candidate, EventDate, Features, Relation, labels::labels,
-    shared_entities, similarity,
+    self, AnalyzedSentence, Candidate, EventDate, Features, Relation, labels::labels, shared_entities, similarity,
 };
 use crate::extract::{self, Mention};
 use crate::lexicon::{self, Lang};
@@ -174,9 +173,7 @@ impl DocRows {
                     Val::Int(i as i64),
                     Val::Int(0),
                     Val::Int(i as i64),
-                    Val::OptInt(
-                        chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| s as i64),
-                    ),
+                    Val::OptInt(chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| s as i64)),
                     Val::Int(m.start as i64),
                     Val::Int(m.end as i64),
                     Val::Text(m.text.clone()),
@@ -189,19 +186,11 @@ impl DocRows {
                     Val::Text(enum_str(&m.lang)),
                     Val::OptText(m.anchor.map(|a| enum_str(&a))),
                     Val::OptInt(m.pair.map(|x| x as i64)),
-                    Val::OptText(
-                        m.conflict
-                            .as_ref()
-                            .and_then(|c| serde_json::to_string(c).ok()),
-                    ),
+                    Val::OptText(m.conflict.as_ref().and_then(|c| serde_json::to_string(c).ok())),
                 ]
             })
             .collect();
-        DocRows {
-            entities: chronology::document_entities(&p.sentences),
-            sentences,
-            mentions,
-        }
+        DocRows { entities: chronology::document_entities(&p.sentences), sentences, mentions }
     }
 
     /// Gives the rows their ids: the document's, and the first sentence and
@@ -225,13 +214,7 @@ impl DocRows {
 
 fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
-    let mentions = extract::extract(
-        &doc.text,
-        &extract::Options {
-            dct: doc.dct,
-            lang: Some(lang),
-        },
-    );
+    let mentions = extract::extract(&doc.text, &extract::Options { dct: doc.dct, lang: Some(lang) });
     // The extractor resolves against the same dateline when no DCT is given.
     let dateline = extract::dateline(&doc.text, lang);
     let dateline_day = dateline.map(|t| t.date());
@@ -242,17 +225,7 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     };
     let sentences = chronology::analyze(&doc.text);
     let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
-    let mut p = Prepared {
-        hash,
-        lang,
-        dct,
-        dct_source,
-        dateline_day,
-        mentions,
-        sentences,
-        candidates,
-        rows: None,
-    };
+    let mut p = Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates, rows: None };
     p.rows = Some(DocRows::build(&p));
     p
 }
@@ -302,10 +275,7 @@ struct EventIndex {
 
 impl EventIndex {
     fn key(e: &Existing) -> (bool, (NaiveDate, i64)) {
-        (
-            e.date.first_day == e.date.last_day,
-            (e.date.first_day, e.id),
-        )
+        (e.date.first_day == e.date.last_day, (e.date.first_day, e.id))
     }
 
     fn insert(&mut self, e: Existing) {
@@ -332,20 +302,12 @@ impl EventIndex {
     /// Ids of the events whose days overlap `first..=last` (containing events
     /// at most [`MAX_CONTAINER_DAYS`] long), in id order.
     fn overlapping(&self, first: NaiveDate, last: NaiveDate) -> Vec<i64> {
-        let mut ids: Vec<i64> = self
-            .single
-            .range((first, i64::MIN)..=(last, i64::MAX))
-            .map(|&(_, id)| id)
-            .collect();
+        let mut ids: Vec<i64> = self.single.range((first, i64::MIN)..=(last, i64::MAX)).map(|&(_, id)| id).collect();
         let from = last - chrono::Duration::days(MAX_CONTAINER_DAYS);
         ids.extend(
             self.multi
                 .range((from, i64::MIN)..=(last, i64::MAX))
-                .filter(|(_, id)| {
-                    self.events
-                        .get(id)
-                        .is_some_and(|e| e.date.last_day >= first)
-                })
+                .filter(|(_, id)| self.events.get(id).is_some_and(|e| e.date.last_day >= first))
                 .map(|&(_, id)| id),
         );
         ids.sort_unstable();
@@ -370,9 +332,7 @@ const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(5
 impl Checkpointer {
     async fn start(writer: &mut SqliteConnection, pool: sqlx::SqlitePool) -> Checkpointer {
         // If this fails the writer keeps checkpointing itself: slower, not wrong.
-        let _ = sqlx::query("PRAGMA wal_autocheckpoint = 0")
-            .execute(&mut *writer)
-            .await;
+        let _ = sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&mut *writer).await;
         let (stop, mut stopped) = ::tokio::sync::oneshot::channel();
         let task = ::tokio::spawn(async move {
             loop {
@@ -381,10 +341,7 @@ impl Checkpointer {
                     () = ::tokio::time::sleep(CHECKPOINT_EVERY) => {}
                 }
                 let done = match pool.acquire().await {
-                    Ok(mut conn) => sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                        .execute(&mut *conn)
-                        .await
-                        .map(drop),
+                    Ok(mut conn) => sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut *conn).await.map(drop),
                     Err(e) => Err(e),
                 };
                 if let Err(e) = done {
@@ -399,9 +356,7 @@ impl Checkpointer {
     async fn stop(self, writer: &mut SqliteConnection) {
         let _ = self.stop.send(());
         let _ = self.task.await;
-        let _ = sqlx::query(super::WAL_AUTOCHECKPOINT)
-            .execute(&mut *writer)
-            .await;
+        let _ = sqlx::query(super::WAL_AUTOCHECKPOINT).execute(&mut *writer).await;
     }
 }
 
@@ -430,10 +385,7 @@ impl Feed {
             let next = match self.rx.try_recv() {
                 Ok(item) => Some(item),
                 Err(::tokio::sync::mpsc::error::TryRecvError::Empty) => {
-                    ::tokio::time::timeout_at(deadline, self.rx.recv())
-                        .await
-                        .ok()
-                        .flatten()
+                    ::tokio::time::timeout_at(deadline, self.rx.recv()).await.ok().flatten()
                 }
                 Err(::tokio::sync::mpsc::error::TryRecvError::Disconnected) => None,
             };
@@ -502,12 +454,8 @@ impl Store {
     }
 
     /// [`Store::ingest_all`] with groups of at most `max_docs` documents.
-    async fn ingest_in_groups<I>(
-        &self,
-        docs: I,
-        max_docs: usize,
-        mut each: impl FnMut(Result<Ingested, StoreError>),
-    ) where
+    async fn ingest_in_groups<I>(&self, docs: I, max_docs: usize, mut each: impl FnMut(Result<Ingested, StoreError>))
+    where
         I: IntoIterator<Item = NewDocument>,
         I::IntoIter: Send + 'static,
     {
@@ -517,24 +465,17 @@ impl Store {
         let docs = docs.into_iter();
         let producer = ::tokio::task::spawn_blocking(move || {
             for doc in docs {
-                let prepared =
-                    (!doc.text.trim().is_empty()).then(|| prepare(&doc, content_hash(&doc.text)));
+                let prepared = (!doc.text.trim().is_empty()).then(|| prepare(&doc, content_hash(&doc.text)));
                 if tx.blocking_send((doc, prepared)).is_err() {
                     break;
                 }
             }
         });
-        let mut feed = Feed {
-            rx,
-            queued: None,
-            max_docs,
-        };
+        let mut feed = Feed { rx, queued: None, max_docs };
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else {
             while let Some(group) = feed.next().await {
-                group
-                    .iter()
-                    .for_each(|_| each(Err(StoreError::Db(sqlx::Error::PoolClosed))));
+                group.iter().for_each(|_| each(Err(StoreError::Db(sqlx::Error::PoolClosed))));
             }
             let _ = producer.await;
             return;
@@ -560,12 +501,7 @@ impl Store {
                 }
                 continue;
             };
-            let Plan {
-                results,
-                mut batch,
-                learned,
-                carry,
-            } = plan;
+            let Plan { results, mut batch, learned, carry } = plan;
             let (written, next) = ::tokio::join!(write_planned(conn, &mut batch, version), async {
                 match feed.next().await {
                     Some(next) => Some(self.decide_ahead(next, carry).await),
@@ -596,11 +532,7 @@ impl Store {
     /// Decides `group` on a read-only snapshot overlaid with `carry` (the
     /// group being written), off the async threads. Gives the group back
     /// undecided if the snapshot cannot be read.
-    async fn decide_ahead(
-        &self,
-        group: Vec<Pending>,
-        carry: Carry,
-    ) -> Result<(Vec<Pending>, Plan), Vec<Pending>> {
+    async fn decide_ahead(&self, group: Vec<Pending>, carry: Carry) -> Result<(Vec<Pending>, Plan), Vec<Pending>> {
         let snap = match self.ro.acquire().await {
             Ok(mut conn) => read_snapshot(&mut conn, &group, &self.features, Some(&carry)).await,
             Err(e) => Err(e),
@@ -627,10 +559,7 @@ impl Store {
     async fn write_group(&self, mut group: Vec<Pending>) -> Vec<Result<Ingested, StoreError>> {
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else {
-            return group
-                .iter()
-                .map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed)))
-                .collect();
+            return group.iter().map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed))).collect();
         };
         self.write_group_on(conn, &mut group, &mut None).await.0
     }
@@ -668,10 +597,7 @@ impl Store {
 
     /// Keeps the first sources of the events a committed group touched.
     fn learn(&self, learned: HashMap<i64, Sources>) {
-        let mut cached = self
-            .features
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut cached = self.features.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if cached.events.len() + learned.len() > MAX_CACHED_EVENTS {
             cached.events.clear();
         }
@@ -686,15 +612,11 @@ impl Store {
 }
 
 /// The document with this content hash as `conn` sees it, with `created: false`.
-async fn existing_in(
-    conn: &mut SqliteConnection,
-    hash: &str,
-) -> Result<Option<Ingested>, sqlx::Error> {
-    let Some(id): Option<i64> =
-        sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
-            .bind(hash)
-            .fetch_optional(&mut *conn)
-            .await?
+async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Result<Option<Ingested>, sqlx::Error> {
+    let Some(id): Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = ?")
+        .bind(hash)
+        .fetch_optional(&mut *conn)
+        .await?
     else {
         return Ok(None);
     };
@@ -706,19 +628,12 @@ async fn existing_in(
     .fetch_all(&mut *conn)
     .await?;
     let mentions = rows.iter().filter_map(mention_from_row).collect();
-    let events: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(Some(Ingested {
-        document_id: id,
-        created: false,
-        mentions,
-        events,
-        merges: 0,
-    }))
+    let events: Vec<i64> =
+        sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(Some(Ingested { document_id: id, created: false, mentions, events, merges: 0 }))
 }
 
 /// Runs CPU-heavy work with `block_in_place` on a multi-threaded runtime (so
@@ -746,11 +661,7 @@ fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
         first_day: get("first_day").and_then(|s| s.parse().ok()),
         last_day: get("last_day").and_then(|s| s.parse().ok()),
         anchor: get("anchor").and_then(|s| parse_enum(&s)),
-        pair: r
-            .try_get::<Option<i64>, _>("pair_ordinal")
-            .ok()
-            .flatten()
-            .and_then(|p| usize::try_from(p).ok()),
+        pair: r.try_get::<Option<i64>, _>("pair_ordinal").ok().flatten().and_then(|p| usize::try_from(p).ok()),
         conflict: get("conflict").and_then(|s| serde_json::from_str(&s).ok()),
     })
 }
@@ -775,8 +686,7 @@ struct Batch {
 impl Batch {
     /// Adds one statement and its arguments.
     fn push(&mut self, sql: &str, args: impl IntoIterator<Item = Val>) {
-        self.statements
-            .push((sql.to_string(), args.into_iter().collect()));
+        self.statements.push((sql.to_string(), args.into_iter().collect()));
     }
 
     /// Adds `head` (`INSERT INTO t (a, b) VALUES`, or an `UPDATE ... FROM
@@ -824,9 +734,7 @@ impl Batch {
                 };
                 added.map_err(sqlx::Error::Encode)?;
             }
-            sqlx::query_with(AssertSqlSafe(sql), args)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query_with(AssertSqlSafe(sql), args).execute(&mut *conn).await?;
         }
         Ok(())
     }
@@ -854,11 +762,7 @@ fn event_date_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<EventDate> {
     Some(EventDate {
         value: r.try_get("value").ok()?,
         grain: parse_enum(&r.try_get::<String, _>("grain").ok()?)?,
-        modifier: r
-            .try_get::<Option<String>, _>("mod")
-            .ok()
-            .flatten()
-            .and_then(|s| parse_enum(&s)),
+        modifier: r.try_get::<Option<String>, _>("mod").ok().flatten().and_then(|s| parse_enum(&s)),
         first_day: r.try_get::<String, _>("first_day").ok()?.parse().ok()?,
         last_day: r.try_get::<String, _>("last_day").ok()?.parse().ok()?,
     })
@@ -890,10 +794,7 @@ async fn overlapping_events(
         );
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).persistent(false);
         for (first, last) in chunk {
-            q = q
-                .bind(day(*first))
-                .bind(day(*last))
-                .bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
+            q = q.bind(day(*first)).bind(day(*last)).bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
         }
         for r in q.fetch_all(&mut *conn).await? {
             let id: i64 = r.try_get("id")?;
@@ -908,11 +809,7 @@ async fn overlapping_events(
                 id,
                 date,
                 n_sources: r.try_get("n_sources")?,
-                langs: langs
-                    .split(',')
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
+                langs: langs.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
                 created: false,
                 title: None,
             });
@@ -948,25 +845,12 @@ async fn load_source_features(
             let document: i64 = r.try_get(1)?;
             let entities: String = r.try_get(2)?;
             let folded: String = r.try_get(3)?;
-            grouped
-                .entry(event)
-                .or_default()
-                .entry(document)
-                .or_default()
-                .add(&entities, &folded);
+            grouped.entry(event).or_default().entry(document).or_default().add(&entities, &folded);
         }
     }
     Ok(grouped
         .into_iter()
-        .map(|(e, docs)| {
-            (
-                e,
-                docs.into_iter()
-                    .take(MAX_SOURCES_COMPARED)
-                    .map(|(d, f)| (d, Arc::new(f)))
-                    .collect(),
-            )
-        })
+        .map(|(e, docs)| (e, docs.into_iter().take(MAX_SOURCES_COMPARED).map(|(d, f)| (d, Arc::new(f))).collect()))
         .collect())
 }
 
@@ -983,11 +867,7 @@ struct Decision {
 
 /// Picks, for each candidate, the best compatible event that speaks of the
 /// same thing; each event is joined by at most one candidate.
-fn decide(
-    candidates: &[Candidate],
-    index: &EventIndex,
-    sources: &HashMap<i64, Sources>,
-) -> Vec<Option<Decision>> {
+fn decide(candidates: &[Candidate], index: &EventIndex, sources: &HashMap<i64, Sources>) -> Vec<Option<Decision>> {
     let mut options = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
         for id in index.overlapping(c.date.first_day, c.date.last_day) {
@@ -1008,30 +888,13 @@ fn decide(
                 .filter(|(s, _)| s.rule.is_some())
                 .max_by(|a, b| a.0.score().total_cmp(&b.0.score()));
             if let Some((sim, source)) = best {
-                let bonus = if relation == Relation::Equal {
-                    0.2
-                } else {
-                    0.0
-                };
-                options.push((
-                    sim.score() + bonus,
-                    e.n_sources,
-                    e.date.first_day,
-                    e.id,
-                    ci,
-                    relation,
-                    sim,
-                    source,
-                ));
+                let bonus = if relation == Relation::Equal { 0.2 } else { 0.0 };
+                options.push((sim.score() + bonus, e.n_sources, e.date.first_day, e.id, ci, relation, sim, source));
             }
         }
     }
     options.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-            .then(a.4.cmp(&b.4))
+        b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)).then(a.4.cmp(&b.4))
     });
     let mut out: Vec<Option<Decision>> = candidates.iter().map(|_| None).collect();
     let mut taken = BTreeSet::new();
@@ -1137,11 +1000,7 @@ async fn read_snapshot(
     carry: Option<&Carry>,
 ) -> Result<Snapshot, sqlx::Error> {
     let mut stored: HashMap<String, Ingested> = HashMap::new();
-    let hashes: BTreeSet<&str> = docs
-        .iter()
-        .filter_map(|(_, p)| p.as_ref())
-        .map(|p| p.hash.as_str())
-        .collect();
+    let hashes: BTreeSet<&str> = docs.iter().filter_map(|(_, p)| p.as_ref()).map(|p| p.hash.as_str()).collect();
     let mut ask = Vec::new();
     for h in hashes {
         match carry.and_then(|c| c.written.get(h)) {
@@ -1152,10 +1011,8 @@ async fn read_snapshot(
         }
     }
     for chunk in ask.chunks(500) {
-        let sql = format!(
-            "SELECT content_hash FROM documents WHERE content_hash IN ({})",
-            vec!["?"; chunk.len()].join(",")
-        );
+        let sql =
+            format!("SELECT content_hash FROM documents WHERE content_hash IN ({})", vec!["?"; chunk.len()].join(","));
         let mut q = sqlx::query_scalar::<Sqlite, String>(AssertSqlSafe(sql)).persistent(false);
         for h in chunk {
             q = q.bind(*h);
@@ -1172,11 +1029,7 @@ async fn read_snapshot(
         .iter()
         .filter_map(|(_, p)| p.as_ref())
         .filter(|p| !stored.contains_key(&p.hash))
-        .flat_map(|p| {
-            p.candidates
-                .iter()
-                .map(|c| (c.date.first_day, c.date.last_day))
-        })
+        .flat_map(|p| p.candidates.iter().map(|c| (c.date.first_day, c.date.last_day)))
         .collect();
     let mut index = EventIndex::default();
     let mut sources: HashMap<i64, Sources> = HashMap::new();
@@ -1189,15 +1042,8 @@ async fn read_snapshot(
     overlapping_events(conn, &ranges, &mut index).await?;
     let mut missing = Vec::new();
     {
-        let cached = cache
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut ids: Vec<i64> = index
-            .events
-            .keys()
-            .filter(|id| !sources.contains_key(id))
-            .copied()
-            .collect();
+        let cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut ids: Vec<i64> = index.events.keys().filter(|id| !sources.contains_key(id)).copied().collect();
         ids.sort_unstable();
         for id in ids {
             match cached.events.get(&id) {
@@ -1215,28 +1061,15 @@ async fn read_snapshot(
         Some(c) => c.ids.clone(),
         None => next_ids(conn).await?,
     };
-    Ok(Snapshot {
-        stored,
-        index,
-        sources,
-        missing,
-        ids,
-    })
+    Ok(Snapshot { stored, index, sources, missing, ids })
 }
 
 /// Decides every document of a group in order (a document sees the ones
 /// before it, as after their commits) and builds the statements that store
 /// them. CPU only: the database was read into `snap`.
 fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
-    let Snapshot {
-        stored,
-        mut index,
-        mut sources,
-        missing,
-        mut ids,
-    } = snap;
-    let mut results: Vec<Option<Result<Ingested, StoreError>>> =
-        (0..docs.len()).map(|_| None).collect();
+    let Snapshot { stored, mut index, mut sources, missing, mut ids } = snap;
+    let mut results: Vec<Option<Result<Ingested, StoreError>>> = (0..docs.len()).map(|_| None).collect();
     let first_sentence = ids.sentence;
     let mut rows = Rows::default();
     let mut touched: BTreeSet<i64> = BTreeSet::new();
@@ -1253,25 +1086,12 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
         if let Some(&first) = written.get(&p.hash) {
             // The same text earlier in this group.
             if let Some(Ok(copy)) = &results[first] {
-                results[i] = Some(Ok(Ingested {
-                    created: false,
-                    merges: 0,
-                    ..copy.clone()
-                }));
+                results[i] = Some(Ok(Ingested { created: false, merges: 0, ..copy.clone() }));
                 continue;
             }
         }
         written.insert(p.hash.clone(), i);
-        let ingested = write_document(
-            doc,
-            p,
-            &mut ids,
-            now,
-            &mut index,
-            &mut sources,
-            &mut rows,
-            &mut touched,
-        );
+        let ingested = write_document(doc, p, &mut ids, now, &mut index, &mut sources, &mut rows, &mut touched);
         results[i] = Some(Ok(ingested));
     }
 
@@ -1301,12 +1121,7 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
         let Some(e) = index.events.get(id) else {
             continue;
         };
-        let langs = e
-            .langs
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(",");
+        let langs = e.langs.iter().map(String::as_str).collect::<Vec<_>>().join(",");
         if e.created {
             let (title, title_lang) = e.title.clone().unwrap_or_default();
             let mut row = vec![Val::Int(e.id)];
@@ -1320,26 +1135,16 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
             ]);
             new_events.push(row);
         } else {
-            counts.push(vec![
-                Val::Int(e.id),
-                Val::Int(e.n_sources),
-                Val::Text(langs),
-            ]);
+            counts.push(vec![Val::Int(e.id), Val::Int(e.n_sources), Val::Text(langs)]);
             if let Some((title, title_lang)) = &e.title {
-                let mut row = vec![
-                    Val::Int(e.id),
-                    Val::Text(title.clone()),
-                    Val::Text(title_lang.clone()),
-                ];
+                let mut row = vec![Val::Int(e.id), Val::Text(title.clone()), Val::Text(title_lang.clone())];
                 row.extend(date_cols(&e.date));
                 refined.push(row);
             }
         }
     }
     batch.insert(
-        &format!(
-            "INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"
-        ),
+        &format!("INSERT INTO events (id, {DATE_COLS}, title, title_lang, n_sources, langs, created_at)"),
         new_events,
     );
     batch.rows(
@@ -1348,19 +1153,10 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
         counts,
     );
     let refined_set = std::iter::once("title = v.column2, title_lang = v.column3".to_string())
-        .chain(
-            DATE_COLS
-                .split(", ")
-                .enumerate()
-                .map(|(k, c)| format!("{c} = v.column{}", k + 4)),
-        )
+        .chain(DATE_COLS.split(", ").enumerate().map(|(k, c)| format!("{c} = v.column{}", k + 4)))
         .collect::<Vec<_>>()
         .join(", ");
-    batch.rows(
-        &format!("UPDATE events SET {refined_set} FROM (VALUES"),
-        ") AS v WHERE events.id = v.column1",
-        refined,
-    );
+    batch.rows(&format!("UPDATE events SET {refined_set} FROM (VALUES"), ") AS v WHERE events.id = v.column1", refined);
     batch.insert(
         "INSERT INTO evidence (id, event_id, document_id, mention_id, sentence_id, expr_start, expr_end, is_primary)",
         rows.evidence,
@@ -1372,57 +1168,35 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
     );
 
     let results: Vec<Result<Ingested, StoreError>> = results.into_iter().flatten().collect();
-    let learned: HashMap<i64, Sources> = touched
-        .iter()
-        .chain(&missing)
-        .filter_map(|id| sources.remove_entry(id))
-        .collect();
+    let learned: HashMap<i64, Sources> =
+        touched.iter().chain(&missing).filter_map(|id| sources.remove_entry(id)).collect();
     let carry = Carry {
         // As stored once this group commits: titles and new rows are written.
         events: touched
             .iter()
             .filter_map(|id| index.events.get(id))
-            .map(|e| Existing {
-                created: false,
-                title: None,
-                ..e.clone()
-            })
+            .map(|e| Existing { created: false, title: None, ..e.clone() })
             .collect(),
-        sources: touched
-            .iter()
-            .filter_map(|id| learned.get(id).map(|s| (*id, s.clone())))
-            .collect(),
+        sources: touched.iter().filter_map(|id| learned.get(id).map(|s| (*id, s.clone()))).collect(),
         written: results
             .iter()
             .zip(docs.iter())
             .filter_map(|(r, (_, p))| match (r, p) {
-                (Ok(r), Some(p)) if r.created => Some((
-                    p.hash.clone(),
-                    Ingested {
-                        created: false,
-                        merges: 0,
-                        ..r.clone()
-                    },
-                )),
+                (Ok(r), Some(p)) if r.created => {
+                    Some((p.hash.clone(), Ingested { created: false, merges: 0, ..r.clone() }))
+                }
                 _ => None,
             })
             .collect(),
         ids,
     };
-    Plan {
-        results,
-        batch,
-        learned,
-        carry,
-    }
+    Plan { results, batch, learned, carry }
 }
 
 /// `PRAGMA data_version`: changes between two reads on one connection only
 /// when another connection committed in between.
 async fn data_version(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("PRAGMA data_version")
-        .fetch_one(conn)
-        .await
+    sqlx::query_scalar("PRAGMA data_version").fetch_one(conn).await
 }
 
 /// Writes `docs` in one transaction, deciding them on what it reads inside
@@ -1438,20 +1212,9 @@ async fn write_batch(
     docs: &mut [Pending],
     cache: &std::sync::Mutex<FeatureCache>,
     version: &mut Option<i64>,
-) -> Result<
-    (
-        Vec<Result<Ingested, StoreError>>,
-        HashMap<i64, Sources>,
-        Option<Carry>,
-    ),
-    sqlx::Error,
-> {
+) -> Result<(Vec<Result<Ingested, StoreError>>, HashMap<i64, Sources>, Option<Carry>), sqlx::Error> {
     if docs.iter().all(|(_, p)| p.is_none()) {
-        return Ok((
-            docs.iter().map(|_| Err(StoreError::EmptyText)).collect(),
-            HashMap::new(),
-            None,
-        ));
+        return Ok((docs.iter().map(|_| Err(StoreError::EmptyText)).collect(), HashMap::new(), None));
     }
     let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
     let seen = data_version(&mut tx).await?;
@@ -1536,19 +1299,11 @@ fn write_document(
         let features = Arc::new(c.features.clone());
         let event_id = match decision {
             Some(d) => {
-                let after = if d.relation == Relation::Narrower {
-                    &c.date
-                } else {
-                    &d.before
-                };
+                let after = if d.relation == Relation::Narrower { &c.date } else { &d.before };
                 let reason = format!(
                     "{} ({}); date {} {}; token overlap {:.2}",
                     d.rule,
-                    if d.shared.is_empty() {
-                        "no shared entities".to_string()
-                    } else {
-                        d.shared.join(", ")
-                    },
+                    if d.shared.is_empty() { "no shared entities".to_string() } else { d.shared.join(", ") },
                     match d.relation {
                         Relation::Equal => "equal",
                         Relation::Narrower => "refined from",
@@ -1585,8 +1340,7 @@ fn write_document(
                     }
                 }
                 let first = sources.entry(d.event).or_default();
-                if first.len() < MAX_SOURCES_COMPARED && first.iter().all(|(doc, _)| *doc != doc_id)
-                {
+                if first.len() < MAX_SOURCES_COMPARED && first.iter().all(|(doc, _)| *doc != doc_id) {
                     first.push((doc_id, features));
                 }
                 d.event
@@ -1650,17 +1404,12 @@ mod tests {
 
     async fn fresh() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("g.db"))
-            .await
-            .expect("open store");
+        let store = Store::open(&dir.path().join("g.db")).await.expect("open store");
         (dir, store)
     }
 
     async fn scalar(store: &Store, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql)
-            .fetch_one(store.pool())
-            .await
-            .expect("scalar query")
+        sqlx::query_scalar(sql).fetch_one(store.pool()).await.expect("scalar query")
     }
 
     const FA: &str = "مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.";
@@ -1680,25 +1429,13 @@ mod tests {
         .execute(store.pool())
         .await
         .expect("test trigger");
-        let bad = doc(
-            "Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.",
-            Lang::En,
-        );
+        let bad = doc("Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.", Lang::En);
         let mut results = Vec::new();
-        store
-            .ingest_all(
-                vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)],
-                |r| results.push(r),
-            )
-            .await;
+        store.ingest_all(vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)], |r| results.push(r)).await;
         assert_eq!(results.len(), 4);
         let fa = results[0].as_ref().expect("first document");
         assert!(fa.created);
-        assert!(
-            matches!(results[1], Err(StoreError::Db(_))),
-            "{:?}",
-            results[1]
-        );
+        assert!(matches!(results[1], Err(StoreError::Db(_))), "{:?}", results[1]);
         // The next document still merges with the first (same transaction).
         let en = results[2].as_ref().expect("third document");
         assert!(en.created);
@@ -1712,11 +1449,7 @@ mod tests {
         assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 2);
         // Nothing of the failed document is left: no sentences, mentions or index entries.
         assert_eq!(
-            scalar(
-                &store,
-                "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)"
-            )
-            .await,
+            scalar(&store, "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)").await,
             0
         );
         assert_eq!(
@@ -1725,21 +1458,10 @@ mod tests {
         );
         assert_eq!(scalar(&store, "SELECT count(*) FROM merges").await, 1);
         assert_eq!(
-            scalar(
-                &store,
-                "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)"
-            )
-            .await,
+            scalar(&store, "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)").await,
             0
         );
-        assert_eq!(
-            scalar(
-                &store,
-                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'"
-            )
-            .await,
-            0
-        );
+        assert_eq!(scalar(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'").await, 0);
         assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
         assert_eq!(scalar(&store, "SELECT n_sources FROM events").await, 2);
     }
@@ -1748,23 +1470,18 @@ mod tests {
     async fn dump(store: &Store) -> Vec<String> {
         let rows = |sql: &'static str| {
             let pool = store.pool().clone();
-            async move {
-                sqlx::query_scalar::<Sqlite, String>(sql)
-                    .fetch_all(&pool)
-                    .await
-                    .expect("dump query")
-            }
+            async move { sqlx::query_scalar::<Sqlite, String>(sql).fetch_all(&pool).await.expect("dump query") }
         };
-        let mut out = rows("SELECT id || '|' || value || '|' || n_sources || '|' || langs || '|' || title FROM events ORDER BY id").await;
+        let mut out = rows(
+            "SELECT id || '|' || value || '|' || n_sources || '|' || langs || '|' || title FROM events ORDER BY id",
+        )
+        .await;
         out.extend(rows("SELECT event_id || '|' || document_id || '|' || rule || '|' || value_after || '|' || reason FROM merges ORDER BY id").await);
         out.extend(
             rows("SELECT event_id || '|' || document_id || '|' || mention_id || '|' || sentence_id || '|' || is_primary FROM evidence ORDER BY id")
                 .await,
         );
-        out.extend(
-            rows("SELECT id || '|' || content_hash || '|' || entities FROM documents ORDER BY id")
-                .await,
-        );
+        out.extend(rows("SELECT id || '|' || content_hash || '|' || entities FROM documents ORDER BY id").await);
         out
     }
 
@@ -1772,61 +1489,34 @@ mod tests {
     async fn grouped_ingest_stores_what_one_by_one_ingest_stores() {
         let texts = [
             (FA, Lang::Fa),
-            (
-                "NATO and Russia held a meeting in Brussels on 12 January 2022.",
-                Lang::En,
-            ),
+            ("NATO and Russia held a meeting in Brussels on 12 January 2022.", Lang::En),
             (EN, Lang::En),
-            (
-                "Talks between Iran and Iraq in Geneva will open in early January 2022.",
-                Lang::En,
-            ),
+            ("Talks between Iran and Iraq in Geneva will open in early January 2022.", Lang::En),
             (AR, Lang::Ar),
-            (
-                "A storm closed the port of Doha on 12 January 2022.",
-                Lang::En,
-            ),
+            ("A storm closed the port of Doha on 12 January 2022.", Lang::En),
             (EN, Lang::En),
-            (
-                "The Geneva talks between Iraq and Iran on 12 January 2022 ended without a deal.",
-                Lang::En,
-            ),
+            ("The Geneva talks between Iraq and Iran on 12 January 2022 ended without a deal.", Lang::En),
         ];
         let (_d1, one) = fresh().await;
         for (t, l) in texts {
             one.ingest(doc(t, l)).await.expect("ingest");
         }
         let expected = dump(&one).await;
-        assert!(
-            expected.iter().any(|r| r.contains("entities")),
-            "the fixture must exercise merging"
-        );
+        assert!(expected.iter().any(|r| r.contains("entities")), "the fixture must exercise merging");
         // One group; groups decided while the one before is written (sizes 1
         // to 3: the first group is decided inside its transaction, the rest
         // ahead, on a snapshot and what the group before changes).
         for size in [BATCH_DOCS, 1, 2, 3] {
             let (_d2, grouped) = fresh().await;
             let mut results = Vec::new();
-            grouped
-                .ingest_in_groups(texts.map(|(t, l)| doc(t, l)), size, |r| results.push(r))
-                .await;
-            let created: Vec<bool> = results
-                .iter()
-                .map(|r| r.as_ref().is_ok_and(|i| i.created))
-                .collect();
-            assert_eq!(
-                created,
-                [true, true, true, true, true, true, false, true],
-                "groups of {size}"
-            );
+            grouped.ingest_in_groups(texts.map(|(t, l)| doc(t, l)), size, |r| results.push(r)).await;
+            let created: Vec<bool> = results.iter().map(|r| r.as_ref().is_ok_and(|i| i.created)).collect();
+            assert_eq!(created, [true, true, true, true, true, true, false, true], "groups of {size}");
             assert_eq!(dump(&grouped).await, expected, "groups of {size}");
             // The writer checkpoints itself again once the run is over.
             let mut writer = grouped.writer.lock().await;
             let conn = writer.as_mut().expect("writer connection");
-            let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint")
-                .fetch_one(conn)
-                .await
-                .expect("pragma");
+            let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(conn).await.expect("pragma");
             assert_eq!(pages.to_string(), super::super::WAL_AUTOCHECKPOINT_PAGES);
         }
     }
@@ -1840,33 +1530,16 @@ mod tests {
         // on what the group before changed must see it, not overwrite it.
         // (Another tarikh process would also be seen: its rows take the ids
         // the next group planned to use, so that group fails and is redone.)
-        let other = Arc::new(
-            Store::open(&dir.path().join("g.db"))
-                .await
-                .expect("second store"),
-        );
+        let other = Arc::new(Store::open(&dir.path().join("g.db")).await.expect("second store"));
         let done = Arc::new(AtomicUsize::new(0));
-        let (seen, writer, handle) = (
-            done.clone(),
-            other.clone(),
-            tokio::runtime::Handle::current(),
-        );
+        let (seen, writer, handle) = (done.clone(), other.clone(), tokio::runtime::Handle::current());
         let texts: Vec<NewDocument> = (0..8)
-            .map(|i| {
-                doc(
-                    &format!(
-                        "Iran and Iraq held water talks in Geneva on 12 January 2022, round {i}."
-                    ),
-                    Lang::En,
-                )
-            })
+            .map(|i| doc(&format!("Iran and Iraq held water talks in Geneva on 12 January 2022, round {i}."), Lang::En))
             .collect();
         let docs = texts.into_iter().enumerate().map(move |(i, d)| {
             if i == 3 {
                 let started = std::time::Instant::now();
-                while seen.load(Ordering::SeqCst) < 2
-                    && started.elapsed() < std::time::Duration::from_secs(10)
-                {
+                while seen.load(Ordering::SeqCst) < 2 && started.elapsed() < std::time::Duration::from_secs(10) {
                     std::thread::sleep(std::time::Duration::from_millis(5));
                 }
                 handle
@@ -1887,10 +1560,8 @@ mod tests {
             .await;
         assert!(results.iter().all(|r| r.as_ref().is_ok_and(|i| i.created)));
         assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
-        let (n, langs): (i64, String) = sqlx::query_as("SELECT n_sources, langs FROM events")
-            .fetch_one(store.pool())
-            .await
-            .expect("event");
+        let (n, langs): (i64, String) =
+            sqlx::query_as("SELECT n_sources, langs FROM events").fetch_one(store.pool()).await.expect("event");
         assert_eq!((n, langs.as_str()), (9, "en,fa"));
         other.close().await;
     }

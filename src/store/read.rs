@@ -32,9 +32,7 @@ pub enum ReadError {
 }
 
 /// Chronological or reverse chronological.
-#[derive(
-    Copy, Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize, utoipa::ToSchema,
-)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     #[default]
@@ -64,36 +62,22 @@ impl Cursor {
     /// # Errors
     /// [`ReadError::BadCursor`] for anything else.
     pub fn decode(s: &str) -> Result<Cursor, ReadError> {
-        let bad = |reason: &str| ReadError::BadCursor {
-            reason: reason.to_string(),
-        };
+        let bad = |reason: &str| ReadError::BadCursor { reason: reason.to_string() };
         if !s.len().is_multiple_of(2) || s.len() > 128 {
             return Err(bad("wrong length"));
         }
-        let bytes: Option<Vec<u8>> = (0..s.len())
-            .step_by(2)
-            .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
-            .collect();
-        let text = bytes
-            .and_then(|b| String::from_utf8(b).ok())
-            .ok_or_else(|| bad("not a cursor"))?;
+        let bytes: Option<Vec<u8>> =
+            (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
+        let text = bytes.and_then(|b| String::from_utf8(b).ok()).ok_or_else(|| bad("not a cursor"))?;
         let parts: Vec<&str> = text.split('|').collect();
-        let [o, f, l, id] = parts.as_slice() else {
-            return Err(bad("not a cursor"));
-        };
+        let [o, f, l, id] = parts.as_slice() else { return Err(bad("not a cursor")) };
         let order = match *o {
             "a" => Order::Asc,
             "d" => Order::Desc,
             _ => return Err(bad("not a cursor")),
         };
-        let day =
-            |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad("not a cursor"));
-        Ok(Cursor {
-            order,
-            first_day: day(f)?,
-            last_day: day(l)?,
-            id: id.parse().map_err(|_| bad("not a cursor"))?,
-        })
+        let day = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad("not a cursor"));
+        Ok(Cursor { order, first_day: day(f)?, last_day: day(l)?, id: id.parse().map_err(|_| bad("not a cursor"))? })
     }
 }
 
@@ -334,12 +318,7 @@ impl EventRow {
             fuzzy,
             conflict,
             n_sources: self.n_sources,
-            langs: self
-                .langs
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
+            langs: self.langs.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
             sources,
         }
     }
@@ -397,9 +376,7 @@ const SOURCES_JSON_SQL: &str = "SELECT json_group_array(json_array(event_id, doc
      ORDER BY v.event_id, v.document_id, v.id)";
 
 /// Reads rows that SQLite aggregated into one JSON array of arrays.
-fn from_json_rows<T: serde::de::DeserializeOwned>(
-    json: Option<&str>,
-) -> Result<Vec<T>, sqlx::Error> {
+fn from_json_rows<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<Vec<T>, sqlx::Error> {
     serde_json::from_str(json.unwrap_or("[]")).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
@@ -414,19 +391,12 @@ async fn sources_for(
         return Ok(out);
     }
     let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    let (rows,): (Option<String>,) = sqlx::query_as(SOURCES_JSON_SQL)
-        .bind(json)
-        .bind(all)
-        .fetch_one(pool)
-        .await?;
+    let (rows,): (Option<String>,) = sqlx::query_as(SOURCES_JSON_SQL).bind(json).bind(all).fetch_one(pool).await?;
     let rows: Vec<SourceRow> = from_json_rows(rows.as_deref())?;
     for r in rows {
         let entry = out.entry(r.event_id).or_default();
         if entry.1.is_none() {
-            entry.1 = r
-                .conflict
-                .as_deref()
-                .and_then(|c| serde_json::from_str::<Vec<String>>(c).ok());
+            entry.1 = r.conflict.as_deref().and_then(|c| serde_json::from_str::<Vec<String>>(c).ok());
         }
         entry.0.push(r.into_source());
     }
@@ -446,9 +416,7 @@ pub fn fts_query(q: &str) -> Result<String, ReadError> {
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
     if words.is_empty() {
-        return Err(ReadError::EmptySearch {
-            query: q.to_string(),
-        });
+        return Err(ReadError::EmptySearch { query: q.to_string() });
     }
     Ok(words.join(" "))
 }
@@ -479,16 +447,10 @@ pub enum Bind {
 ///
 /// # Errors
 /// [`ReadError::EmptySearch`] for a `q` with no words.
-pub fn filter(
-    q: &TimelineQuery,
-    max_span: i64,
-    after: Option<&Cursor>,
-) -> Result<Filter, ReadError> {
+pub fn filter(q: &TimelineQuery, max_span: i64, after: Option<&Cursor>) -> Result<Filter, ReadError> {
     let mut sql = String::from("1");
     let mut binds = Vec::new();
-    let mut lower = q
-        .from
-        .map(|from| from - chrono::Duration::days(max_span.max(0)));
+    let mut lower = q.from.map(|from| from - chrono::Duration::days(max_span.max(0)));
     let mut upper = q.to;
     if let Some(c) = after {
         match c.order {
@@ -510,9 +472,7 @@ pub fn filter(
     }
     if let Some(c) = after {
         let cmp = if c.order == Order::Asc { ">" } else { "<" };
-        sql.push_str(&format!(
-            " AND (e.first_day, e.last_day, e.id) {cmp} (?, ?, ?)"
-        ));
+        sql.push_str(&format!(" AND (e.first_day, e.last_day, e.id) {cmp} (?, ?, ?)"));
         binds.push(Bind::Text(c.first_day.to_string()));
         binds.push(Bind::Text(c.last_day.to_string()));
         binds.push(Bind::Int(c.id));
@@ -563,10 +523,9 @@ pub fn bind_all<'q, O>(
 /// # Errors
 /// Database errors.
 pub async fn max_span_days(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
-    let span: Option<f64> =
-        sqlx::query_scalar("SELECT max(julianday(last_day) - julianday(first_day)) FROM events")
-            .fetch_one(pool)
-            .await?;
+    let span: Option<f64> = sqlx::query_scalar("SELECT max(julianday(last_day) - julianday(first_day)) FROM events")
+        .fetch_one(pool)
+        .await?;
     Ok(span.map_or(0, |s| s.ceil() as i64))
 }
 
@@ -575,17 +534,11 @@ pub async fn max_span_days(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
 /// # Errors
 /// [`ReadError::BadCursor`] when the cursor was issued for the other order,
 /// [`ReadError::EmptySearch`], or database errors.
-pub async fn timeline_page(
-    pool: &SqlitePool,
-    q: &TimelineQuery,
-    max_span: i64,
-) -> Result<TimelinePage, ReadError> {
+pub async fn timeline_page(pool: &SqlitePool, q: &TimelineQuery, max_span: i64) -> Result<TimelinePage, ReadError> {
     if let Some(c) = &q.cursor
         && c.order != q.order
     {
-        return Err(ReadError::BadCursor {
-            reason: "the cursor belongs to the other order".into(),
-        });
+        return Err(ReadError::BadCursor { reason: "the cursor belongs to the other order".into() });
     }
     let f = filter(q, max_span, q.cursor.as_ref())?;
     let limit = q.limit.clamp(1, MAX_LIMIT);
@@ -595,28 +548,19 @@ pub async fn timeline_page(
     };
     let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE {}", f.sql);
     let mut binds = f.binds;
-    sql.push_str(&format!(
-        " ORDER BY e.first_day {dir}, e.last_day {dir}, e.id {dir} LIMIT ?"
-    ));
+    sql.push_str(&format!(" ORDER BY e.first_day {dir}, e.last_day {dir}, e.id {dir} LIMIT ?"));
     binds.push(Bind::Int(i64::from(limit) + 1));
     let sql = format!(
         "SELECT json_group_array(json_array(id, first_day, last_day, value, grain, mod, title, title_lang, \
                 gregorian_label, persian_label, hijri_label, n_sources, langs)) FROM ({sql})"
     );
-    let query = bind_all(
-        sqlx::query_as::<_, (Option<String>,)>(AssertSqlSafe(sql)),
-        &binds,
-    );
+    let query = bind_all(sqlx::query_as::<_, (Option<String>,)>(AssertSqlSafe(sql)), &binds);
     let (json,) = query.fetch_one(pool).await?;
     let mut rows: Vec<EventRow> = from_json_rows(json.as_deref())?;
     // json_group_array keeps the subquery's order; sorting again is cheap insurance.
     rows.sort_by(|a, b| {
         let o = (&a.first_day, &a.last_day, a.id).cmp(&(&b.first_day, &b.last_day, b.id));
-        if q.order == Order::Desc {
-            o.reverse()
-        } else {
-            o
-        }
+        if q.order == Order::Desc { o.reverse() } else { o }
     });
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
@@ -644,10 +588,7 @@ pub async fn timeline_page(
             r.into_event(s, c)
         })
         .collect();
-    Ok(TimelinePage {
-        events,
-        next_cursor,
-    })
+    Ok(TimelinePage { events, next_cursor })
 }
 
 /// One event with all its evidence and merge reasons; None if absent.
@@ -656,23 +597,12 @@ pub async fn timeline_page(
 /// Database errors.
 pub async fn event_detail(pool: &SqlitePool, id: i64) -> Result<Option<EventDetail>, sqlx::Error> {
     let sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?");
-    let Some(row) = sqlx::query_as::<_, EventRow>(AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?
-    else {
+    let Some(row) = sqlx::query_as::<_, EventRow>(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await? else {
         return Ok(None);
     };
-    let (evidence, conflict) = sources_for(pool, &[id], true)
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
+    let (evidence, conflict) = sources_for(pool, &[id], true).await?.remove(&id).unwrap_or_default();
     let mut seen = std::collections::HashSet::new();
-    let primary: Vec<Source> = evidence
-        .iter()
-        .filter(|s| seen.insert(s.document_id))
-        .cloned()
-        .collect();
+    let primary: Vec<Source> = evidence.iter().filter(|s| seen.insert(s.document_id)).cloned().collect();
     #[derive(FromRow)]
     struct MergeRow {
         document_id: i64,
@@ -707,28 +637,17 @@ pub async fn event_detail(pool: &SqlitePool, id: i64) -> Result<Option<EventDeta
     // Primary evidence is one row per document; fall back to the first row per
     // document when the flag is missing.
     let sources = {
-        let flagged = sources_for(pool, &[id], false)
-            .await?
-            .remove(&id)
-            .map(|(s, _)| s)
-            .unwrap_or_default();
+        let flagged = sources_for(pool, &[id], false).await?.remove(&id).map(|(s, _)| s).unwrap_or_default();
         if flagged.is_empty() { primary } else { flagged }
     };
-    Ok(Some(EventDetail {
-        event: row.into_event(sources, conflict),
-        evidence,
-        merges,
-    }))
+    Ok(Some(EventDetail { event: row.into_event(sources, conflict), evidence, merges }))
 }
 
 /// One document with its mentions; None if absent.
 ///
 /// # Errors
 /// Database errors.
-pub async fn document_detail(
-    pool: &SqlitePool,
-    id: i64,
-) -> Result<Option<DocumentDetail>, sqlx::Error> {
+pub async fn document_detail(pool: &SqlitePool, id: i64) -> Result<Option<DocumentDetail>, sqlx::Error> {
     #[derive(FromRow)]
     struct DocRow {
         id: i64,
@@ -760,12 +679,11 @@ pub async fn document_detail(
     .bind(id)
     .fetch_all(pool)
     .await?;
-    let events: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
+    let events: Vec<i64> =
+        sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
+            .bind(id)
+            .fetch_all(pool)
+            .await?;
     Ok(Some(DocumentDetail {
         id: d.id,
         dir: dir_of(d.lang.as_deref()),
@@ -789,11 +707,7 @@ pub async fn document_detail(
 /// # Errors
 /// [`StoreError::Read`] for a bad cursor or search, database errors.
 pub async fn timeline(store: &Store, q: &TimelineQuery) -> Result<TimelinePage, StoreError> {
-    let span = if q.from.is_some() {
-        max_span_days(store.ro_pool()).await?
-    } else {
-        0
-    };
+    let span = if q.from.is_some() { max_span_days(store.ro_pool()).await? } else { 0 };
     Ok(timeline_page(store.ro_pool(), q, span).await?)
 }
 

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
 use serde::Serialize;
+use sqlx::{AssertSqlSafe, Column, SqlSafeStr, Executor, Row, Statement, TypeInfo, ValueRef};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Column, Executor, Row, SqlSafeStr, Statement, TypeInfo, ValueRef};
 
 use super::Store;
 
@@ -45,23 +45,8 @@ pub enum SqlError {
 
 /// Statement keywords that write, change the schema, or leave the database.
 const FORBIDDEN: [&str; 17] = [
-    "INSERT",
-    "UPDATE",
-    "DELETE",
-    "CREATE",
-    "DROP",
-    "ALTER",
-    "ATTACH",
-    "DETACH",
-    "PRAGMA",
-    "VACUUM",
-    "REINDEX",
-    "ANALYZE",
-    "BEGIN",
-    "COMMIT",
-    "ROLLBACK",
-    "SAVEPOINT",
-    "RELEASE",
+    "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "ATTACH", "DETACH", "PRAGMA", "VACUUM", "REINDEX", "ANALYZE",
+    "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE",
 ];
 /// Functions never allowed in user SQL.
 const FORBIDDEN_FUNCTIONS: [&str; 3] = ["LOAD_EXTENSION", "READFILE", "WRITEFILE"];
@@ -78,32 +63,22 @@ const FORBIDDEN_FUNCTIONS: [&str; 3] = ["LOAD_EXTENSION", "READFILE", "WRITEFILE
 pub fn check_readonly_sql(sql: &str) -> Result<(), SqlError> {
     let words = words_outside_literals(sql)?;
     let Some((first, _)) = words.first() else {
-        return Err(SqlError::Invalid {
-            message: "the query is empty".into(),
-        });
+        return Err(SqlError::Invalid { message: "the query is empty".into() });
     };
     if !matches!(first.as_str(), "SELECT" | "WITH" | "EXPLAIN" | "VALUES") {
         return Err(SqlError::Refused {
-            reason: format!(
-                "only a single SELECT, WITH or EXPLAIN statement may run here, not {first}"
-            ),
+            reason: format!("only a single SELECT, WITH or EXPLAIN statement may run here, not {first}"),
         });
     }
     for (w, next) in &words {
         if w == ";" {
-            return Err(SqlError::Refused {
-                reason: "only one statement may run at a time".into(),
-            });
+            return Err(SqlError::Refused { reason: "only one statement may run at a time".into() });
         }
         if FORBIDDEN.contains(&w.as_str()) {
-            return Err(SqlError::Refused {
-                reason: format!("{w} is not allowed: the database is read-only here"),
-            });
+            return Err(SqlError::Refused { reason: format!("{w} is not allowed: the database is read-only here") });
         }
         if *next == Some('(') && FORBIDDEN_FUNCTIONS.contains(&w.as_str()) {
-            return Err(SqlError::Refused {
-                reason: format!("{} is not allowed", w.to_lowercase()),
-            });
+            return Err(SqlError::Refused { reason: format!("{} is not allowed", w.to_lowercase()) });
         }
     }
     Ok(())
@@ -116,9 +91,7 @@ fn words_outside_literals(sql: &str) -> Result<Vec<(String, Option<char>)>, SqlE
     let chars: Vec<char> = sql.chars().collect();
     let mut out: Vec<(String, Option<char>)> = Vec::new();
     let mut i = 0;
-    let unterminated = |what: &str| SqlError::Invalid {
-        message: format!("unterminated {what}"),
-    };
+    let unterminated = |what: &str| SqlError::Invalid { message: format!("unterminated {what}") };
     while i < chars.len() {
         let c = chars[i];
         match c {
@@ -161,9 +134,7 @@ fn words_outside_literals(sql: &str) -> Result<Vec<(String, Option<char>)>, SqlE
             }
             c if c.is_alphanumeric() || c == '_' => {
                 let start = i;
-                while i < chars.len()
-                    && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
-                {
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().collect::<String>().to_uppercase();
@@ -188,12 +159,7 @@ impl Store {
     /// [`SqlError::Refused`] for anything but a single read statement,
     /// [`SqlError::Invalid`] when SQLite rejects it, [`SqlError::Timeout`]
     /// when interrupted, [`SqlError::Internal`] when the pool fails.
-    pub async fn run_readonly_sql(
-        &self,
-        sql: &str,
-        max_rows: usize,
-        timeout: Duration,
-    ) -> Result<SqlResult, SqlError> {
+    pub async fn run_readonly_sql(&self, sql: &str, max_rows: usize, timeout: Duration) -> Result<SqlResult, SqlError> {
         check_readonly_sql(sql)?;
         let started = Instant::now();
         let mut conn = self.ro.acquire().await?;
@@ -223,19 +189,13 @@ impl Store {
         }
         let limit_ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
         match result {
-            Ok((columns, rows, truncated)) => Ok(SqlResult {
-                columns,
-                rows,
-                truncated,
-                elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
-            }),
+            Ok((columns, rows, truncated)) => {
+                Ok(SqlResult { columns, rows, truncated, elapsed_ms: started.elapsed().as_secs_f64() * 1000.0 })
+            }
             Err(_) if timed_out.load(Ordering::Relaxed) => Err(SqlError::Timeout { limit_ms }),
             Err(sqlx::Error::Database(e)) => {
                 let message = e.message().to_string();
-                if message.contains("readonly")
-                    || message.contains("read-only")
-                    || message.contains("not authorized")
-                {
+                if message.contains("readonly") || message.contains("read-only") || message.contains("not authorized") {
                     Err(SqlError::Refused { reason: message })
                 } else {
                     Err(SqlError::Invalid { message })
@@ -257,19 +217,9 @@ impl Drop for ClearOnDrop {
 
 type Rows = (Vec<String>, Vec<Vec<serde_json::Value>>, bool);
 
-async fn run(
-    conn: &mut sqlx::SqliteConnection,
-    sql: &str,
-    max_rows: usize,
-) -> Result<Rows, sqlx::Error> {
-    let stmt = conn
-        .prepare(AssertSqlSafe(sql.to_string()).into_sql_str())
-        .await?;
-    let columns: Vec<String> = stmt
-        .columns()
-        .iter()
-        .map(|c| c.name().to_string())
-        .collect();
+async fn run(conn: &mut sqlx::SqliteConnection, sql: &str, max_rows: usize) -> Result<Rows, sqlx::Error> {
+    let stmt = conn.prepare(AssertSqlSafe(sql.to_string()).into_sql_str()).await?;
+    let columns: Vec<String> = stmt.columns().iter().map(|c| c.name().to_string()).collect();
     let mut rows = Vec::new();
     let mut truncated = false;
     {
@@ -291,17 +241,12 @@ fn row_to_json(row: &SqliteRow) -> Vec<serde_json::Value> {
     use serde_json::Value;
     (0..row.len())
         .map(|i| {
-            let Ok(raw) = row.try_get_raw(i) else {
-                return Value::Null;
-            };
+            let Ok(raw) = row.try_get_raw(i) else { return Value::Null };
             if raw.is_null() {
                 return Value::Null;
             }
             match raw.type_info().name() {
-                "INTEGER" => row
-                    .try_get_unchecked::<i64, _>(i)
-                    .map(Value::from)
-                    .unwrap_or(Value::Null),
+                "INTEGER" => row.try_get_unchecked::<i64, _>(i).map(Value::from).unwrap_or(Value::Null),
                 "REAL" => row
                     .try_get_unchecked::<f64, _>(i)
                     .ok()
@@ -309,17 +254,9 @@ fn row_to_json(row: &SqliteRow) -> Vec<serde_json::Value> {
                     .map_or(Value::Null, Value::Number),
                 "BLOB" => row
                     .try_get_unchecked::<Vec<u8>, _>(i)
-                    .map(|b| {
-                        Value::String(format!(
-                            "x'{}'",
-                            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
-                        ))
-                    })
+                    .map(|b| Value::String(format!("x'{}'", b.iter().map(|x| format!("{x:02x}")).collect::<String>())))
                     .unwrap_or(Value::Null),
-                _ => row
-                    .try_get_unchecked::<String, _>(i)
-                    .map(Value::String)
-                    .unwrap_or(Value::Null),
+                _ => row.try_get_unchecked::<String, _>(i).map(Value::String).unwrap_or(Value::Null),
             }
         })
         .collect()
@@ -353,13 +290,7 @@ mod tests {
         assert!(refused("WITH x AS (SELECT 1) DELETE FROM events"));
         assert!(refused("SELECT load_extension('x')"));
         assert!(refused("/* hi */ update events set title = ''"));
-        assert!(matches!(
-            check_readonly_sql("  -- nothing\n"),
-            Err(SqlError::Invalid { .. })
-        ));
-        assert!(matches!(
-            check_readonly_sql("SELECT 'open"),
-            Err(SqlError::Invalid { .. })
-        ));
+        assert!(matches!(check_readonly_sql("  -- nothing\n"), Err(SqlError::Invalid { .. })));
+        assert!(matches!(check_readonly_sql("SELECT 'open"), Err(SqlError::Invalid { .. })));
     }
 }

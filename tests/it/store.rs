@@ -22,58 +22,39 @@ fn doc(text: &str, lang: Lang, dct: &str) -> NewDocument {
 
 async fn fresh() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(&dir.path().join("t.db"))
-        .await
-        .expect("open store");
+    let store = Store::open(&dir.path().join("t.db")).await.expect("open store");
     (dir, store)
 }
 
 async fn count(store: &Store, sql: &'static str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(store.pool())
-        .await
-        .expect("count query")
+    sqlx::query_scalar(sql).fetch_one(store.pool()).await.expect("count query")
 }
 
 async fn events_on(store: &Store, first: &str, last: &str) -> Vec<(i64, i64, String)> {
-    sqlx::query(
-        "SELECT id, n_sources, langs FROM events WHERE first_day = ? AND last_day = ? ORDER BY id",
-    )
-    .bind(first)
-    .bind(last)
-    .fetch_all(store.pool())
-    .await
-    .expect("events query")
-    .iter()
-    .map(|r| (r.get(0), r.get(1), r.get(2)))
-    .collect()
+    sqlx::query("SELECT id, n_sources, langs FROM events WHERE first_day = ? AND last_day = ? ORDER BY id")
+        .bind(first)
+        .bind(last)
+        .fetch_all(store.pool())
+        .await
+        .expect("events query")
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn same_story_in_three_languages_is_one_event() {
     let (_dir, store) = fresh().await;
     let fa = store
-        .ingest(doc(
-            "مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.",
-            Lang::Fa,
-            "2022-01-13",
-        ))
+        .ingest(doc("مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.", Lang::Fa, "2022-01-13"))
         .await
         .expect("fa");
     let en = store
-        .ingest(doc(
-            "Iran and Iraq held water talks in Geneva on 12 January 2022.",
-            Lang::En,
-            "2022-01-13",
-        ))
+        .ingest(doc("Iran and Iraq held water talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13"))
         .await
         .expect("en");
     let ar = store
-        .ingest(doc(
-            "عقدت محادثات بين العراق وإيران في جنيف يوم 12 كانون الثاني 2022.",
-            Lang::Ar,
-            "2022-01-13",
-        ))
+        .ingest(doc("عقدت محادثات بين العراق وإيران في جنيف يوم 12 كانون الثاني 2022.", Lang::Ar, "2022-01-13"))
         .await
         .expect("ar");
     assert!(fa.created && en.created && ar.created);
@@ -83,19 +64,15 @@ async fn same_story_in_three_languages_is_one_event() {
     assert_eq!(events[0].1, 3);
     assert_eq!(events[0].2, "ar,en,fa");
     assert_eq!(en.events, fa.events);
-    let merges =
-        sqlx::query("SELECT rule, entities, value_before, value_after FROM merges ORDER BY id")
-            .fetch_all(store.pool())
-            .await
-            .expect("merges");
+    let merges = sqlx::query("SELECT rule, entities, value_before, value_after FROM merges ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .expect("merges");
     assert_eq!(merges.len(), 2);
     for m in &merges {
         assert_eq!(m.get::<String, _>(0), "entities+type");
         let entities: String = m.get(1);
-        assert!(
-            entities.contains("place:geneva") && entities.contains("event:talks"),
-            "{entities}"
-        );
+        assert!(entities.contains("place:geneva") && entities.contains("event:talks"), "{entities}");
         assert_eq!(m.get::<String, _>(2), "2022-01-12");
     }
     // Labels in every calendar and the Solar Hijri fields are stored on the event.
@@ -107,11 +84,8 @@ async fn same_story_in_three_languages_is_one_event() {
     assert_eq!(row.get::<String, _>(0), "12 January 2022");
     assert_eq!(row.get::<String, _>(1), "۲۲ دی ۱۴۰۰");
     assert!(row.get::<String, _>(2).contains("١٤٤٣"));
-    let in_dey: i64 = count(
-        &store,
-        "SELECT count(*) FROM timeline WHERE persian_year = 1400 AND persian_month = 10",
-    )
-    .await;
+    let in_dey: i64 =
+        count(&store, "SELECT count(*) FROM timeline WHERE persian_year = 1400 AND persian_month = 10").await;
     assert_eq!(in_dey, 1);
 }
 
@@ -119,19 +93,11 @@ async fn same_story_in_three_languages_is_one_event() {
 async fn same_date_different_story_stays_apart() {
     let (_dir, store) = fresh().await;
     store
-        .ingest(doc(
-            "NATO and Russia held a meeting in Brussels on 12 January 2022.",
-            Lang::En,
-            "2022-01-13",
-        ))
+        .ingest(doc("NATO and Russia held a meeting in Brussels on 12 January 2022.", Lang::En, "2022-01-13"))
         .await
         .expect("first");
     let second = store
-        .ingest(doc(
-            "A storm closed the port of Doha on 12 January 2022.",
-            Lang::En,
-            "2022-01-13",
-        ))
+        .ingest(doc("A storm closed the port of Doha on 12 January 2022.", Lang::En, "2022-01-13"))
         .await
         .expect("second");
     assert_eq!(second.merges, 0);
@@ -143,30 +109,18 @@ async fn same_date_different_story_stays_apart() {
 async fn incompatible_dates_never_merge_and_vague_dates_are_refined() {
     let (_dir, store) = fresh().await;
     store
-        .ingest(doc(
-            "Talks between Iran and Iraq in Geneva will open in early January 2022.",
-            Lang::En,
-            "2021-12-20",
-        ))
+        .ingest(doc("Talks between Iran and Iraq in Geneva will open in early January 2022.", Lang::En, "2021-12-20"))
         .await
         .expect("vague");
     // Same story, a day outside "early January": must not merge.
     let late = store
-        .ingest(doc(
-            "Iran and Iraq resumed talks in Geneva on 25 January 2022.",
-            Lang::En,
-            "2022-01-26",
-        ))
+        .ingest(doc("Iran and Iraq resumed talks in Geneva on 25 January 2022.", Lang::En, "2022-01-26"))
         .await
         .expect("late");
     assert_eq!(late.merges, 0);
     // Same story, a day inside it: merges and the event takes the precise date.
     let precise = store
-        .ingest(doc(
-            "Iran and Iraq opened talks in Geneva on 9 January 2022.",
-            Lang::En,
-            "2022-01-10",
-        ))
+        .ingest(doc("Iran and Iraq opened talks in Geneva on 9 January 2022.", Lang::En, "2022-01-10"))
         .await
         .expect("precise");
     assert_eq!(precise.merges, 1);
@@ -180,10 +134,7 @@ async fn incompatible_dates_never_merge_and_vague_dates_are_refined() {
     assert_eq!(row.get::<i64, _>(2), 2);
     assert!(row.get::<String, _>(3).contains("9 January"));
     let (before, after): (String, String) =
-        sqlx::query_as("SELECT value_before, value_after FROM merges")
-            .fetch_one(store.pool())
-            .await
-            .expect("merge");
+        sqlx::query_as("SELECT value_before, value_after FROM merges").fetch_one(store.pool()).await.expect("merge");
     assert_eq!((before.as_str(), after.as_str()), ("2022-01", "2022-01-09"));
 }
 
@@ -191,51 +142,32 @@ async fn incompatible_dates_never_merge_and_vague_dates_are_refined() {
 async fn a_pair_and_a_repeat_support_one_event_and_reingest_changes_nothing() {
     let (_dir, store) = fresh().await;
     let text = "روز ۱۲ ژانویه ۲۰۲۲ (۲۲ دی ۱۴۰۰) نشست ناتو و روسیه برگزار شد. این نشست ۲۲ دی ۱۴۰۰ در بروکسل بود.";
-    let first = store
-        .ingest(doc(text, Lang::Fa, "2022-01-13"))
-        .await
-        .expect("first");
+    let first = store.ingest(doc(text, Lang::Fa, "2022-01-13")).await.expect("first");
     assert!(first.created);
     assert_eq!(first.events.len(), 1);
     let evidence = count(&store, "SELECT count(*) FROM evidence").await;
     assert_eq!(evidence, first.mentions.len() as i64);
     assert!(evidence >= 3);
-    assert_eq!(
-        count(&store, "SELECT count(*) FROM evidence WHERE is_primary = 1").await,
-        1
-    );
+    assert_eq!(count(&store, "SELECT count(*) FROM evidence WHERE is_primary = 1").await, 1);
     assert_eq!(count(&store, "SELECT n_sources FROM events").await, 1);
 
     let tables = "SELECT (SELECT count(*) FROM documents) || '/' || (SELECT count(*) FROM sentences) || '/' || \
                   (SELECT count(*) FROM mentions) || '/' || (SELECT count(*) FROM events) || '/' || \
                   (SELECT count(*) FROM evidence) || '/' || (SELECT count(*) FROM merges)";
-    let before: String = sqlx::query_scalar(tables)
-        .fetch_one(store.pool())
-        .await
-        .expect("counts");
-    let again = store
-        .ingest(doc(text, Lang::Fa, "2022-01-13"))
-        .await
-        .expect("again");
+    let before: String = sqlx::query_scalar(tables).fetch_one(store.pool()).await.expect("counts");
+    let again = store.ingest(doc(text, Lang::Fa, "2022-01-13")).await.expect("again");
     assert!(!again.created);
     assert_eq!(again.document_id, first.document_id);
     assert_eq!(again.events, first.events);
     assert_eq!(again.mentions, first.mentions);
-    let after: String = sqlx::query_scalar(tables)
-        .fetch_one(store.pool())
-        .await
-        .expect("counts");
+    let after: String = sqlx::query_scalar(tables).fetch_one(store.pool()).await.expect("counts");
     assert_eq!(before, after);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dateline_sets_the_dct_and_search_ignores_the_article() {
     let (_dir, store) = fresh().await;
-    let mut d = doc(
-        "بغداد - 12 كانون الثاني 2022\nاجتمع وفد الناتو اليوم في بروكسل.",
-        Lang::Ar,
-        "2022-01-01",
-    );
+    let mut d = doc("بغداد - 12 كانون الثاني 2022\nاجتمع وفد الناتو اليوم في بروكسل.", Lang::Ar, "2022-01-01");
     d.dct = None;
     let i = store.ingest(d).await.expect("ingest");
     let (source, day): (String, Option<String>) =
@@ -246,19 +178,17 @@ async fn dateline_sets_the_dct_and_search_ignores_the_article() {
             .expect("document");
     assert_eq!(source, "dateline");
     assert_eq!(day.as_deref(), Some("2022-01-12"));
-    let hits: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
-            .bind(fold("ناتو"))
-            .fetch_one(store.ro_pool())
-            .await
-            .expect("fts");
+    let hits: i64 = sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
+        .bind(fold("ناتو"))
+        .fetch_one(store.ro_pool())
+        .await
+        .expect("fts");
     assert_eq!(hits, 1);
-    let none: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
-            .bind(fold("ژنو"))
-            .fetch_one(store.ro_pool())
-            .await
-            .expect("fts");
+    let none: i64 = sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
+        .bind(fold("ژنو"))
+        .fetch_one(store.ro_pool())
+        .await
+        .expect("fts");
     assert_eq!(none, 0);
 }
 
@@ -269,12 +199,8 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.db");
     {
-        let opts = sqlx::sqlite::SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true);
-        let pool = sqlx::SqlitePool::connect_with(opts)
-            .await
-            .expect("old database");
+        let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(opts).await.expect("old database");
         let mut migrator = sqlx::migrate!();
         migrator.migrations = std::borrow::Cow::Owned(migrator.migrations[..4].to_vec());
         migrator.run(&pool).await.expect("first four migrations");
@@ -291,31 +217,24 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
         pool.close().await;
     }
     let store = Store::open(&path).await.expect("open and migrate");
-    let folded: String = sqlx::query_scalar("SELECT folded FROM sentences WHERE id = 1")
-        .fetch_one(store.pool())
-        .await
-        .expect("row");
+    let folded: String =
+        sqlx::query_scalar("SELECT folded FROM sentences WHERE id = 1").fetch_one(store.pool()).await.expect("row");
     assert_eq!(folded, "نشست ناتو در ژنو برگزار شد");
     for word in ["ناتو", "ژنو", "الناتو"] {
         let q = tarikh::store::read::fts_query(word).expect("query");
-        let hits: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
-                .bind(q)
-                .fetch_one(store.ro_pool())
-                .await
-                .expect("fts");
+        let hits: i64 = sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
+            .bind(q)
+            .fetch_one(store.ro_pool())
+            .await
+            .expect("fts");
         assert_eq!(hits, 1, "{word}");
     }
     // Migration 0006 added documents.entities; the open fills it from the text.
-    let entities: String = sqlx::query_scalar("SELECT entities FROM documents WHERE id = 1")
-        .fetch_one(store.pool())
-        .await
-        .expect("doc");
+    let entities: String =
+        sqlx::query_scalar("SELECT entities FROM documents WHERE id = 1").fetch_one(store.pool()).await.expect("doc");
     assert_eq!(entities, "org:nato place:geneva");
-    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM store_tasks")
-        .fetch_one(store.pool())
-        .await
-        .expect("tasks");
+    let left: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM store_tasks").fetch_one(store.pool()).await.expect("tasks");
     assert_eq!(left, 0);
     store.close().await;
 }
@@ -325,55 +244,30 @@ async fn only_dated_sentences_are_stored_and_the_document_keeps_every_entity() {
     let (_dir, store) = fresh().await;
     let text = "The delegation arrived in Vienna. Talks with NATO opened on 12 January 2022 in Geneva. \
                 Doha was mentioned too. The round ended on 14 January 2022.";
-    let i = store
-        .ingest(doc(text, Lang::En, "2022-01-13"))
-        .await
-        .expect("ingest");
-    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT id, ordinal, text FROM sentences WHERE document_id = ? ORDER BY ordinal",
-    )
-    .bind(i.document_id)
-    .fetch_all(store.pool())
-    .await
-    .expect("sentences");
+    let i = store.ingest(doc(text, Lang::En, "2022-01-13")).await.expect("ingest");
+    let rows: Vec<(i64, i64, String)> =
+        sqlx::query_as("SELECT id, ordinal, text FROM sentences WHERE document_id = ? ORDER BY ordinal")
+            .bind(i.document_id)
+            .fetch_all(store.pool())
+            .await
+            .expect("sentences");
     // The two dated sentences; ordinals count every sentence.
     let kept: Vec<(i64, &str)> = rows.iter().map(|(_, o, t)| (*o, t.as_str())).collect();
     assert_eq!(
         kept,
-        vec![
-            (1, "Talks with NATO opened on 12 January 2022 in Geneva."),
-            (3, "The round ended on 14 January 2022.")
-        ]
+        vec![(1, "Talks with NATO opened on 12 January 2022 in Geneva."), (3, "The round ended on 14 January 2022.")]
     );
-    assert_eq!(
-        rows[1].0 - rows[0].0,
-        2,
-        "sentence ids keep the document's positions"
-    );
-    let fts: i64 = count(
-        &store,
-        "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'vienna OR doha'",
-    )
-    .await;
+    assert_eq!(rows[1].0 - rows[0].0, 2, "sentence ids keep the document's positions");
+    let fts: i64 = count(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'vienna OR doha'").await;
     assert_eq!(fts, 0);
-    assert_eq!(
-        count(
-            &store,
-            "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'geneva'"
-        )
-        .await,
-        1
-    );
+    assert_eq!(count(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'geneva'").await, 1);
     let entities: String = sqlx::query_scalar("SELECT entities FROM documents WHERE id = ?")
         .bind(i.document_id)
         .fetch_one(store.pool())
         .await
         .expect("document");
     for id in ["place:vienna", "place:geneva", "place:doha", "org:nato"] {
-        assert!(
-            entities.split(' ').any(|e| e == id),
-            "{id} missing from {entities:?}"
-        );
+        assert!(entities.split(' ').any(|e| e == id), "{id} missing from {entities:?}");
     }
     let dangling = count(
         &store,
@@ -388,30 +282,14 @@ async fn only_dated_sentences_are_stored_and_the_document_keeps_every_entity() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ingest_all_keeps_order_and_matches_ingest() {
     let (_dir, store) = fresh().await;
-    let a = doc(
-        "Iran and Iraq held water talks in Geneva on 12 January 2022.",
-        Lang::En,
-        "2022-01-13",
-    );
-    let b = doc(
-        "A storm closed the port of Doha on 14 January 2022.",
-        Lang::En,
-        "2022-01-15",
-    );
+    let a = doc("Iran and Iraq held water talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13");
+    let b = doc("A storm closed the port of Doha on 14 January 2022.", Lang::En, "2022-01-15");
     let mut results = Vec::new();
-    store
-        .ingest_all(
-            vec![a.clone(), doc(" ", Lang::En, "2022-01-13"), b, a],
-            |r| results.push(r),
-        )
-        .await;
+    store.ingest_all(vec![a.clone(), doc(" ", Lang::En, "2022-01-13"), b, a], |r| results.push(r)).await;
     assert_eq!(results.len(), 4);
     let first = results[0].as_ref().expect("first");
     assert!(first.created);
-    assert!(matches!(
-        results[1],
-        Err(tarikh::store::StoreError::EmptyText)
-    ));
+    assert!(matches!(results[1], Err(tarikh::store::StoreError::EmptyText)));
     assert!(results[2].as_ref().is_ok_and(|i| i.created));
     let again = results[3].as_ref().expect("duplicate");
     assert!(!again.created);
@@ -422,24 +300,14 @@ async fn ingest_all_keeps_order_and_matches_ingest() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn empty_text_is_bad_input() {
     let (_dir, store) = fresh().await;
-    let err = store
-        .ingest(doc("  \n ", Lang::En, "2022-01-01"))
-        .await
-        .expect_err("empty text");
+    let err = store.ingest(doc("  \n ", Lang::En, "2022-01-01")).await.expect_err("empty text");
     assert!(err.is_bad_input());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readonly_sql_refuses_writes_and_escapes() {
     let (_dir, store) = fresh().await;
-    store
-        .ingest(doc(
-            "Talks in Geneva on 12 January 2022.",
-            Lang::En,
-            "2022-01-13",
-        ))
-        .await
-        .expect("ingest");
+    store.ingest(doc("Talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13")).await.expect("ingest");
     let t = Duration::from_secs(5);
     for sql in [
         "INSERT INTO events (title) VALUES ('x')",
@@ -456,20 +324,16 @@ async fn readonly_sql_refuses_writes_and_escapes() {
         }
     }
     // The second guard: the read-only pool itself cannot write.
-    let direct = sqlx::query("INSERT INTO merges (event_id, document_id, rule, overlap, score, reason, value_before, \
-                              value_after, created_at) VALUES (1, 1, 'x', 0, 0, 'x', 'x', 'x', 'x')")
-        .execute(store.ro_pool())
-        .await;
+    let direct = sqlx::query(
+        "INSERT INTO merges (event_id, document_id, rule, overlap, score, reason, value_before, \
+                              value_after, created_at) VALUES (1, 1, 'x', 0, 0, 'x', 'x', 'x', 'x')",
+    )
+    .execute(store.ro_pool())
+    .await;
     assert!(direct.is_err());
     assert_eq!(count(&store, "SELECT count(*) FROM merges").await, 0);
-    assert!(matches!(
-        store.run_readonly_sql("SELECT * FROM nowhere", 10, t).await,
-        Err(SqlError::Invalid { .. })
-    ));
-    let ok = store
-        .run_readonly_sql("SELECT event_id, gregorian FROM timeline", 10, t)
-        .await
-        .expect("select");
+    assert!(matches!(store.run_readonly_sql("SELECT * FROM nowhere", 10, t).await, Err(SqlError::Invalid { .. })));
+    let ok = store.run_readonly_sql("SELECT event_id, gregorian FROM timeline", 10, t).await.expect("select");
     assert_eq!(ok.columns, ["event_id", "gregorian"]);
     assert_eq!(ok.rows.len(), 1);
     assert_eq!(ok.rows[0][1], serde_json::json!("12 January 2022"));
@@ -496,16 +360,10 @@ async fn readonly_sql_caps_rows_and_times_out() {
             Duration::from_millis(200),
         )
         .await;
-    assert!(
-        matches!(slow, Err(SqlError::Timeout { limit_ms: 200 })),
-        "{slow:?}"
-    );
+    assert!(matches!(slow, Err(SqlError::Timeout { limit_ms: 200 })), "{slow:?}");
     assert!(started.elapsed() < Duration::from_secs(3));
     // The connection is usable again afterwards.
-    let after = store
-        .run_readonly_sql("SELECT 1 AS one", 10, Duration::from_secs(5))
-        .await
-        .expect("after timeout");
+    let after = store.run_readonly_sql("SELECT 1 AS one", 10, Duration::from_secs(5)).await.expect("after timeout");
     assert_eq!(after.rows, vec![vec![serde_json::json!(1)]]);
 }
 
@@ -524,8 +382,7 @@ fn corpus(path: &Path, n: usize) {
             1 + (i * 7) % 28
         );
         out.push_str(
-            &serde_json::json!({"id": i, "text": text, "lang": "en", "published_at": "2022-02-28"})
-                .to_string(),
+            &serde_json::json!({"id": i, "text": text, "lang": "en", "published_at": "2022-02-28"}).to_string(),
         );
         out.push('\n');
     }
@@ -589,17 +446,8 @@ fn killed_ingest_leaves_complete_documents_and_resumes() {
         assert_eq!(wrong_counts, 0);
         store.close().await;
     });
-    let status = tarikh()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .output()
-        .expect("resume");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let status = tarikh().args(["ingest", "--db"]).arg(&db).arg(&input).output().expect("resume");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let summary = String::from_utf8_lossy(&status.stdout);
     assert!(summary.contains("already present"), "{summary}");
     assert_eq!(rusqlite_free_count(&db), total as i64);
@@ -610,11 +458,7 @@ fn rusqlite_free_count(db: &Path) -> i64 {
     if !db.exists() {
         return 0;
     }
-    let out = tarikh()
-        .args(["sql", "--csv", "--db"])
-        .arg(db)
-        .arg("SELECT count(*) AS n FROM documents")
-        .output();
+    let out = tarikh().args(["sql", "--csv", "--db"]).arg(db).arg("SELECT count(*) AS n FROM documents").output();
     out.ok()
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .and_then(|s| s.lines().nth(1).and_then(|l| l.trim().parse().ok()))
@@ -627,11 +471,7 @@ fn bad_files_are_reported_and_the_rest_ingested() {
     let db = dir.path().join("b.db");
     let input = dir.path().join("in");
     std::fs::create_dir_all(input.join("sub")).expect("dirs");
-    std::fs::write(
-        input.join("good.txt"),
-        "Geneva talks\nThe talks opened in Geneva on 9 January 2022.\n",
-    )
-    .expect("w");
+    std::fs::write(input.join("good.txt"), "Geneva talks\nThe talks opened in Geneva on 9 January 2022.\n").expect("w");
     std::fs::write(input.join("sub/broken.txt"), b"Title\nbad \xff\xfe bytes\n").expect("w");
     std::fs::write(input.join("notes.md"), "ignored: not .txt or .jsonl").expect("w");
     std::fs::write(
@@ -645,45 +485,20 @@ fn bad_files_are_reported_and_the_rest_ingested() {
         ),
     )
     .expect("w");
-    let out = tarikh()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .output()
-        .expect("run ingest");
+    let out = tarikh().args(["ingest", "--db"]).arg(&db).arg(&input).output().expect("run ingest");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
-    assert!(
-        stderr.contains("broken.txt") && stderr.contains("invalid UTF-8"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("lines.jsonl:2") && stderr.contains("bad JSON"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("lines.jsonl:3") && stderr.contains("text"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("lines.jsonl:5") && stderr.contains("language"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("broken.txt") && stderr.contains("invalid UTF-8"), "{stderr}");
+    assert!(stderr.contains("lines.jsonl:2") && stderr.contains("bad JSON"), "{stderr}");
+    assert!(stderr.contains("lines.jsonl:3") && stderr.contains("text"), "{stderr}");
+    assert!(stderr.contains("lines.jsonl:5") && stderr.contains("language"), "{stderr}");
     assert!(!stderr.contains("lines.jsonl:4"), "{stderr}");
-    assert!(
-        stdout.contains("2 new") && stdout.contains("4 failed"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("2 new") && stdout.contains("4 failed"), "{stdout}");
     assert_eq!(rusqlite_free_count(&db), 2);
 
     // SQL through the CLI: a write is refused with a clear message.
-    let refused = tarikh()
-        .args(["sql", "--db"])
-        .arg(&db)
-        .arg("DELETE FROM documents")
-        .output()
-        .expect("sql");
+    let refused = tarikh().args(["sql", "--db"]).arg(&db).arg("DELETE FROM documents").output().expect("sql");
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("refused"));
     let json = tarikh()
@@ -692,21 +507,12 @@ fn bad_files_are_reported_and_the_rest_ingested() {
         .arg("SELECT external_id, dct_source FROM documents ORDER BY id")
         .output()
         .expect("sql json");
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&json.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&json.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["external_id"], "a");
-    let timeline = tarikh()
-        .args(["timeline", "--calendar", "persian", "--db"])
-        .arg(&db)
-        .output()
-        .expect("timeline");
+    let timeline = tarikh().args(["timeline", "--calendar", "persian", "--db"]).arg(&db).output().expect("timeline");
     let text = String::from_utf8_lossy(&timeline.stdout);
     assert!(timeline.status.success());
-    assert!(
-        text.contains("۱۹ دی ۱۴۰۰") && text.contains("۲۲ دی ۱۴۰۰"),
-        "{text}"
-    );
+    assert!(text.contains("۱۹ دی ۱۴۰۰") && text.contains("۲۲ دی ۱۴۰۰"), "{text}");
 }
