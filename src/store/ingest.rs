@@ -493,7 +493,11 @@ impl Store {
                 };
                 let (results, carry) = self.write_group_on(conn, &mut group, &mut version).await;
                 results.into_iter().for_each(&mut each);
-                if let (Some(carry), Some(next)) = (carry, feed.next().await) {
+                // Without a carry (nothing written, or written one by one)
+                // the next group is left for this plain path.
+                if let Some(carry) = carry
+                    && let Some(next) = feed.next().await
+                {
                     match self.decide_ahead(next, carry).await {
                         Ok(decided) => ready = Some(decided),
                         Err(next) => feed.queued = Some(next),
@@ -1519,6 +1523,34 @@ mod tests {
             let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(conn).await.expect("pragma");
             assert_eq!(pages.to_string(), super::super::WAL_AUTOCHECKPOINT_PAGES);
         }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_document_gets_a_result_after_groups_that_leave_nothing_to_carry() {
+        // A group of blank texts writes nothing, and a failed group is
+        // redone document by document: neither leaves state to decide the
+        // next group on, and the next group must still be written.
+        let (_dir, store) = fresh().await;
+        sqlx::raw_sql(
+            "CREATE TRIGGER test_fail BEFORE INSERT ON documents \
+             WHEN new.text LIKE '%zebrafish%' BEGIN SELECT RAISE(ABORT, 'test failure'); END;",
+        )
+        .execute(store.pool())
+        .await
+        .expect("trigger");
+        let texts = [" ", EN, "zebrafish talks in Geneva on 12 January 2022.", AR, " ", FA, " ", " "];
+        let mut results = Vec::new();
+        store.ingest_in_groups(texts.map(|t| doc(t, Lang::En)), 1, |r| results.push(r)).await;
+        let outcome: Vec<&str> = results
+            .iter()
+            .map(|r| match r {
+                Ok(_) => "ok",
+                Err(StoreError::EmptyText) => "empty",
+                Err(_) => "failed",
+            })
+            .collect();
+        assert_eq!(outcome, ["empty", "ok", "failed", "ok", "empty", "ok", "empty", "empty"]);
+        assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 3);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
