@@ -26,6 +26,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
@@ -330,9 +331,14 @@ struct Checkpointer {
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
 impl Checkpointer {
-    async fn start(writer: &mut SqliteConnection, pool: sqlx::SqlitePool) -> Checkpointer {
+    /// Turns the writer's checkpoints off (noted in `off`) and starts the
+    /// passive ones. Dropping the result (a cancelled ingest) stops them;
+    /// the next [`Store::ingest`] then turns the writer's back on.
+    async fn start(writer: &mut SqliteConnection, pool: sqlx::SqlitePool, off: &AtomicBool) -> Checkpointer {
         // If this fails the writer keeps checkpointing itself: slower, not wrong.
-        let _ = sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&mut *writer).await;
+        if sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&mut *writer).await.is_ok() {
+            off.store(true, Ordering::SeqCst);
+        }
         let (stop, mut stopped) = ::tokio::sync::oneshot::channel();
         let task = ::tokio::spawn(async move {
             loop {
@@ -353,10 +359,17 @@ impl Checkpointer {
     }
 
     /// Stops the checkpoints and gives the writer its own back.
-    async fn stop(self, writer: &mut SqliteConnection) {
+    async fn stop(self, writer: &mut SqliteConnection, off: &AtomicBool) {
         let _ = self.stop.send(());
         let _ = self.task.await;
-        let _ = sqlx::query(super::WAL_AUTOCHECKPOINT).execute(&mut *writer).await;
+        restore_checkpoints(writer, off).await;
+    }
+}
+
+/// Turns the writer's own checkpoints back on if [`Checkpointer`] left them off.
+async fn restore_checkpoints(writer: &mut SqliteConnection, off: &AtomicBool) {
+    if off.load(Ordering::SeqCst) && sqlx::query(super::WAL_AUTOCHECKPOINT).execute(&mut *writer).await.is_ok() {
+        off.store(false, Ordering::SeqCst);
     }
 }
 
@@ -480,7 +493,7 @@ impl Store {
             let _ = producer.await;
             return;
         };
-        let checkpoints = Checkpointer::start(conn, self.rw.clone()).await;
+        let checkpoints = Checkpointer::start(conn, self.rw.clone(), &self.checkpoints_off).await;
         // The data version of the last transaction on `conn`.
         let mut version = None;
         // The next group, decided while the one before it was written.
@@ -528,7 +541,7 @@ impl Store {
                 feed.queued = next.map(|n| n.map_or_else(|group| group, |(group, _)| group));
             }
         }
-        checkpoints.stop(conn).await;
+        checkpoints.stop(conn, &self.checkpoints_off).await;
         drop(writer);
         let _ = producer.await;
     }
@@ -565,6 +578,7 @@ impl Store {
         let Some(conn) = writer.as_mut() else {
             return group.iter().map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed))).collect();
         };
+        restore_checkpoints(conn, &self.checkpoints_off).await;
         self.write_group_on(conn, &mut group, &mut None).await.0
     }
 
@@ -1551,6 +1565,27 @@ mod tests {
             .collect();
         assert_eq!(outcome, ["empty", "ok", "failed", "ok", "empty", "ok", "empty", "empty"]);
         assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 3);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_cancelled_run_leaves_the_writer_checkpointing_after_the_next_ingest() {
+        let (_dir, store) = fresh().await;
+        let docs = [EN, AR, FA].into_iter().enumerate().map(|(i, t)| {
+            if i == 1 {
+                // The run is cancelled while it waits for this document.
+                std::thread::sleep(std::time::Duration::from_millis(1500));
+            }
+            doc(t, Lang::En)
+        });
+        let run = store.ingest_in_groups(docs, 1, |_| {});
+        assert!(tokio::time::timeout(std::time::Duration::from_millis(500), run).await.is_err());
+        assert!(store.checkpoints_off.load(Ordering::SeqCst), "the run had turned the writer's checkpoints off");
+        store.ingest(doc(FA, Lang::Fa)).await.expect("ingest after the cancelled run");
+        let mut writer = store.writer.lock().await;
+        let conn = writer.as_mut().expect("writer connection");
+        let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(conn).await.expect("pragma");
+        assert_eq!(pages.to_string(), super::super::WAL_AUTOCHECKPOINT_PAGES);
+        assert!(!store.checkpoints_off.load(Ordering::SeqCst));
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -104,6 +104,9 @@ pub struct Store {
     writer: tokio::sync::Mutex<Option<SqliteConnection>>,
     /// What the first sources of recent events are about (see `ingest`).
     features: std::sync::Mutex<ingest::FeatureCache>,
+    /// Set while `ingest_all` has the writer's own checkpoints off; still set
+    /// if it was cancelled, so the next write turns them back on.
+    checkpoints_off: std::sync::atomic::AtomicBool,
 }
 
 /// Pages of WAL after which the writing connection checkpoints (64 MB):
@@ -163,6 +166,7 @@ impl Store {
             path: path.to_path_buf(),
             writer: tokio::sync::Mutex::new(Some(writer)),
             features: std::sync::Mutex::new(ingest::FeatureCache::default()),
+            checkpoints_off: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
