@@ -199,8 +199,9 @@ fn main() {
             bytes as f64 / 1e6 / secs,
             size as f64 / 1e6
         );
-        // tokio-rt-worker: extraction and analysis (a blocking thread);
-        // the main thread: merge decisions and rows; sqlx-sqlite-worker: SQLite.
+        // tokio-rt-worker: extraction and analysis, and the next group's
+        // merge decisions and rows (blocking threads); the main thread: the
+        // async writer task; sqlx-sqlite-worker: SQLite (writer and snapshot reads).
         println!("CPU during ingest, by thread: {}", cpu.join(", "));
     });
 }

@@ -368,7 +368,8 @@ impl Checkpointer {
 
 /// Turns the writer's own checkpoints back on if [`Checkpointer`] left them off.
 async fn restore_checkpoints(writer: &mut SqliteConnection, off: &AtomicBool) {
-    if off.load(Ordering::SeqCst) && sqlx::query(super::WAL_AUTOCHECKPOINT).execute(&mut *writer).await.is_ok() {
+    let restore = format!("PRAGMA wal_autocheckpoint = {}", super::WAL_AUTOCHECKPOINT_PAGES);
+    if off.load(Ordering::SeqCst) && sqlx::query(AssertSqlSafe(restore)).execute(&mut *writer).await.is_ok() {
         off.store(false, Ordering::SeqCst);
     }
 }
@@ -383,7 +384,7 @@ struct Feed {
 }
 
 impl Feed {
-    /// The next group: the queued one, or up to [`BATCH_DOCS`] documents or
+    /// The next group: the queued one, or up to `max_docs` documents or
     /// [`BATCH_BYTES`] of text, whatever arrives within [`BATCH_WAIT`] of
     /// the first. None when every document has been taken.
     async fn next(&mut self) -> Option<Vec<Pending>> {
@@ -534,9 +535,13 @@ impl Store {
                     None => {}
                 }
             } else {
-                // Another connection wrote, or the group failed: decide it
-                // again in its own transaction, then the next one after it.
-                let (results, _) = self.write_group_on(conn, &mut group, &mut version).await;
+                // Another connection wrote: decide the group again in its own
+                // transaction. It failed: write its documents one by one (as a
+                // whole it would fail again). Then the next group after it.
+                let results = match written {
+                    Ok(_) => self.write_group_on(conn, &mut group, &mut version).await.0,
+                    Err(_) => self.write_one_by_one(conn, &mut group, &mut version).await,
+                };
                 results.into_iter().for_each(&mut each);
                 feed.queued = next.map(|n| n.map_or_else(|group| group, |(group, _)| group));
             }
@@ -555,10 +560,9 @@ impl Store {
             Err(e) => Err(e),
         };
         let Ok(snap) = snap else { return Err(group) };
-        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let mut group = group;
         match ::tokio::task::spawn_blocking(move || {
-            let plan = plan_group(&mut group, snap, &now);
+            let plan = plan_group(&mut group, snap);
             (group, plan)
         })
         .await
@@ -597,20 +601,29 @@ impl Store {
                 (results, carry)
             }
             Err(e) if group.len() == 1 => (vec![Err(StoreError::Db(e))], None),
-            Err(_) => {
-                let mut results = Vec::with_capacity(group.len());
-                for one in group.chunks_mut(1) {
-                    match write_batch(conn, one, &self.features, version).await {
-                        Ok((mut r, learned, _)) => {
-                            self.learn(learned);
-                            results.push(r.pop().unwrap_or(Err(StoreError::EmptyText)));
-                        }
-                        Err(e) => results.push(Err(StoreError::Db(e))),
-                    }
+            Err(_) => (self.write_one_by_one(conn, group, version).await, None),
+        }
+    }
+
+    /// Writes each document of a failed group in its own transaction, so
+    /// only the documents that fail alone report an error.
+    async fn write_one_by_one(
+        &self,
+        conn: &mut SqliteConnection,
+        group: &mut [Pending],
+        version: &mut Option<i64>,
+    ) -> Vec<Result<Ingested, StoreError>> {
+        let mut results = Vec::with_capacity(group.len());
+        for one in group.chunks_mut(1) {
+            match write_batch(conn, one, &self.features, version).await {
+                Ok((mut r, learned, _)) => {
+                    self.learn(learned);
+                    results.push(r.pop().unwrap_or(Err(StoreError::EmptyText)));
                 }
-                (results, None)
+                Err(e) => results.push(Err(StoreError::Db(e))),
             }
         }
+        results
     }
 
     /// Keeps the first sources of the events a committed group touched.
@@ -1085,8 +1098,9 @@ async fn read_snapshot(
 /// Decides every document of a group in order (a document sees the ones
 /// before it, as after their commits) and builds the statements that store
 /// them. CPU only: the database was read into `snap`.
-fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Plan {
+fn plan_group(docs: &mut [Pending], snap: Snapshot) -> Plan {
     let Snapshot { stored, mut index, mut sources, missing, mut ids } = snap;
+    let now = &chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let mut results: Vec<Option<Result<Ingested, StoreError>>> = (0..docs.len()).map(|_| None).collect();
     let first_sentence = ids.sentence;
     let mut rows = Rows::default();
@@ -1237,8 +1251,7 @@ async fn write_batch(
     let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
     let seen = data_version(&mut tx).await?;
     let snap = read_snapshot(&mut tx, docs, cache, None).await?;
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let mut plan = plan_group(docs, snap, &now);
+    let mut plan = plan_group(docs, snap);
     plan.batch.run(&mut tx).await?;
     tx.commit().await?;
     *version = Some(seen);

@@ -110,10 +110,9 @@ pub struct Store {
 }
 
 /// Pages of WAL after which the writing connection checkpoints (64 MB):
-/// fewer checkpoints amortize their sync.
+/// fewer checkpoints amortize their sync. `ingest::Checkpointer` turns this
+/// off during `ingest_all` and sets it back.
 const WAL_AUTOCHECKPOINT_PAGES: &str = "16000";
-/// The statement that sets it back (see `ingest::Checkpointer`).
-const WAL_AUTOCHECKPOINT: &str = "PRAGMA wal_autocheckpoint = 16000";
 
 impl Store {
     /// Opens (creating if missing) the database at `path`, applies the
