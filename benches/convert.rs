@@ -37,9 +37,15 @@ fn main() {
     let (first, _) = calendar::year_range(Calendar::Persian, 1300).expect("1300 AP exists");
     let (_, last) = calendar::year_range(Calendar::Persian, 1479).expect("1479 AP exists");
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
-    let persian: Vec<Ymd> = days.iter().map(|&d| calendar::from_date(Calendar::Persian, d)).collect();
+    let persian: Vec<Ymd> = days
+        .iter()
+        .map(|&d| calendar::from_date(Calendar::Persian, d))
+        .collect();
     let hijri: Vec<Ymd> = days.iter().map(|&d| calendar::from_date(Calendar::Hijri, d)).collect();
-    let civil: Vec<Ymd> = days.iter().map(|&d| calendar::hijri_from_date(d, HijriVariant::Civil)).collect();
+    let civil: Vec<Ymd> = days
+        .iter()
+        .map(|&d| calendar::hijri_from_date(d, HijriVariant::Civil))
+        .collect();
     println!("{} days, {} .. {}, one core", days.len(), first, last);
 
     let ymd_sum = |y: Ymd| y.year as u64 + u64::from(y.month) + u64::from(y.day);
@@ -47,9 +53,14 @@ fn main() {
 
     report(
         "Persian → Gregorian (to_date)",
-        rate(&persian, budget, |y| calendar::to_date(Calendar::Persian, y).map_or(0, day_num)),
+        rate(&persian, budget, |y| {
+            calendar::to_date(Calendar::Persian, y).map_or(0, day_num)
+        }),
     );
-    report("Gregorian → Persian (from_date)", rate(&days, budget, |d| ymd_sum(calendar::from_date(Calendar::Persian, d))));
+    report(
+        "Gregorian → Persian (from_date)",
+        rate(&days, budget, |d| ymd_sum(calendar::from_date(Calendar::Persian, d))),
+    );
     report(
         "Persian → Gregorian → Persian (round trips)",
         rate(&persian, budget, |y| {
@@ -58,20 +69,34 @@ fn main() {
     );
     report(
         "  ICU4X only: Persian → day number",
-        rate(&persian, budget, |y| calendar::persian::icu_to_days(y).map_or(0, |n| n as u64)),
+        rate(&persian, budget, |y| {
+            calendar::persian::icu_to_days(y).map_or(0, |n| n as u64)
+        }),
     );
-    report("  ICU4X only: Gregorian → Persian", rate(&days, budget, |d| ymd_sum(calendar::persian::icu_from_date(d))));
+    report(
+        "  ICU4X only: Gregorian → Persian",
+        rate(&days, budget, |d| ymd_sum(calendar::persian::icu_from_date(d))),
+    );
     report(
         "Hijri Umm al-Qura → Gregorian",
-        rate(&hijri, budget, |y| calendar::to_date(Calendar::Hijri, y).map_or(0, day_num)),
+        rate(&hijri, budget, |y| {
+            calendar::to_date(Calendar::Hijri, y).map_or(0, day_num)
+        }),
     );
-    report("Gregorian → Hijri Umm al-Qura", rate(&days, budget, |d| ymd_sum(calendar::from_date(Calendar::Hijri, d))));
+    report(
+        "Gregorian → Hijri Umm al-Qura",
+        rate(&days, budget, |d| ymd_sum(calendar::from_date(Calendar::Hijri, d))),
+    );
     report(
         "Hijri civil → Gregorian",
-        rate(&civil, budget, |y| calendar::to_date_hijri(y, HijriVariant::Civil).map_or(0, day_num)),
+        rate(&civil, budget, |y| {
+            calendar::to_date_hijri(y, HijriVariant::Civil).map_or(0, day_num)
+        }),
     );
     report(
         "Gregorian → Hijri civil",
-        rate(&days, budget, |d| ymd_sum(calendar::hijri_from_date(d, HijriVariant::Civil))),
+        rate(&days, budget, |d| {
+            ymd_sum(calendar::hijri_from_date(d, HijriVariant::Civil))
+        }),
     );
 }

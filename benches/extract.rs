@@ -9,7 +9,13 @@ use tarikh::extract::{Options, extract, parse_dct};
 
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 /// CPU time this thread has run, from the scheduler (immune to other load).
@@ -21,16 +27,24 @@ fn cpu_seconds() -> Option<f64> {
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("extract bench skipped: {} not found (the seed articles live in ../shared)", dir.display());
+        println!(
+            "extract bench skipped: {} not found (the seed articles live in ../shared)",
+            dir.display()
+        );
         return;
     };
-    let mut seeds: Vec<String> = entries.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
+    let mut seeds: Vec<String> = entries
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
     seeds.sort();
     if seeds.is_empty() {
         println!("extract bench skipped: no seed articles in {}", dir.display());
         return;
     }
-    let opts = Options { dct: parse_dct("2022-01-15"), lang: None };
+    let opts = Options {
+        dct: parse_dct("2022-01-15"),
+        lang: None,
+    };
     let mut corpus = Vec::new();
     let mut bytes = 0usize;
     while bytes < 10 * 1024 * 1024 {
@@ -60,7 +74,13 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     println!(
         "extract: {:.1} MB in {} documents, {} mentions, best of 3: {:.3} s wall = {:.1} MB/s; {:.3} s on-CPU = {:.1} MB/s (one core)",
-        mb, corpus.len(), mentions, best, mb / best, best_cpu, mb / best_cpu
+        mb,
+        corpus.len(),
+        mentions,
+        best,
+        mb / best,
+        best_cpu,
+        mb / best_cpu
     );
 
     // One 100 MB input: peak memory beyond the input itself.
@@ -81,7 +101,13 @@ fn main() {
     if let (Some(b), Some(a)) = (before, after) {
         println!(
             "extract: 100 MB input ({} bytes), {} mentions in {:.2} s; peak RSS {} MiB before, {} MiB after (input {} MiB; extra {} MiB)",
-            big.len(), n, secs, b / 1024, a / 1024, big.len() / (1024 * 1024), a.saturating_sub(b) / 1024
+            big.len(),
+            n,
+            secs,
+            b / 1024,
+            a / 1024,
+            big.len() / (1024 * 1024),
+            a.saturating_sub(b) / 1024
         );
     }
 }

@@ -21,7 +21,10 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
@@ -30,7 +33,13 @@ impl Rng {
 }
 
 const FA_PLACES: [&str; 6] = ["ژنو", "وین", "دوحه", "بغداد", "تهران", "بروکسل"];
-const FA_WHO: [&str; 5] = ["هیئت ایرانی", "وزیر نیرو", "کمیسیون حوضه آبریز زاران", "داریوش فراهانی", "نمایندگان ناتو"];
+const FA_WHO: [&str; 5] = [
+    "هیئت ایرانی",
+    "وزیر نیرو",
+    "کمیسیون حوضه آبریز زاران",
+    "داریوش فراهانی",
+    "نمایندگان ناتو",
+];
 const FA_WHAT: [&str; 5] = ["نشست", "مذاکرات", "دیدار", "گفت‌وگوی تلفنی", "بیانیه"];
 const FA_MONTHS: [&str; 6] = ["دی", "بهمن", "اسفند", "آذر", "فروردین", "اردیبهشت"];
 const AR_PLACES: [&str; 6] = ["جنيف", "فيينا", "الدوحة", "بغداد", "طهران", "بروكسل"];
@@ -38,13 +47,20 @@ const AR_WHO: [&str; 4] = ["الوفد العراقي", "وزير الموارد
 const AR_WHAT: [&str; 4] = ["محادثات", "اجتماع", "اتصال هاتفي", "بيان"];
 const AR_MONTHS: [&str; 6] = ["كانون الثاني", "شباط", "آذار", "يناير", "فبراير", "مارس"];
 const EN_PLACES: [&str; 6] = ["Geneva", "Vienna", "Doha", "Baghdad", "Tehran", "Brussels"];
-const EN_WHO: [&str; 4] =
-    ["the Iraqi delegation", "Iran's energy minister", "the Zaran Basin Commission", "Ingrid Holm"];
+const EN_WHO: [&str; 4] = [
+    "the Iraqi delegation",
+    "Iran's energy minister",
+    "the Zaran Basin Commission",
+    "Ingrid Holm",
+];
 const EN_WHAT: [&str; 4] = ["talks", "a meeting", "a phone call", "a statement"];
 const EN_MONTHS: [&str; 6] = ["January", "February", "March", "April", "May", "June"];
 
 fn fa_digits(n: u64) -> String {
-    n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c)).collect()
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c))
+        .collect()
 }
 
 fn article(i: usize, rng: &mut Rng, dense: bool) -> (String, Lang) {
@@ -123,9 +139,10 @@ fn thread_cpu() -> std::collections::BTreeMap<String, f64> {
         return by_name;
     };
     for task in tasks.flatten() {
-        let (Ok(comm), Ok(stat)) =
-            (std::fs::read_to_string(task.path().join("comm")), std::fs::read_to_string(task.path().join("stat")))
-        else {
+        let (Ok(comm), Ok(stat)) = (
+            std::fs::read_to_string(task.path().join("comm")),
+            std::fs::read_to_string(task.path().join("stat")),
+        ) else {
             continue;
         };
         // Fields after the parenthesized name: state is field 3, utime 14, stime 15.
@@ -141,7 +158,10 @@ fn thread_cpu() -> std::collections::BTreeMap<String, f64> {
 }
 
 fn main() {
-    let n: usize = std::env::var("TARIKH_BENCH_DOCS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("TARIKH_BENCH_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
     let dense = std::env::var("TARIKH_BENCH_DENSE").is_ok_and(|v| v == "1");
     let mut rng = Rng(0x7a71_6b68);
     let docs: Vec<(String, Lang)> = (0..n).map(|i| article(i, &mut rng, dense)).collect();
@@ -163,7 +183,11 @@ fn main() {
     );
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.db");
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
     rt.block_on(async {
         let store = Store::open(&db).await.expect("open store");
         let cpu_before = thread_cpu();
@@ -172,7 +196,12 @@ fn main() {
         let dct = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
         let docs: Vec<NewDocument> = docs
             .into_iter()
-            .map(|(text, lang)| NewDocument { text, lang: Some(lang), dct, ..NewDocument::default() })
+            .map(|(text, lang)| NewDocument {
+                text,
+                lang: Some(lang),
+                dct,
+                ..NewDocument::default()
+            })
             .collect();
         store
             .ingest_all(docs, |r| {

@@ -40,7 +40,11 @@ struct SpanBound {
 impl PageCache {
     /// An empty cache holding at most `capacity` pages.
     pub fn new(capacity: usize) -> Self {
-        PageCache { pages: RwLock::new(HashMap::new()), capacity, span: Mutex::new(None) }
+        PageCache {
+            pages: RwLock::new(HashMap::new()),
+            capacity,
+            span: Mutex::new(None),
+        }
     }
 
     /// The body cached for `key` if it was rendered at `generation`.
@@ -83,7 +87,11 @@ impl PageCache {
                 .fetch_one(&state.read)
                 .await?;
         let days = days.map_or(0, |d| d.ceil() as i64).max(prev.map_or(0, |b| b.days));
-        let bound = SpanBound { generation, max_id: max_id.unwrap_or(since), days };
+        let bound = SpanBound {
+            generation,
+            max_id: max_id.unwrap_or(since),
+            days,
+        };
         if let Ok(mut s) = self.span.lock() {
             *s = Some(bound);
         }
@@ -108,7 +116,10 @@ pub fn spawn_change_watcher(db: &Path, state: &AppState) {
         let mut last: Option<i64> = None;
         loop {
             let Some(g) = generation.upgrade() else { return };
-            match sqlx::query_scalar::<_, i64>("PRAGMA data_version").fetch_one(&mut conn).await {
+            match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
+                .fetch_one(&mut conn)
+                .await
+            {
                 Ok(v) => {
                     if last.is_some_and(|l| l != v) {
                         g.fetch_add(1, Ordering::AcqRel);

@@ -34,7 +34,9 @@ pub struct ConvertParams {
 pub async fn convert(State(_st): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
     let p: ConvertParams = strict_query(&uri)?;
     let date = p.date.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let Some(date) = date else { return Err(ApiError::bad_request("date: a date is required")) };
+    let Some(date) = date else {
+        return Err(ApiError::bad_request("date: a date is required"));
+    };
     let (cal, variant) = parse_calendar(p.calendar.as_deref().map(str::trim).filter(|s| !s.is_empty()))?;
     let conv = convert_input(date, cal, variant).map_err(|e| ApiError::from_parse_day("date", date, e))?;
     Ok(Json(conv).into_response())

@@ -21,7 +21,10 @@ pub enum DemoError {
     #[error("demo corpus line {line}: {message}")]
     BadLine { line: usize, message: String },
     #[error("demo corpus line {line}: {source}")]
-    Store { line: usize, source: crate::store::StoreError },
+    Store {
+        line: usize,
+        source: crate::store::StoreError,
+    },
 }
 
 /// Ingests every demo article not already stored.
@@ -36,10 +39,18 @@ pub async fn load(store: &Store) -> Result<DemoReport, DemoError> {
             continue;
         }
         let line_no = n + 1;
-        let doc: DocumentIn =
-            serde_json::from_str(line).map_err(|e| DemoError::BadLine { line: line_no, message: e.to_string() })?;
-        let new = doc.into_new("").map_err(|e| DemoError::BadLine { line: line_no, message: e.to_string() })?;
-        let ingested = store.ingest(new).await.map_err(|source| DemoError::Store { line: line_no, source })?;
+        let doc: DocumentIn = serde_json::from_str(line).map_err(|e| DemoError::BadLine {
+            line: line_no,
+            message: e.to_string(),
+        })?;
+        let new = doc.into_new("").map_err(|e| DemoError::BadLine {
+            line: line_no,
+            message: e.to_string(),
+        })?;
+        let ingested = store
+            .ingest(new)
+            .await
+            .map_err(|source| DemoError::Store { line: line_no, source })?;
         if ingested.created {
             report.created += 1;
         } else {

@@ -20,7 +20,9 @@ use crate::store::{Ingested, NewDocument, read};
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/documents", post(create)).route("/api/documents/{id}", get(document))
+    Router::new()
+        .route("/api/documents", post(create))
+        .route("/api/documents/{id}", get(document))
 }
 
 /// One article to ingest.
@@ -76,9 +78,9 @@ pub fn lang_of(field: &str, s: Option<&str>) -> Result<Option<Lang>, ApiError> {
         Some("ar") => Ok(Some(Lang::Ar)),
         Some("en") => Ok(Some(Lang::En)),
         Some("ur") => Ok(Some(Lang::Ur)),
-        Some(other) => {
-            Err(ApiError::bad_request(format!("{field}: unknown language {other:?}; expected fa, ar, en, ur or auto")))
-        }
+        Some(other) => Err(ApiError::bad_request(format!(
+            "{field}: unknown language {other:?}; expected fa, ar, en, ur or auto"
+        ))),
     }
 }
 
@@ -138,7 +140,9 @@ fn out(i: Ingested) -> DocumentOut {
 /// # Errors
 /// [`ApiError::Unauthorized`] when it is missing or wrong.
 fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
-    let Some(token) = st.token.as_deref() else { return Ok(()) };
+    let Some(token) = st.token.as_deref() else {
+        return Ok(());
+    };
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -174,7 +178,10 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     authorize(&st, &headers)?;
     let _: NoParams = strict_query(&uri)?;
-    let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json");
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/json");
     let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match mime.as_str() {
         "application/json" | "" => {
@@ -203,7 +210,11 @@ pub async fn create(
             if docs.is_empty() {
                 return Err(ApiError::bad_request("the NDJSON body holds no documents"));
             }
-            let mut batch = BatchOut { created: 0, duplicates: 0, documents: Vec::with_capacity(docs.len()) };
+            let mut batch = BatchOut {
+                created: 0,
+                duplicates: 0,
+                documents: Vec::with_capacity(docs.len()),
+            };
             for doc in docs {
                 let res = st.store.ingest(doc).await.map_err(super::store_error);
                 st.changed();
@@ -215,7 +226,11 @@ pub async fn create(
                 }
                 batch.documents.push(o);
             }
-            let status = if batch.created > 0 { StatusCode::CREATED } else { StatusCode::OK };
+            let status = if batch.created > 0 {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
             Ok((status, Json(batch)).into_response())
         }
         other => Err(ApiError::UnsupportedMediaType {
@@ -237,7 +252,9 @@ pub async fn document(
     let id = parse_id("document", raw)?;
     match read::document_detail(&st.read, id).await.map_err(ApiError::internal)? {
         Some(d) => Ok(Json(d).into_response()),
-        None => Err(ApiError::NotFound { what: format!("document {id}") }),
+        None => Err(ApiError::NotFound {
+            what: format!("document {id}"),
+        }),
     }
 }
 
@@ -247,10 +264,22 @@ mod tests {
 
     #[test]
     fn dct_forms() {
-        assert_eq!(parse_dct("2022-01-24").map(|d| d.to_string()), Some("2022-01-24 00:00:00".into()));
-        assert_eq!(parse_dct("2022-01-24T12:12").map(|d| d.to_string()), Some("2022-01-24 12:12:00".into()));
-        assert_eq!(parse_dct("2022-02-14T19:09:30+03:30").map(|d| d.to_string()), Some("2022-02-14 19:09:30".into()));
-        assert_eq!(parse_dct("2022-02-14 19:09").map(|d| d.to_string()), Some("2022-02-14 19:09:00".into()));
+        assert_eq!(
+            parse_dct("2022-01-24").map(|d| d.to_string()),
+            Some("2022-01-24 00:00:00".into())
+        );
+        assert_eq!(
+            parse_dct("2022-01-24T12:12").map(|d| d.to_string()),
+            Some("2022-01-24 12:12:00".into())
+        );
+        assert_eq!(
+            parse_dct("2022-02-14T19:09:30+03:30").map(|d| d.to_string()),
+            Some("2022-02-14 19:09:30".into())
+        );
+        assert_eq!(
+            parse_dct("2022-02-14 19:09").map(|d| d.to_string()),
+            Some("2022-02-14 19:09:00".into())
+        );
         assert_eq!(parse_dct("yesterday"), None);
     }
 

@@ -73,7 +73,10 @@ pub struct DateProblem {
 impl ApiError {
     /// A 400 with the generic title.
     pub fn bad_request(detail: impl Into<String>) -> Self {
-        ApiError::BadRequest { title: "Bad request", detail: detail.into() }
+        ApiError::BadRequest {
+            title: "Bad request",
+            detail: detail.into(),
+        }
     }
 
     /// Wraps any unexpected failure (database, I/O) as a 500.
@@ -85,21 +88,26 @@ impl ApiError {
     /// names the parameter and, for an impossible date, the field and its range.
     pub fn from_parse_day(parameter: &str, input: &str, err: ParseDayError) -> Self {
         match err {
-            ParseDayError::Invalid(DateError::OutOfRange { field, value, min, max, message, .. }) => {
-                ApiError::BadDate(Box::new(DateProblem {
-                    parameter: parameter.to_string(),
-                    input: input.to_string(),
-                    field: Some(match field {
-                        crate::calendar::Field::Year => "year",
-                        crate::calendar::Field::Month => "month",
-                        crate::calendar::Field::Day => "day",
-                    }),
-                    value: Some(value),
-                    min: Some(min),
-                    max: Some(max),
-                    detail: format!("{parameter}: {message}"),
-                }))
-            }
+            ParseDayError::Invalid(DateError::OutOfRange {
+                field,
+                value,
+                min,
+                max,
+                message,
+                ..
+            }) => ApiError::BadDate(Box::new(DateProblem {
+                parameter: parameter.to_string(),
+                input: input.to_string(),
+                field: Some(match field {
+                    crate::calendar::Field::Year => "year",
+                    crate::calendar::Field::Month => "month",
+                    crate::calendar::Field::Day => "day",
+                }),
+                value: Some(value),
+                min: Some(min),
+                max: Some(max),
+                detail: format!("{parameter}: {message}"),
+            })),
             ParseDayError::Unreadable { reason, .. } => ApiError::BadDate(Box::new(DateProblem {
                 parameter: parameter.to_string(),
                 input: input.to_string(),
@@ -215,9 +223,13 @@ impl IntoResponse for ApiError {
         }
         let body = serde_json::to_vec(&self.problem()).unwrap_or_else(|_| b"{}".to_vec());
         let mut resp = (status, body).into_response();
-        resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        resp.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if matches!(self, ApiError::Unauthorized) {
-            resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"tarikh\""));
+            resp.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"tarikh\""),
+            );
         }
         resp
     }
@@ -237,16 +249,19 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(v)) => Ok(StrictQuery(v)),
-            Err(e) => {
-                Err(ApiError::BadRequest { title: "Invalid query parameters", detail: query_detail(&e.body_text()) })
-            }
+            Err(e) => Err(ApiError::BadRequest {
+                title: "Invalid query parameters",
+                detail: query_detail(&e.body_text()),
+            }),
         }
     }
 }
 
 /// Trims axum's prefix off a query deserialization message.
 fn query_detail(text: &str) -> String {
-    text.strip_prefix("Failed to deserialize query string: ").unwrap_or(text).to_string()
+    text.strip_prefix("Failed to deserialize query string: ")
+        .unwrap_or(text)
+        .to_string()
 }
 
 /// The raw request body, with size-limit and read failures as problem+json.
@@ -259,9 +274,9 @@ impl<S: Send + Sync> FromRequest<S> for Body {
         let limit = req.extensions().get::<BodyLimit>().map(|l| l.0);
         match Bytes::from_request(req, state).await {
             Ok(b) => Ok(Body(b)),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(ApiError::PayloadTooLarge { limit: limit.unwrap_or(0) })
-            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::PayloadTooLarge {
+                limit: limit.unwrap_or(0),
+            }),
             Err(e) => Err(ApiError::bad_request(e.body_text())),
         }
     }
@@ -291,8 +306,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
 /// line and column of the JSON error.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let text = utf8(bytes)?;
-    serde_json::from_str(text)
-        .map_err(|e| ApiError::BadRequest { title: "Malformed JSON", detail: format!("malformed JSON: {e}") })
+    serde_json::from_str(text).map_err(|e| ApiError::BadRequest {
+        title: "Malformed JSON",
+        detail: format!("malformed JSON: {e}"),
+    })
 }
 
 /// Checks that a body is UTF-8.
@@ -302,7 +319,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 pub fn utf8(bytes: &[u8]) -> Result<&str, ApiError> {
     std::str::from_utf8(bytes).map_err(|e| ApiError::BadRequest {
         title: "Invalid UTF-8",
-        detail: format!("request body is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+        detail: format!(
+            "request body is not valid UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
     })
 }
 
@@ -330,7 +350,11 @@ mod tests {
         assert_eq!(p.field, Some("day"));
         assert_eq!((p.value, p.min, p.max), (Some(30), Some(1), Some(29)));
         assert_eq!(p.parameter.as_deref(), Some("from"));
-        assert!(p.detail.contains("from") && p.detail.contains("29 days"), "{}", p.detail);
+        assert!(
+            p.detail.contains("from") && p.detail.contains("29 days"),
+            "{}",
+            p.detail
+        );
     }
 
     #[test]

@@ -29,7 +29,12 @@ pub struct NoParams {}
 /// 400 when the path segment cannot be decoded.
 pub fn parse_id(what: &str, raw: Result<Path<String>, PathRejection>) -> Result<i64, ApiError> {
     let Path(raw) = raw.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::NotFound { what: format!("{what} {raw:?}") })
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ApiError::NotFound {
+            what: format!("{what} {raw:?}"),
+        })
 }
 
 /// One event, every supporting mention, and why its sources were merged.
@@ -45,6 +50,8 @@ pub async fn event(
     let id = parse_id("event", raw)?;
     match read::event_detail(&st.read, id).await.map_err(ApiError::internal)? {
         Some(ev) => Ok(Json(ev).into_response()),
-        None => Err(ApiError::NotFound { what: format!("event {id}") }),
+        None => Err(ApiError::NotFound {
+            what: format!("event {id}"),
+        }),
     }
 }

@@ -50,13 +50,17 @@ pub async fn extract_text(
     let lang = lang_of("lang", body.lang.as_deref())?;
     let dct = match body.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(parse_dct(s).ok_or_else(|| {
-            ApiError::bad_request(format!("dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"))
+            ApiError::bad_request(format!(
+                "dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"
+            ))
         })?),
         None => None,
     };
     let opts = Options { dct, lang };
     // Extraction is CPU-bound; keep it off the async workers.
     let text = body.text;
-    let mentions = tokio::task::spawn_blocking(move || extract(&text, &opts)).await.map_err(ApiError::internal)?;
+    let mentions = tokio::task::spawn_blocking(move || extract(&text, &opts))
+        .await
+        .map_err(ApiError::internal)?;
     Ok(Json(ExtractOut { mentions }).into_response())
 }

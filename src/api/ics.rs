@@ -93,7 +93,11 @@ fn mod_prefix(modifier: Option<&str>) -> &'static str {
 pub fn date_phrase(ev: &IcsEvent) -> String {
     let d = ev.first_day;
     let base = match ev.grain.as_str() {
-        "month" => format!("{} {}", month_name(chrono::Datelike::month(&d)), chrono::Datelike::year(&d)),
+        "month" => format!(
+            "{} {}",
+            month_name(chrono::Datelike::month(&d)),
+            chrono::Datelike::year(&d)
+        ),
         "year" => chrono::Datelike::year(&d).to_string(),
         "decade" => format!("{}s", chrono::Datelike::year(&d)),
         _ if !ev.gregorian.is_empty() => ev.gregorian.clone(),
@@ -113,7 +117,13 @@ pub fn gregorian_label(first: NaiveDate, last: NaiveDate) -> String {
     if first == last {
         one(first)
     } else if first.year() == last.year() && first.month() == last.month() {
-        format!("{}–{} {} {}", first.day(), last.day(), month_name(first.month()), first.year())
+        format!(
+            "{}–{} {} {}",
+            first.day(),
+            last.day(),
+            month_name(first.month()),
+            first.year()
+        )
     } else {
         format!("{} – {}", one(first), one(last))
     }
@@ -183,12 +193,19 @@ pub fn header(name: &str) -> String {
     let mut out = String::with_capacity(512);
     out.push_str("BEGIN:VCALENDAR\r\n");
     out.push_str("VERSION:2.0\r\n");
-    push_folded(&mut out, &format!("PRODID:-//tarikh//tarikh {}//EN", env!("CARGO_PKG_VERSION")));
+    push_folded(
+        &mut out,
+        &format!("PRODID:-//tarikh//tarikh {}//EN", env!("CARGO_PKG_VERSION")),
+    );
     out.push_str("CALSCALE:GREGORIAN\r\n");
     out.push_str("METHOD:PUBLISH\r\n");
     push_text_prop(&mut out, "NAME", name);
     push_text_prop(&mut out, "X-WR-CALNAME", name);
-    push_text_prop(&mut out, "X-WR-CALDESC", "Dated events from Persian, Arabic and English news (tarikh)");
+    push_text_prop(
+        &mut out,
+        "X-WR-CALDESC",
+        "Dated events from Persian, Arabic and English news (tarikh)",
+    );
     out.push_str("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n");
     out.push_str("X-PUBLISHED-TTL:PT1H\r\n");
     out
@@ -239,8 +256,15 @@ pub fn push_event(out: &mut String, ev: &IcsEvent, host: &str) {
     push_text_prop(out, "SUMMARY", &summary(ev));
 
     let mut desc = String::new();
-    let _ =
-        writeln!(desc, "Gregorian: {}", if ev.gregorian.is_empty() { date_phrase(ev) } else { ev.gregorian.clone() });
+    let _ = writeln!(
+        desc,
+        "Gregorian: {}",
+        if ev.gregorian.is_empty() {
+            date_phrase(ev)
+        } else {
+            ev.gregorian.clone()
+        }
+    );
     if !ev.persian.is_empty() {
         let _ = writeln!(desc, "Solar Hijri: {}", ev.persian);
     }
@@ -282,7 +306,9 @@ pub fn push_event(out: &mut String, ev: &IcsEvent, host: &str) {
 
 /// Keeps only characters that cannot break a property line.
 fn sanitize_token(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/')).collect()
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/'))
+        .collect()
 }
 
 /// Filters of the feed: those of the timeline, without paging.
@@ -374,7 +400,11 @@ fn parse_stamp(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
     let day = parse_day(s.get(0..10)?)?;
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-    let (h, m, sec) = if s.len() >= 19 { (num(11..13)?, num(14..16)?, num(17..19)?) } else { (0, 0, 0) };
+    let (h, m, sec) = if s.len() >= 19 {
+        (num(11..13)?, num(14..16)?, num(17..19)?)
+    } else {
+        (0, 0, 0)
+    };
     day.and_hms_opt(h, m, sec)
 }
 
@@ -384,13 +414,24 @@ fn events_of(rows: Vec<FeedRow>) -> Vec<IcsEvent> {
     for (id, first, last, value, grain, modifier, title, gl, pl, hl, stamp, doc_id, d_title, d_url, d_source, d_lang) in
         rows
     {
-        let source = doc_id.map(|_| IcsSource { title: d_title, url: d_url, source: d_source, lang: d_lang });
+        let source = doc_id.map(|_| IcsSource {
+            title: d_title,
+            url: d_url,
+            source: d_source,
+            lang: d_lang,
+        });
         if let Some(ev) = out.last_mut().filter(|ev| ev.id == id) {
             ev.sources.extend(source);
             continue;
         }
-        let (Some(first_day), Some(last_day)) = (parse_day(&first), parse_day(&last)) else { continue };
-        let Some(stamp) = stamp.as_deref().and_then(parse_stamp).or_else(|| first_day.and_hms_opt(0, 0, 0)) else {
+        let (Some(first_day), Some(last_day)) = (parse_day(&first), parse_day(&last)) else {
+            continue;
+        };
+        let Some(stamp) = stamp
+            .as_deref()
+            .and_then(parse_stamp)
+            .or_else(|| first_day.and_hms_opt(0, 0, 0))
+        else {
             continue;
         };
         out.push(IcsEvent {
@@ -449,8 +490,10 @@ pub async fn feed(State(st): State<AppState>, uri: Uri) -> Result<Response, ApiE
             };
             let mut binds = f.binds;
             binds.push(read::Bind::Int(BATCH));
-            let query =
-                read::bind_all(sqlx::query_as::<_, (Option<String>,)>(AssertSqlSafe(batch_sql(&f.sql))), &binds);
+            let query = read::bind_all(
+                sqlx::query_as::<_, (Option<String>,)>(AssertSqlSafe(batch_sql(&f.sql))),
+                &binds,
+            );
             let rows: Result<Vec<FeedRow>, String> = match query.fetch_one(&pool).await {
                 Ok((json,)) => serde_json::from_str(json.as_deref().unwrap_or("[]")).map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
@@ -464,8 +507,15 @@ pub async fn feed(State(st): State<AppState>, uri: Uri) -> Result<Response, ApiE
                 }
             };
             if let Some(last) = rows.last() {
-                let (Some(first_day), Some(last_day)) = (parse_day(&last.1), parse_day(&last.2)) else { break };
-                after = Some(read::Cursor { order: read::Order::Asc, first_day, last_day, id: last.0 });
+                let (Some(first_day), Some(last_day)) = (parse_day(&last.1), parse_day(&last.2)) else {
+                    break;
+                };
+                after = Some(read::Cursor {
+                    order: read::Order::Asc,
+                    first_day,
+                    last_day,
+                    id: last.0,
+                });
             }
             let n = 1 + rows.windows(2).filter(|w| w[0].0 != w[1].0).count() as i64 - i64::from(rows.is_empty());
             let events = events_of(rows);
@@ -488,8 +538,14 @@ pub async fn feed(State(st): State<AppState>, uri: Uri) -> Result<Response, ApiE
     let stream = futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) });
     let mut resp = axum::body::Body::from_stream(stream).into_response();
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline; filename=\"tarikh.ics\""));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline; filename=\"tarikh.ics\""),
+    );
     Ok(resp)
 }
 
@@ -577,7 +633,10 @@ mod tests {
         assert_eq!(evs[0].sources.len(), 2);
         assert!(evs[1].sources.is_empty());
         assert_eq!(evs[0].stamp.to_string(), "2024-05-01 10:11:12");
-        assert_eq!(parse_stamp("2024-05-01 10:11:12").map(|t| t.to_string()), Some("2024-05-01 10:11:12".into()));
+        assert_eq!(
+            parse_stamp("2024-05-01 10:11:12").map(|t| t.to_string()),
+            Some("2024-05-01 10:11:12".into())
+        );
         assert_eq!(parse_day("2022-02-30"), None);
     }
 
@@ -599,7 +658,10 @@ mod tests {
         assert!(out.contains("X-TARIKH-MOD:START\r\n"));
         let unfolded = out.replace("\r\n ", "");
         assert!(unfolded.contains("early January 2022 (approximate)"), "{unfolded}");
-        assert!(unfolded.contains("مذاکرات روسیه و آمریکا در ژنو\\, با حضور هیئت‌ها؛ بیانیه"), "{unfolded}");
+        assert!(
+            unfolded.contains("مذاکرات روسیه و آمریکا در ژنو\\, با حضور هیئت‌ها؛ بیانیه"),
+            "{unfolded}"
+        );
         assert!(unfolded.contains("URL:https://example.org/a?b=1\r\n"));
         assert!(!out.contains("\n\n") && !out.replace("\r\n", "").contains('\n'));
     }
@@ -619,8 +681,14 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(gregorian_label(day("2022-01-09"), day("2022-01-10")), "9–10 January 2022");
-        assert_eq!(gregorian_label(day("2021-12-30"), day("2022-01-02")), "30 December 2021 – 2 January 2022");
+        assert_eq!(
+            gregorian_label(day("2022-01-09"), day("2022-01-10")),
+            "9–10 January 2022"
+        );
+        assert_eq!(
+            gregorian_label(day("2021-12-30"), day("2022-01-02")),
+            "30 December 2021 – 2 January 2022"
+        );
     }
 
     #[test]

@@ -136,11 +136,17 @@ pub fn router(state: AppState) -> Router {
 
 /// Maps a store failure: the caller's mistakes are 400s, the rest 500s.
 pub fn store_error(e: crate::store::StoreError) -> ApiError {
-    if e.is_bad_input() { ApiError::bad_request(e.to_string()) } else { ApiError::internal(e) }
+    if e.is_bad_input() {
+        ApiError::bad_request(e.to_string())
+    } else {
+        ApiError::internal(e)
+    }
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
-    ApiError::NotFound { what: format!("route {}", uri.path()) }
+    ApiError::NotFound {
+        what: format!("route {}", uri.path()),
+    }
 }
 
 async fn method_not_allowed() -> ApiError {
@@ -151,8 +157,10 @@ async fn method_not_allowed() -> ApiError {
 async fn request_timeout(State(limit): State<Duration>, req: Request, next: Next) -> Response {
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(resp) => resp,
-        Err(_) => ApiError::Unavailable { detail: format!("the request took longer than {} s", limit.as_secs_f64()) }
-            .into_response(),
+        Err(_) => ApiError::Unavailable {
+            detail: format!("the request took longer than {} s", limit.as_secs_f64()),
+        }
+        .into_response(),
     }
 }
 
@@ -169,7 +177,10 @@ async fn read_pool(db: &std::path::Path) -> Result<sqlx::SqlitePool, sqlx::Error
         .pragma("query_only", "ON")
         .pragma("mmap_size", "1073741824")
         .pragma("cache_size", "-32768");
-    sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(opts).await
+    sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(opts)
+        .await
 }
 
 /// A running server: its address and a handle to stop it.
@@ -238,7 +249,12 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
             })
             .await
     });
-    Ok(Server { addr, state, shutdown: Some(tx), task })
+    Ok(Server {
+        addr,
+        state,
+        shutdown: Some(tx),
+        task,
+    })
 }
 
 /// Runs the server until SIGTERM or ctrl-c.

@@ -54,20 +54,25 @@ fn format_of(s: Option<&str>) -> Result<Format, ApiError> {
     match s {
         None | Some("json") => Ok(Format::Json),
         Some("csv") => Ok(Format::Csv),
-        Some(other) => Err(ApiError::bad_request(format!("format: unknown format {other:?}; expected json or csv"))),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "format: unknown format {other:?}; expected json or csv"
+        ))),
     }
 }
 
 /// Maps the store's refusal, timeout and syntax errors to 403, 408 and 400.
 pub fn sql_error(e: SqlError) -> ApiError {
     match e {
-        SqlError::Refused { reason } => {
-            ApiError::Forbidden { detail: format!("refused: {reason}; /api/sql is read-only") }
-        }
+        SqlError::Refused { reason } => ApiError::Forbidden {
+            detail: format!("refused: {reason}; /api/sql is read-only"),
+        },
         SqlError::Timeout { limit_ms } => ApiError::Timeout {
             detail: format!("the query ran longer than {limit_ms} ms and was interrupted; narrow it or add a LIMIT"),
         },
-        SqlError::Invalid { message } => ApiError::BadRequest { title: "Invalid SQL", detail: message },
+        SqlError::Invalid { message } => ApiError::BadRequest {
+            title: "Invalid SQL",
+            detail: message,
+        },
         SqlError::Internal(e) => ApiError::internal(e),
     }
 }
@@ -76,15 +81,23 @@ async fn run(st: &AppState, q: &str, format: Format) -> Result<Response, ApiErro
     if q.trim().is_empty() {
         return Err(ApiError::bad_request("q: an SQL statement is required"));
     }
-    let result = st.store.run_readonly_sql(q, MAX_ROWS, TIME_LIMIT).await.map_err(sql_error)?;
+    let result = st
+        .store
+        .run_readonly_sql(q, MAX_ROWS, TIME_LIMIT)
+        .await
+        .map_err(sql_error)?;
     match format {
         Format::Json => Ok(Json(result).into_response()),
         Format::Csv => {
             let body = to_csv(&result).map_err(ApiError::internal)?;
             let mut resp = body.into_response();
-            resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
             if result.truncated {
-                resp.headers_mut().insert("x-tarikh-truncated", HeaderValue::from_static("true"));
+                resp.headers_mut()
+                    .insert("x-tarikh-truncated", HeaderValue::from_static("true"));
             }
             Ok(resp)
         }
@@ -132,7 +145,10 @@ pub async fn sql_post(
     body: Body,
 ) -> Result<Response, ApiError> {
     let p: SqlParams = strict_query(&uri)?;
-    let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json");
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/json");
     let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let (q, fmt) = match mime.as_str() {
         "text/plain" | "application/sql" => (utf8(&body.0)?.to_string(), p.format),
@@ -149,7 +165,9 @@ pub async fn sql_post(
         }
     };
     if p.q.is_some() {
-        return Err(ApiError::bad_request("q: give the statement either in the query string or in the body, not both"));
+        return Err(ApiError::bad_request(
+            "q: give the statement either in the query string or in the body, not both",
+        ));
     }
     run(&st, &q, format_of(fmt.as_deref())?).await
 }

@@ -14,7 +14,10 @@ const STYLE_CSS: &str = include_str!("../web/style.css");
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8", "no-cache") }))
+        .route(
+            "/",
+            get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8", "no-cache") }),
+        )
         .route(
             "/static/app.js",
             get(|| async { asset(APP_JS, "text/javascript; charset=utf-8", "public, max-age=300") }),
@@ -23,7 +26,10 @@ pub fn routes() -> Router<AppState> {
             "/static/style.css",
             get(|| async { asset(STYLE_CSS, "text/css; charset=utf-8", "public, max-age=300") }),
         )
-        .route("/healthz", get(|| async { asset("{\"status\":\"ok\"}", "application/json", "no-store") }))
+        .route(
+            "/healthz",
+            get(|| async { asset("{\"status\":\"ok\"}", "application/json", "no-store") }),
+        )
 }
 
 fn asset(body: &'static str, ctype: &'static str, cache: &'static str) -> Response {

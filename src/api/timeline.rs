@@ -53,13 +53,17 @@ pub struct TimelineParams {
 /// # Errors
 /// [`ApiError::BadRequest`] naming the unknown or malformed parameter.
 pub fn strict_query<T: DeserializeOwned>(uri: &Uri) -> Result<T, ApiError> {
-    Query::<T>::try_from_uri(uri).map(|Query(v)| v).map_err(|e| ApiError::BadRequest {
-        title: "Invalid query parameters",
-        detail: {
-            let t = e.body_text();
-            t.strip_prefix("Failed to deserialize query string: ").unwrap_or(&t).to_string()
-        },
-    })
+    Query::<T>::try_from_uri(uri)
+        .map(|Query(v)| v)
+        .map_err(|e| ApiError::BadRequest {
+            title: "Invalid query parameters",
+            detail: {
+                let t = e.body_text();
+                t.strip_prefix("Failed to deserialize query string: ")
+                    .unwrap_or(&t)
+                    .to_string()
+            },
+        })
 }
 
 /// `None` for a missing or blank parameter.
@@ -113,9 +117,9 @@ pub fn parse_lang(s: Option<&str>) -> Result<Option<String>, ApiError> {
     match s {
         None => Ok(None),
         Some(l @ ("fa" | "ar" | "en" | "ur")) => Ok(Some(l.to_string())),
-        Some(other) => {
-            Err(ApiError::bad_request(format!("lang: unknown language {other:?}; expected fa, ar, en or ur")))
-        }
+        Some(other) => Err(ApiError::bad_request(format!(
+            "lang: unknown language {other:?}; expected fa, ar, en or ur"
+        ))),
     }
 }
 
@@ -126,8 +130,12 @@ impl TimelineParams {
     /// 400 for a bad date, calendar, language, limit, cursor or search.
     pub fn to_query(&self) -> Result<TimelineQuery, ApiError> {
         let (cal, variant) = parse_calendar(present(&self.calendar))?;
-        let from = present(&self.from).map(|s| parse_day_param("from", s, cal, variant)).transpose()?;
-        let to = present(&self.to).map(|s| parse_day_param("to", s, cal, variant)).transpose()?;
+        let from = present(&self.from)
+            .map(|s| parse_day_param("from", s, cal, variant))
+            .transpose()?;
+        let to = present(&self.to)
+            .map(|s| parse_day_param("to", s, cal, variant))
+            .transpose()?;
         if let (Some(f), Some(t)) = (from, to)
             && f > t
         {
@@ -135,7 +143,9 @@ impl TimelineParams {
         }
         let limit = self.limit.unwrap_or(read::DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::bad_request(format!("limit: {limit} is out of range 1–{MAX_LIMIT}")));
+            return Err(ApiError::bad_request(format!(
+                "limit: {limit} is out of range 1–{MAX_LIMIT}"
+            )));
         }
         if let Some(m) = self.min_sources
             && m < 0
@@ -143,7 +153,10 @@ impl TimelineParams {
             return Err(ApiError::bad_request(format!("min_sources: {m} must not be negative")));
         }
         let order = self.order.unwrap_or_default();
-        let cursor = present(&self.cursor).map(Cursor::decode).transpose().map_err(read_error)?;
+        let cursor = present(&self.cursor)
+            .map(Cursor::decode)
+            .transpose()
+            .map_err(read_error)?;
         let q = present(&self.q).map(str::to_string);
         if let Some(text) = &q {
             read::fts_query(text).map_err(read_error)?;
@@ -173,7 +186,8 @@ pub fn read_error(e: ReadError) -> ApiError {
 /// A JSON response from already-serialized bytes.
 pub fn json_bytes(body: Bytes) -> Response {
     let mut resp = body.into_response();
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp
 }
 

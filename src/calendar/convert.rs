@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::render::weekday_name_of;
 use super::{
-    Calendar, DateError, Field, HijriVariant, Ymd, hijri, is_provisional, render_ymd, to_ascii_digits,
-    to_date, to_date_hijri,
+    Calendar, DateError, Field, HijriVariant, Ymd, hijri, is_provisional, render_ymd, to_ascii_digits, to_date,
+    to_date_hijri,
 };
 use crate::extract::ParseDayError;
 use crate::lexicon::Lang;
@@ -60,7 +60,8 @@ impl Conversion {
     pub fn of_variant(d: NaiveDate, variant: HijriVariant) -> Conversion {
         let p = super::from_date(Calendar::Persian, d);
         let (h, used) = hijri::from_date(d, variant);
-        let provisional = is_provisional(Calendar::Persian, p) || (variant == HijriVariant::UmmAlQura && used != variant);
+        let provisional =
+            is_provisional(Calendar::Persian, p) || (variant == HijriVariant::UmmAlQura && used != variant);
         Conversion {
             input: d.format("%Y-%m-%d").to_string(),
             gregorian: d,
@@ -105,7 +106,10 @@ pub fn parse_numeric(input: &str, cal: Calendar, variant: HijriVariant) -> Optio
     let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
     let parts: Vec<&str> = s.split(sep).collect();
     let [a, b, c] = parts[..] else { return None };
-    if [a, b, c].iter().any(|p| p.is_empty() || p.len() > 9 || !p.bytes().all(|x| x.is_ascii_digit())) {
+    if [a, b, c]
+        .iter()
+        .any(|p| p.is_empty() || p.len() > 9 || !p.bytes().all(|x| x.is_ascii_digit()))
+    {
         return None;
     }
     let n = |p: &str| p.parse::<i64>().ok();
@@ -118,7 +122,11 @@ pub fn parse_numeric(input: &str, cal: Calendar, variant: HijriVariant) -> Optio
     };
     // `2022-01-12` stays ISO Gregorian even when reading Solar or lunar Hijri:
     // no year from 1600 on is one either calendar is written in today.
-    let cal = if sep == '-' && a.len() == 4 && y >= ISO_ONLY_FROM_YEAR { Calendar::Gregorian } else { cal };
+    let cal = if sep == '-' && a.len() == 4 && y >= ISO_ONLY_FROM_YEAR {
+        Calendar::Gregorian
+    } else {
+        cal
+    };
     Some(day_from_numbers(cal, variant, y, m, d))
 }
 
@@ -133,7 +141,10 @@ fn day_from_numbers(cal: Calendar, variant: HijriVariant, y: i64, m: i64, d: i64
             value: y,
             min: ymin.into(),
             max: ymax.into(),
-            message: format!("year {y} is out of range {ymin}–{ymax} for the {} calendar", super::calendar_label(cal)),
+            message: format!(
+                "year {y} is out of range {ymin}–{ymax} for the {} calendar",
+                super::calendar_label(cal)
+            ),
         });
     }
     if !(1..=12).contains(&m) {
@@ -152,9 +163,27 @@ fn day_from_numbers(cal: Calendar, variant: HijriVariant, y: i64, m: i64, d: i64
         _ => to_date(cal, ymd),
     };
     r.map_err(|e| match e {
-        DateError::OutOfRange { calendar, field: Field::Day, min, max, message, .. } => {
-            let message = if d < 1 { format!("day {d} is out of range 1–{max}") } else { message };
-            DateError::OutOfRange { calendar, field: Field::Day, value: d, min, max, message }
+        DateError::OutOfRange {
+            calendar,
+            field: Field::Day,
+            min,
+            max,
+            message,
+            ..
+        } => {
+            let message = if d < 1 {
+                format!("day {d} is out of range 1–{max}")
+            } else {
+                message
+            };
+            DateError::OutOfRange {
+                calendar,
+                field: Field::Day,
+                value: d,
+                min,
+                max,
+                message,
+            }
         }
         other => other,
     })
@@ -168,7 +197,11 @@ fn day_from_numbers(cal: Calendar, variant: HijriVariant, y: i64, m: i64, d: i64
 /// # Errors
 /// [`ParseDayError::Invalid`] for a day that does not exist,
 /// [`ParseDayError::Unreadable`] when no day can be read.
-pub fn convert_input(input: &str, numeric: Option<Calendar>, variant: HijriVariant) -> Result<Conversion, ParseDayError> {
+pub fn convert_input(
+    input: &str,
+    numeric: Option<Calendar>,
+    variant: HijriVariant,
+) -> Result<Conversion, ParseDayError> {
     let cal = numeric.unwrap_or(Calendar::Gregorian);
     let date = match parse_numeric(input, cal, variant) {
         Some(r) => r?,
@@ -189,22 +222,76 @@ mod tests {
     #[test]
     fn numeric_shapes() {
         let uq = HijriVariant::UmmAlQura;
-        assert_eq!(parse_numeric("1400/10/22", Calendar::Persian, uq), Some(Ok(ymd(2022, 1, 12))));
-        assert_eq!(parse_numeric("۱۴۰۰-۱۰-۲۲", Calendar::Persian, uq), Some(Ok(ymd(2022, 1, 12))));
-        assert_eq!(parse_numeric("22/10/1400", Calendar::Persian, uq), Some(Ok(ymd(2022, 1, 12))));
-        assert_eq!(parse_numeric("2022-01-12", Calendar::Gregorian, uq), Some(Ok(ymd(2022, 1, 12))));
-        assert_eq!(parse_numeric("2022-01-12", Calendar::Persian, uq), Some(Ok(ymd(2022, 1, 12))));
-        assert_eq!(parse_numeric("1700/1/1", Calendar::Persian, uq).unwrap().unwrap().year(), 2321);
-        assert_eq!(parse_numeric("1443/6/9", Calendar::Hijri, uq), Some(Ok(ymd(2022, 1, 12))));
+        assert_eq!(
+            parse_numeric("1400/10/22", Calendar::Persian, uq),
+            Some(Ok(ymd(2022, 1, 12)))
+        );
+        assert_eq!(
+            parse_numeric("۱۴۰۰-۱۰-۲۲", Calendar::Persian, uq),
+            Some(Ok(ymd(2022, 1, 12)))
+        );
+        assert_eq!(
+            parse_numeric("22/10/1400", Calendar::Persian, uq),
+            Some(Ok(ymd(2022, 1, 12)))
+        );
+        assert_eq!(
+            parse_numeric("2022-01-12", Calendar::Gregorian, uq),
+            Some(Ok(ymd(2022, 1, 12)))
+        );
+        assert_eq!(
+            parse_numeric("2022-01-12", Calendar::Persian, uq),
+            Some(Ok(ymd(2022, 1, 12)))
+        );
+        assert_eq!(
+            parse_numeric("1700/1/1", Calendar::Persian, uq)
+                .unwrap()
+                .unwrap()
+                .year(),
+            2321
+        );
+        assert_eq!(
+            parse_numeric("1443/6/9", Calendar::Hijri, uq),
+            Some(Ok(ymd(2022, 1, 12)))
+        );
         assert_eq!(parse_numeric("22/10/22", Calendar::Persian, uq), None);
         assert_eq!(parse_numeric("۲۲ دی ۱۴۰۰", Calendar::Persian, uq), None);
         assert_eq!(parse_numeric("1400/10", Calendar::Persian, uq), None);
-        let e = parse_numeric("1400/10/300", Calendar::Persian, uq).unwrap().unwrap_err();
-        assert!(matches!(e, DateError::OutOfRange { field: Field::Day, value: 300, max: 30, .. }), "{e:?}");
+        let e = parse_numeric("1400/10/300", Calendar::Persian, uq)
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                DateError::OutOfRange {
+                    field: Field::Day,
+                    value: 300,
+                    max: 30,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
         let e = parse_numeric("1400/300/1", Calendar::Persian, uq).unwrap().unwrap_err();
-        assert!(matches!(e, DateError::OutOfRange { field: Field::Month, value: 300, .. }));
-        let e = parse_numeric("99999/1/1", Calendar::Gregorian, uq).unwrap().unwrap_err();
-        assert!(matches!(e, DateError::OutOfRange { field: Field::Year, value: 99999, max: 9999, .. }));
+        assert!(matches!(
+            e,
+            DateError::OutOfRange {
+                field: Field::Month,
+                value: 300,
+                ..
+            }
+        ));
+        let e = parse_numeric("99999/1/1", Calendar::Gregorian, uq)
+            .unwrap()
+            .unwrap_err();
+        assert!(matches!(
+            e,
+            DateError::OutOfRange {
+                field: Field::Year,
+                value: 99999,
+                max: 9999,
+                ..
+            }
+        ));
     }
 
     #[test]

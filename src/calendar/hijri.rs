@@ -57,10 +57,14 @@ fn parse_table(csv: &str) -> Result<Table, String> {
         }
         let bad = |what: &str| format!("line {}: {what}: {line}", lineno + 1);
         let f: Vec<&str> = line.split(',').collect();
-        let [y, m, first, len] = f[..] else { return Err(bad("expected 4 fields")) };
+        let [y, m, first, len] = f[..] else {
+            return Err(bad("expected 4 fields"));
+        };
         let y: i32 = y.parse().map_err(|_| bad("year"))?;
         let m: usize = m.parse().map_err(|_| bad("month"))?;
-        let first = NaiveDate::parse_from_str(first, "%Y-%m-%d").map_err(|_| bad("date"))?.num_days_from_ce();
+        let first = NaiveDate::parse_from_str(first, "%Y-%m-%d")
+            .map_err(|_| bad("date"))?
+            .num_days_from_ce();
         let len: i32 = len.parse().map_err(|_| bad("length"))?;
         let i = starts.len();
         if y != TABLE_FIRST_YEAR + (i / 12) as i32 || m != i % 12 + 1 {
@@ -76,7 +80,9 @@ fn parse_table(csv: &str) -> Result<Table, String> {
         return Err(format!("{} months, expected {N_MONTHS}", starts.len()));
     }
     starts.push(end.unwrap_or_default());
-    Ok(Table { starts: starts.into_boxed_slice() })
+    Ok(Table {
+        starts: starts.into_boxed_slice(),
+    })
 }
 
 /// Day number of 1 Muharram 1 AH in the civil calendar (Friday 16 July 622 Julian).
@@ -87,7 +93,11 @@ const fn civil_is_leap(year: i32) -> bool {
 }
 
 const fn civil_month_len(year: i32, month: u8) -> u8 {
-    if month % 2 == 1 || (month == 12 && civil_is_leap(year)) { 30 } else { 29 }
+    if month % 2 == 1 || (month == 12 && civil_is_leap(year)) {
+        30
+    } else {
+        29
+    }
 }
 
 /// Days in a month of the civil calendar (fields not checked).
@@ -169,7 +179,11 @@ pub(super) fn from_date(d: NaiveDate, variant: HijriVariant) -> (Ymd, HijriVaria
             while s[i + 1] <= n {
                 i += 1;
             }
-            let ymd = Ymd::new(TABLE_FIRST_YEAR + (i / 12) as i32, (i % 12 + 1) as u8, (n - s[i] + 1) as u8);
+            let ymd = Ymd::new(
+                TABLE_FIRST_YEAR + (i / 12) as i32,
+                (i % 12 + 1) as u8,
+                (n - s[i] + 1) as u8,
+            );
             return (ymd, HijriVariant::UmmAlQura);
         }
     }
@@ -178,7 +192,11 @@ pub(super) fn from_date(d: NaiveDate, variant: HijriVariant) -> (Ymd, HijriVaria
 
 /// Which variant answers `ymd` when Umm al-Qura is asked for.
 pub fn variant_for_ymd(ymd: Ymd) -> HijriVariant {
-    if table_index(ymd.year, 1).is_some() { HijriVariant::UmmAlQura } else { HijriVariant::Civil }
+    if table_index(ymd.year, 1).is_some() {
+        HijriVariant::UmmAlQura
+    } else {
+        HijriVariant::Civil
+    }
 }
 
 /// First day of every month of the embedded table, in order from Muharram 1343,
@@ -187,7 +205,12 @@ pub fn table_months() -> impl Iterator<Item = (i32, u8, NaiveDate, u8)> {
     let s = &TABLE.starts;
     (0..N_MONTHS).filter_map(move |i| {
         let first = NaiveDate::from_num_days_from_ce_opt(s[i])?;
-        Some((TABLE_FIRST_YEAR + (i / 12) as i32, (i % 12 + 1) as u8, first, (s[i + 1] - s[i]) as u8))
+        Some((
+            TABLE_FIRST_YEAR + (i / 12) as i32,
+            (i % 12 + 1) as u8,
+            first,
+            (s[i + 1] - s[i]) as u8,
+        ))
     })
 }
 
@@ -216,7 +239,11 @@ mod tests {
             let n = d.num_days_from_ce();
             let icu = Date::from_rata_die(RataDie::new(n.into()), cal);
             let ours = civil_from_days(n);
-            assert_eq!(ours, Ymd::new(icu.year().extended_year(), icu.month().ordinal, icu.day_of_month().0), "{d}");
+            assert_eq!(
+                ours,
+                Ymd::new(icu.year().extended_year(), icu.month().ordinal, icu.day_of_month().0),
+                "{d}"
+            );
             assert_eq!(civil_days(ours.year, ours.month, ours.day), n);
             assert!(ours.day <= civil_month_len(ours.year, ours.month));
             d = d.succ_opt().unwrap();
@@ -228,11 +255,17 @@ mod tests {
         let first = NaiveDate::from_num_days_from_ce_opt(TABLE.starts[0]).unwrap();
         assert_eq!(first, NaiveDate::from_ymd_opt(1924, 8, 1).unwrap());
         let before = first.pred_opt().unwrap();
-        assert_eq!(from_date(before, HijriVariant::UmmAlQura), (Ymd::new(1342, 12, 28), HijriVariant::Civil));
+        assert_eq!(
+            from_date(before, HijriVariant::UmmAlQura),
+            (Ymd::new(1342, 12, 28), HijriVariant::Civil)
+        );
         assert_eq!(uaq_month_len(1342, 12), 28);
         // The civil calendar resumes exactly where the table ends.
         assert_eq!(civil_days(TABLE_LAST_YEAR + 1, 1, 1), TABLE.starts[N_MONTHS]);
         let after = NaiveDate::from_num_days_from_ce_opt(TABLE.starts[N_MONTHS]).unwrap();
-        assert_eq!(from_date(after, HijriVariant::UmmAlQura), (Ymd::new(1501, 1, 1), HijriVariant::Civil));
+        assert_eq!(
+            from_date(after, HijriVariant::UmmAlQura),
+            (Ymd::new(1501, 1, 1), HijriVariant::Civil)
+        );
     }
 }

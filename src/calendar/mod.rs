@@ -148,7 +148,10 @@ pub(crate) fn check_year_month(cal: Calendar, year: i32, month: u8) -> Result<()
             value: year.into(),
             min: min.into(),
             max: max.into(),
-            message: format!("year {year} is out of range {min}–{max} for the {} calendar", calendar_label(cal)),
+            message: format!(
+                "year {year} is out of range {min}–{max} for the {} calendar",
+                calendar_label(cal)
+            ),
         });
     }
     if !(1..=12).contains(&month) {
@@ -291,7 +294,13 @@ mod tests {
     fn week_range_names_its_start() {
         let d = NaiveDate::from_ymd_opt(2022, 1, 12).unwrap(); // Wednesday
         let (s, e) = week_range(d, PERSIAN_WEEK_START);
-        assert_eq!((s, e), (NaiveDate::from_ymd_opt(2022, 1, 8).unwrap(), NaiveDate::from_ymd_opt(2022, 1, 14).unwrap()));
+        assert_eq!(
+            (s, e),
+            (
+                NaiveDate::from_ymd_opt(2022, 1, 8).unwrap(),
+                NaiveDate::from_ymd_opt(2022, 1, 14).unwrap()
+            )
+        );
         let (s, _) = week_range(d, ISO_WEEK_START);
         assert_eq!(s, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
         let sat = NaiveDate::from_ymd_opt(2022, 1, 8).unwrap();

@@ -35,7 +35,12 @@ static NOWRUZ: [i32; N_YEARS + 1] = {
     t[0] = days_from_ce(1827, 3, 22);
     let mut i = 0;
     while i < N_YEARS {
-        t[i + 1] = t[i] + if rule_is_leap(TABLE_FIRST_YEAR + i as i32) { 366 } else { 365 };
+        t[i + 1] = t[i]
+            + if rule_is_leap(TABLE_FIRST_YEAR + i as i32) {
+                366
+            } else {
+                365
+            };
         i += 1;
     }
     t
@@ -81,7 +86,9 @@ const fn table_index(year: i32) -> Option<usize> {
 pub fn is_leap(year: i32) -> bool {
     match table_index(year) {
         Some(i) => NOWRUZ[i + 1] - NOWRUZ[i] == 366,
-        None => Date::try_new_persian(year, 1, 1).map(|d| d.is_in_leap_year()).unwrap_or(false),
+        None => Date::try_new_persian(year, 1, 1)
+            .map(|d| d.is_in_leap_year())
+            .unwrap_or(false),
     }
 }
 
@@ -108,7 +115,11 @@ pub(super) fn to_date(ymd: Ymd) -> Result<NaiveDate, DateError> {
             let gy = ymd.year + GREGORIAN_OFFSET;
             let ordinal = NOWRUZ_ORDINAL[i] + days_before_month(ymd.month) + i32::from(ymd.day) - 1;
             let len = gregorian_year_len(gy);
-            let (gy, ordinal) = if ordinal > len { (gy + 1, ordinal - len) } else { (gy, ordinal) };
+            let (gy, ordinal) = if ordinal > len {
+                (gy + 1, ordinal - len)
+            } else {
+                (gy, ordinal)
+            };
             NaiveDate::from_yo_opt(gy, ordinal as u32)
         }
         None => icu_to_days(ymd).and_then(NaiveDate::from_num_days_from_ce_opt),
@@ -148,7 +159,11 @@ pub(super) fn from_date(d: NaiveDate) -> Ymd {
 
 /// Day `doy` (0-based) of table year `i`.
 fn from_day_of_year(i: usize, doy: i32) -> Ymd {
-    let (month, day) = if doy < 186 { (doy / 31 + 1, doy % 31 + 1) } else { ((doy - 186) / 30 + 7, (doy - 186) % 30 + 1) };
+    let (month, day) = if doy < 186 {
+        (doy / 31 + 1, doy % 31 + 1)
+    } else {
+        ((doy - 186) / 30 + 7, (doy - 186) % 30 + 1)
+    };
     Ymd::new(TABLE_FIRST_YEAR + i as i32, month as u8, day as u8)
 }
 
@@ -194,6 +209,9 @@ mod tests {
     fn leap_rule_around_the_table_edges() {
         assert!(is_leap(1403) && !is_leap(1404) && is_leap(1408));
         assert!(is_leap(1205) && !is_leap(1206) && is_leap(1210));
-        assert_eq!(from_date(NaiveDate::from_ymd_opt(2022, 1, 12).unwrap()), Ymd::new(1400, 10, 22));
+        assert_eq!(
+            from_date(NaiveDate::from_ymd_opt(2022, 1, 12).unwrap()),
+            Ymd::new(1400, 10, 22)
+        );
     }
 }

@@ -9,46 +9,176 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::{Calendar, Ymd, from_date};
 use crate::lexicon::Lang;
 
-const PERSIAN_FA: [&str; 12] =
-    ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"];
-const PERSIAN_AR: [&str; 12] =
-    ["فروردين", "أرديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "آبان", "آذر", "دي", "بهمن", "إسفند"];
+const PERSIAN_FA: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+const PERSIAN_AR: [&str; 12] = [
+    "فروردين",
+    "أرديبهشت",
+    "خرداد",
+    "تير",
+    "مرداد",
+    "شهريور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دي",
+    "بهمن",
+    "إسفند",
+];
 const PERSIAN_EN: [&str; 12] = [
-    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+    "Farvardin",
+    "Ordibehesht",
+    "Khordad",
+    "Tir",
+    "Mordad",
+    "Shahrivar",
+    "Mehr",
+    "Aban",
+    "Azar",
+    "Dey",
+    "Bahman",
+    "Esfand",
 ];
 
-const GREGORIAN_FA: [&str; 12] =
-    ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"];
-const GREGORIAN_AR: [&str; 12] =
-    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-const GREGORIAN_UR: [&str; 12] =
-    ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"];
+const GREGORIAN_FA: [&str; 12] = [
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+];
+const GREGORIAN_AR: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+const GREGORIAN_UR: [&str; 12] = [
+    "جنوری",
+    "فروری",
+    "مارچ",
+    "اپریل",
+    "مئی",
+    "جون",
+    "جولائی",
+    "اگست",
+    "ستمبر",
+    "اکتوبر",
+    "نومبر",
+    "دسمبر",
+];
 const GREGORIAN_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 const HIJRI_AR: [&str; 12] = [
-    "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة",
+    "محرم",
+    "صفر",
+    "ربيع الأول",
+    "ربيع الآخر",
+    "جمادى الأولى",
+    "جمادى الآخرة",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعدة",
     "ذو الحجة",
 ];
 const HIJRI_FA: [&str; 12] = [
-    "محرم", "صفر", "ربیع‌الاول", "ربیع‌الثانی", "جمادی‌الاول", "جمادی‌الثانی", "رجب", "شعبان", "رمضان", "شوال", "ذی‌القعده",
+    "محرم",
+    "صفر",
+    "ربیع‌الاول",
+    "ربیع‌الثانی",
+    "جمادی‌الاول",
+    "جمادی‌الثانی",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذی‌القعده",
     "ذی‌الحجه",
 ];
 const HIJRI_UR: [&str; 12] = [
-    "محرم", "صفر", "ربیع الاول", "ربیع الثانی", "جمادی الاول", "جمادی الثانی", "رجب", "شعبان", "رمضان", "شوال", "ذوالقعدہ",
+    "محرم",
+    "صفر",
+    "ربیع الاول",
+    "ربیع الثانی",
+    "جمادی الاول",
+    "جمادی الثانی",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذوالقعدہ",
     "ذوالحجہ",
 ];
 const HIJRI_EN: [&str; 12] = [
-    "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Akhir", "Jumada al-Ula", "Jumada al-Akhirah", "Rajab", "Shaban", "Ramadan",
-    "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
+    "Muharram",
+    "Safar",
+    "Rabi al-Awwal",
+    "Rabi al-Akhir",
+    "Jumada al-Ula",
+    "Jumada al-Akhirah",
+    "Rajab",
+    "Shaban",
+    "Ramadan",
+    "Shawwal",
+    "Dhu al-Qadah",
+    "Dhu al-Hijjah",
 ];
 
 // Monday first, as chrono's `num_days_from_monday`.
 const WEEKDAY_FA: [&str; 7] = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"];
 const WEEKDAY_AR: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
 const WEEKDAY_UR: [&str; 7] = ["پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"];
-const WEEKDAY_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAY_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// The name of `month` (1–12) of `cal` in `lang`; `""` for a month outside 1–12.
 pub fn month_name(cal: Calendar, month: u8, lang: Lang) -> &'static str {
@@ -65,7 +195,11 @@ pub fn month_name(cal: Calendar, month: u8, lang: Lang) -> &'static str {
         (Calendar::Hijri, Lang::Ur) => &HIJRI_UR,
         (Calendar::Hijri, Lang::En) => &HIJRI_EN,
     };
-    usize::from(month).checked_sub(1).and_then(|i| table.get(i)).copied().unwrap_or("")
+    usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| table.get(i))
+        .copied()
+        .unwrap_or("")
 }
 
 /// The name of the weekday of `d` in `lang`.
@@ -84,7 +218,13 @@ pub(crate) fn weekday_name_of(w: Weekday, lang: Lang) -> &'static str {
 }
 
 fn map_digits(s: &str, zero: char) -> String {
-    s.chars().map(|c| ascii_digit(c).and_then(|v| char::from_u32(zero as u32 + v)).unwrap_or(c)).collect()
+    s.chars()
+        .map(|c| {
+            ascii_digit(c)
+                .and_then(|v| char::from_u32(zero as u32 + v))
+                .unwrap_or(c)
+        })
+        .collect()
 }
 
 /// The value of a Latin, Arabic-Indic or Extended Arabic-Indic digit.
@@ -130,7 +270,10 @@ pub fn render(d: NaiveDate, cal: Calendar, lang: Lang) -> String {
 /// values from [`from_date`](super::from_date) or
 /// [`hijri_from_date`](super::hijri_from_date), e.g. a civil Hijri day).
 pub fn render_ymd(cal: Calendar, ymd: Ymd, lang: Lang) -> String {
-    localize_digits(format!("{} {} {}", ymd.day, month_name(cal, ymd.month, lang), ymd.year), lang)
+    localize_digits(
+        format!("{} {} {}", ymd.day, month_name(cal, ymd.month, lang), ymd.year),
+        lang,
+    )
 }
 
 /// A month as a label: `دی ۱۴۰۰`, `January 2022`.
@@ -154,7 +297,14 @@ pub fn render_range(first: NaiveDate, last: NaiveDate, cal: Calendar, lang: Lang
     let s = if a.year == b.year && a.month == b.month {
         format!("{}–{} {} {}", a.day, b.day, month_name(cal, b.month, lang), b.year)
     } else if a.year == b.year {
-        format!("{} {} – {} {} {}", a.day, month_name(cal, a.month, lang), b.day, month_name(cal, b.month, lang), b.year)
+        format!(
+            "{} {} – {} {} {}",
+            a.day,
+            month_name(cal, a.month, lang),
+            b.day,
+            month_name(cal, b.month, lang),
+            b.year
+        )
     } else {
         return format!("{} – {}", render(first, cal, lang), render(last, cal, lang));
     };

@@ -43,7 +43,8 @@ impl EventDate {
     pub fn effective_span(&self) -> (NaiveDate, NaiveDate) {
         let (f, l) = (self.first_day, self.last_day);
         let Some(m) = self.modifier else { return (f, l) };
-        let whole_month = f.day() == 1 && l.succ_opt().is_none_or(|n| n.day() == 1) && f.month() == l.month() && f.year() == l.year();
+        let whole_month =
+            f.day() == 1 && l.succ_opt().is_none_or(|n| n.day() == 1) && f.month() == l.month() && f.year() == l.year();
         let whole_year = f.ordinal() == 1 && l.month() == 12 && l.day() == 31 && f.year() == l.year();
         let thirds = |a: NaiveDate, b: NaiveDate, c: NaiveDate| match m {
             Mod::Start => (f, a.pred_opt().unwrap_or(a)),
@@ -126,7 +127,13 @@ mod tests {
     #[test]
     fn relations() {
         let early_jan = d("2022-01", Grain::Month, Some(Mod::Start), "2022-01-01", "2022-01-10");
-        let talks = d("2022-01-09/2022-01-10", Grain::Interval, None, "2022-01-09", "2022-01-10");
+        let talks = d(
+            "2022-01-09/2022-01-10",
+            Grain::Interval,
+            None,
+            "2022-01-09",
+            "2022-01-10",
+        );
         let jan12 = d("2022-01-12", Grain::Day, None, "2022-01-12", "2022-01-12");
         let jan = d("2022-01", Grain::Month, None, "2022-01-01", "2022-01-31");
         assert_eq!(talks.relation_to(&early_jan), Relation::Narrower);

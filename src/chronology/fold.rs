@@ -108,8 +108,11 @@ impl Fold {
 
 /// [`Fold::classify`] of every code point below [`TABLE_END`] (ASCII,
 /// Latin, Greek, Cyrillic, Hebrew, Arabic script).
-static FOLD_TABLE: std::sync::LazyLock<Vec<Fold>> =
-    std::sync::LazyLock::new(|| (0..TABLE_END).map(|u| Fold::classify(char::from_u32(u).unwrap_or('\0'))).collect());
+static FOLD_TABLE: std::sync::LazyLock<Vec<Fold>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| Fold::classify(char::from_u32(u).unwrap_or('\0')))
+        .collect()
+});
 
 /// Closes the word that starts at `word` in `out`, stripping an article prefix.
 #[inline]
@@ -230,7 +233,9 @@ pub fn content_tokens(folded: &str) -> Vec<&str> {
 pub(crate) fn content_token_iter(folded: &str) -> impl Iterator<Item = &str> {
     let table = &*WORD_TABLE;
     let stop = &*STOP_WORDS;
-    folded.split(move |c: char| !is_word_char_in(table, c)).filter(move |w| is_content_word(w, stop))
+    folded
+        .split(move |c: char| !is_word_char_in(table, c))
+        .filter(move |w| is_content_word(w, stop))
 }
 
 /// Whether `n` content tokens or more are in `folded`, stopping at the `n`th.
@@ -270,7 +275,12 @@ struct StopWords {
 static STOP_WORDS: std::sync::LazyLock<StopWords> = std::sync::LazyLock::new(|| {
     let mut set: std::collections::HashSet<Box<str>, _> =
         std::collections::HashSet::with_hasher(foldhash::fast::FixedState::with_seed(0));
-    set.extend(fold(STOP_WORDS_RAW).split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(Box::from));
+    set.extend(
+        fold(STOP_WORDS_RAW)
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(Box::from),
+    );
     let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
     StopWords { set, longest }
 });
@@ -365,8 +375,22 @@ mod tests {
     }
 
     const WORDS: [&str; 16] = [
-        "the", "January", "Talks", "1400", "ab", "والناتو", "الله", "بالدوحة", "للمياه", "في", "در", "مُحَمَّد",
-        "ژنو", "Ωmega", "كانون", "x1y",
+        "the",
+        "January",
+        "Talks",
+        "1400",
+        "ab",
+        "والناتو",
+        "الله",
+        "بالدوحة",
+        "للمياه",
+        "في",
+        "در",
+        "مُحَمَّد",
+        "ژنو",
+        "Ωmega",
+        "كانون",
+        "x1y",
     ];
 
     /// `fold`, its content tokens and the early-stopping count against the references.

@@ -74,13 +74,14 @@ const SUFFIXES: [&str; 11] = ["هایی", "های", "ها", "یان", "یی", "�
 /// One-letter clitics that may precede an Arabic-script alias in one word.
 const CLITICS: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ک'];
 
-static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::parse(include_str!("../../data/gazetteer.tsv")) {
-    Ok(g) => g,
-    Err(e) => {
-        tracing::error!("built-in gazetteer unusable: {e}");
-        Gazetteer::empty()
-    }
-});
+static BUILTIN: LazyLock<Gazetteer> =
+    LazyLock::new(|| match Gazetteer::parse(include_str!("../../data/gazetteer.tsv")) {
+        Ok(g) => g,
+        Err(e) => {
+            tracing::error!("built-in gazetteer unusable: {e}");
+            Gazetteer::empty()
+        }
+    });
 
 impl Gazetteer {
     /// The gazetteer compiled into the binary from `data/gazetteer.tsv`.
@@ -116,10 +117,15 @@ impl Gazetteer {
             }
             let mut fields = line.split('\t');
             let (Some(kind), Some(name), Some(aliases)) = (fields.next(), fields.next(), fields.next()) else {
-                return Err(GazetteerError::BadLine { line: n + 1, reason: "expected kind, id and aliases".into() });
+                return Err(GazetteerError::BadLine {
+                    line: n + 1,
+                    reason: "expected kind, id and aliases".into(),
+                });
             };
-            let kind = Kind::parse(kind.trim())
-                .ok_or_else(|| GazetteerError::BadLine { line: n + 1, reason: format!("unknown kind {kind:?}") })?;
+            let kind = Kind::parse(kind.trim()).ok_or_else(|| GazetteerError::BadLine {
+                line: n + 1,
+                reason: format!("unknown kind {kind:?}"),
+            })?;
             let id = format!("{}:{}", kind.as_str(), name.trim());
             entities += 1;
             for alias in aliases.split('|') {
@@ -148,7 +154,14 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
-        Ok(Gazetteer { ids, flags, pattern_ids, arabic_script, matcher, entities })
+        Ok(Gazetteer {
+            ids,
+            flags,
+            pattern_ids,
+            arabic_script,
+            matcher,
+            entities,
+        })
     }
 
     /// Number of entries (not aliases).
@@ -218,9 +231,10 @@ impl Gazetteer {
         let left = match before.chars().next_back() {
             None => true,
             Some(c) if !is_word_char(c) => true,
-            Some(c) if arabic && CLITICS.contains(&c) => {
-                before[..before.len() - c.len_utf8()].chars().next_back().is_none_or(|p| !is_word_char(p))
-            }
+            Some(c) if arabic && CLITICS.contains(&c) => before[..before.len() - c.len_utf8()]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !is_word_char(p)),
             Some(_) => false,
         };
         if !left {
@@ -282,8 +296,17 @@ mod tests {
 
     #[test]
     fn rejects_bad_lines() {
-        assert!(matches!(Gazetteer::parse("country\tx"), Err(GazetteerError::BadLine { line: 1, .. })));
-        assert!(matches!(Gazetteer::parse("planet\tx\ty"), Err(GazetteerError::BadLine { .. })));
-        assert_eq!(Gazetteer::parse("# c\n\nplace\tx\tX|ایکس\n").map(|g| g.len()).ok(), Some(1));
+        assert!(matches!(
+            Gazetteer::parse("country\tx"),
+            Err(GazetteerError::BadLine { line: 1, .. })
+        ));
+        assert!(matches!(
+            Gazetteer::parse("planet\tx\ty"),
+            Err(GazetteerError::BadLine { .. })
+        ));
+        assert_eq!(
+            Gazetteer::parse("# c\n\nplace\tx\tX|ایکس\n").map(|g| g.len()).ok(),
+            Some(1)
+        );
     }
 }

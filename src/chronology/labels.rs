@@ -58,11 +58,25 @@ fn whole_period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
         return Some((first, next.pred_opt()?));
     }
     let year: i32 = value.get(..4)?.parse().ok()?;
-    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Computes the labels of `d`.
@@ -71,9 +85,7 @@ pub fn labels(d: &EventDate) -> Labels {
     // A START/MID/END prefix is only needed when the days were not already narrowed.
     let needs_prefix = match d.modifier {
         None => false,
-        Some(Mod::Start | Mod::Mid | Mod::End) => {
-            !coarse || whole_period(&d.value) == Some((d.first_day, d.last_day))
-        }
+        Some(Mod::Start | Mod::Mid | Mod::End) => !coarse || whole_period(&d.value) == Some((d.first_day, d.last_day)),
         Some(_) => true,
     };
     let gregorian_core = match d.grain {
@@ -102,7 +114,10 @@ pub fn labels(d: &EventDate) -> Labels {
                 } else {
                     format!("{}–{}", render_year(cal, a, lang), render_year(cal, b, lang))
                 };
-                format!("{} ({years})", render_year(Calendar::Gregorian, d.first_day.year(), lang))
+                format!(
+                    "{} ({years})",
+                    render_year(Calendar::Gregorian, d.first_day.year(), lang)
+                )
             }
             _ => range,
         };
@@ -128,19 +143,40 @@ mod tests {
         let l = labels(&date("2022-01-12", Grain::Day, None, "2022-01-12", "2022-01-12"));
         assert_eq!(l.gregorian, "12 January 2022");
         assert_eq!(l.persian, "۲۲ دی ۱۴۰۰");
-        assert_eq!((l.persian_ymd.year, l.persian_ymd.month, l.persian_ymd.day), (1400, 10, 22));
+        assert_eq!(
+            (l.persian_ymd.year, l.persian_ymd.month, l.persian_ymd.day),
+            (1400, 10, 22)
+        );
         assert_eq!((l.hijri_ymd.year, l.hijri_ymd.month, l.hijri_ymd.day), (1443, 6, 9));
-        let l = labels(&date("2022-01-09/2022-01-10", Grain::Interval, None, "2022-01-09", "2022-01-10"));
+        let l = labels(&date(
+            "2022-01-09/2022-01-10",
+            Grain::Interval,
+            None,
+            "2022-01-09",
+            "2022-01-10",
+        ));
         assert_eq!(l.gregorian, "9–10 January 2022");
         assert_eq!(l.persian, "۱۹–۲۰ دی ۱۴۰۰");
     }
 
     #[test]
     fn modified_month_and_year() {
-        let l = labels(&date("2022-01", Grain::Month, Some(Mod::Start), "2022-01-01", "2022-01-31"));
+        let l = labels(&date(
+            "2022-01",
+            Grain::Month,
+            Some(Mod::Start),
+            "2022-01-01",
+            "2022-01-31",
+        ));
         assert_eq!(l.gregorian, "early January 2022");
         assert_eq!(l.persian, "اوایل ژانویه ۲۰۲۲ (۱۱ دی – ۱۱ بهمن ۱۴۰۰)");
-        let l = labels(&date("1997", Grain::Year, Some(Mod::Before), "1997-01-01", "1997-12-31"));
+        let l = labels(&date(
+            "1997",
+            Grain::Year,
+            Some(Mod::Before),
+            "1997-01-01",
+            "1997-12-31",
+        ));
         assert_eq!(l.gregorian, "before 1997");
         assert_eq!(l.persian, "پیش از ۱۹۹۷ (۱۳۷۵–۱۳۷۶)");
         assert!(l.hijri.starts_with("قبل ١٩٩٧ ("));

@@ -162,7 +162,8 @@ impl Features {
         let before = self.tokens.len();
         // About one content token per eight bytes of folded text.
         self.tokens.reserve(folded.len() / 8);
-        self.tokens.extend(super::fold::content_token_iter(folded).map(token_hash));
+        self.tokens
+            .extend(super::fold::content_token_iter(folded).map(token_hash));
         if self.tokens.len() != before {
             self.tokens.sort_unstable();
             self.tokens.dedup();
@@ -234,7 +235,11 @@ impl Similarity {
     pub fn score(&self) -> f64 {
         self.entity_overlap
             + 0.1 * self.token_overlap
-            + if self.rule == Some(Rule::Tokens) { self.token_overlap } else { 0.0 }
+            + if self.rule == Some(Rule::Tokens) {
+                self.token_overlap
+            } else {
+                0.0
+            }
     }
 }
 
@@ -309,7 +314,12 @@ fn shared_ids(a: &Entities, b: &Entities) -> Vec<String> {
     let mut shared = Vec::new();
     each_shared(&a.known, &b.known, |i| shared.push(g.id(i).to_owned()));
     let known = shared.len();
-    shared.extend(a.other.iter().filter(|id| b.other.binary_search(id).is_ok()).map(|id| id.to_string()));
+    shared.extend(
+        a.other
+            .iter()
+            .filter(|id| b.other.binary_search(id).is_ok())
+            .map(|id| id.to_string()),
+    );
     if shared.len() != known {
         shared.sort_unstable();
     }
@@ -346,7 +356,12 @@ pub fn similarity(a: &Features, b: &Features) -> Similarity {
     } else {
         None
     };
-    Similarity { shared: Vec::new(), entity_overlap, token_overlap, rule }
+    Similarity {
+        shared: Vec::new(),
+        entity_overlap,
+        token_overlap,
+        rule,
+    }
 }
 
 /// The gazetteer ids two statements share, sorted.
@@ -404,14 +419,22 @@ mod tests {
         let types = shared.iter().filter(|s| is_event_type(s)).count();
         let specific = shared.iter().filter(|s| is_specific(s)).count();
         let union = ea.union(&eb).count();
-        let entity_overlap = if union == 0 { 0.0 } else { shared.len() as f64 / union as f64 };
+        let entity_overlap = if union == 0 {
+            0.0
+        } else {
+            shared.len() as f64 / union as f64
+        };
         fn tokens(s: &str) -> BTreeSet<&str> {
             crate::chronology::fold::content_tokens(s).into_iter().collect()
         }
         let (ta, tb) = (tokens(a.1), tokens(b.1));
         let inter = ta.intersection(&tb).count();
         let token_union = ta.len() + tb.len() - inter;
-        let token_overlap = if token_union == 0 { 0.0 } else { inter as f64 / token_union as f64 };
+        let token_overlap = if token_union == 0 {
+            0.0
+        } else {
+            inter as f64 / token_union as f64
+        };
         let rule = if shared.len() - types >= 1 && types >= 1 {
             Some(Rule::EntitiesAndType)
         } else if specific >= 2 {
@@ -436,10 +459,23 @@ mod tests {
         "event:picnic",
         "org:unknown",
     ];
-    const TOKENS: [&str; 8] = ["river", "flow", "model", "joint", "team", "delivered", "ministries", "technical"];
+    const TOKENS: [&str; 8] = [
+        "river",
+        "flow",
+        "model",
+        "joint",
+        "team",
+        "delivered",
+        "ministries",
+        "technical",
+    ];
 
     fn picked<'a>(all: &[&'a str], mask: u16) -> Vec<&'a str> {
-        all.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, s)| *s).collect()
+        all.iter()
+            .enumerate()
+            .filter(|(i, _)| mask >> i & 1 == 1)
+            .map(|(_, s)| *s)
+            .collect()
     }
 
     #[test]

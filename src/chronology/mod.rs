@@ -54,7 +54,11 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
             let folded = fold(&sentence.text);
             gazetteer.find_squeezed(&folded, &mut found);
             let entities = found.iter().map(|&i| gazetteer.id(i).to_owned()).collect();
-            AnalyzedSentence { sentence, folded, entities }
+            AnalyzedSentence {
+                sentence,
+                folded,
+                entities,
+            }
         })
         .collect()
 }
@@ -62,7 +66,10 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
 /// Every gazetteer id found in any of the sentences, sorted, space-separated:
 /// what a whole document speaks of (`documents.entities`).
 pub fn document_entities(sentences: &[AnalyzedSentence]) -> String {
-    let ids: BTreeSet<&str> = sentences.iter().flat_map(|s| s.entities.iter().map(String::as_str)).collect();
+    let ids: BTreeSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.entities.iter().map(String::as_str))
+        .collect();
     ids.into_iter().collect::<Vec<_>>().join(" ")
 }
 
@@ -126,7 +133,10 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
         if !is_eventable(m) || analyzed_sentence_at(sentences, m.start).is_none() {
             continue;
         }
-        let partner_key = m.pair.filter(|_| m.conflict.is_some()).and_then(|p| key_of.get(p).cloned().flatten());
+        let partner_key = m
+            .pair
+            .filter(|_| m.conflict.is_some())
+            .and_then(|p| key_of.get(p).cloned().flatten());
         let (Some(first), Some(last)) = (m.first_day, m.last_day) else {
             continue;
         };
@@ -161,8 +171,10 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
             first_day,
             last_day,
         };
-        let mention_sentences: Vec<usize> =
-            members.iter().filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start)).collect();
+        let mention_sentences: Vec<usize> = members
+            .iter()
+            .filter_map(|&i| analyzed_sentence_at(sentences, mentions[i].start))
+            .collect();
         if mention_sentences.len() != members.len() {
             continue;
         }
@@ -177,7 +189,10 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
         let title = if says_more(head, &mut scratch) {
             sentences[head].sentence.text.clone()
         } else {
-            let fallback = match doc_title.map(str::trim).filter(|t| fold::has_content_tokens(&fold(t), 2)) {
+            let fallback = match doc_title
+                .map(str::trim)
+                .filter(|t| fold::has_content_tokens(&fold(t), 2))
+            {
                 Some(t) => Some(t.to_owned()),
                 None => (0..sentences.len())
                     .find(|&i| says_more(i, &mut scratch))
@@ -193,7 +208,13 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
                 None => sentences[head].sentence.text.clone(),
             }
         };
-        out.push(Candidate { date, mentions: members, mention_sentences, title, features });
+        out.push(Candidate {
+            date,
+            mentions: members,
+            mention_sentences,
+            title,
+            features,
+        });
     }
     out
 }
@@ -210,9 +231,12 @@ struct Scratch {
 fn says_more_than_dates(s: &AnalyzedSentence, mentions: &[Mention], scratch: &mut Scratch) -> bool {
     let (start, end) = (s.sentence.start, s.sentence.end);
     scratch.spans.clear();
-    scratch
-        .spans
-        .extend(mentions.iter().filter(|m| m.start >= start && m.end <= end).map(|m| (m.start - start, m.end - start)));
+    scratch.spans.extend(
+        mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .map(|m| (m.start - start, m.end - start)),
+    );
     if scratch.spans.is_empty() {
         // Nothing to blank out: the folded sentence is what would be folded.
         return fold::has_content_tokens(&s.folded, 3);
@@ -256,9 +280,23 @@ mod tests {
         let text = "Talks in Geneva on 12 January 2022 went well. Both sides met again on 12 January 2022 in Vienna. \
                     The dispute lasted 30 years.";
         let ms = vec![
-            mention("12 January 2022", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12"),
+            mention(
+                "12 January 2022",
+                text,
+                "2022-01-12",
+                Grain::Day,
+                "2022-01-12",
+                "2022-01-12",
+            ),
             {
-                let mut m = mention("12 January 2022 in", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12");
+                let mut m = mention(
+                    "12 January 2022 in",
+                    text,
+                    "2022-01-12",
+                    Grain::Day,
+                    "2022-01-12",
+                    "2022-01-12",
+                );
                 m.start = text.rfind("12 January").map(|b| text[..b].chars().count()).unwrap_or(0);
                 m.end = m.start + 15;
                 m
@@ -278,7 +316,14 @@ mod tests {
     #[test]
     fn dateline_takes_document_title() {
         let text = "12 January 2022\nNATO and Russia held a meeting in Brussels.";
-        let ms = vec![mention("12 January 2022", text, "2022-01-12", Grain::Day, "2022-01-12", "2022-01-12")];
+        let ms = vec![mention(
+            "12 January 2022",
+            text,
+            "2022-01-12",
+            Grain::Day,
+            "2022-01-12",
+            "2022-01-12",
+        )];
         let c = candidates(&ms, &analyze(text), Some("Council meets in Brussels"));
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].title, "Council meets in Brussels");

@@ -36,7 +36,9 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut quote_open: Option<usize> = None;
     while let Some(at) = next_special(text, b) {
         b = at;
-        let Some(c) = text.get(b..).and_then(|rest| rest.chars().next()) else { break };
+        let Some(c) = text.get(b..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let len = c.len_utf8();
         i += count_chars(&bytes[counted..b]);
         counted = b;
@@ -64,7 +66,11 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         b += len;
         if ends {
             if c != '\n' && c != '\r' {
-                while let Some(q) = text[b..].chars().next().filter(|q| matches!(q, '"' | '”' | '»' | ')' | '’' | '\'')) {
+                while let Some(q) = text[b..]
+                    .chars()
+                    .next()
+                    .filter(|q| matches!(q, '"' | '”' | '»' | ')' | '’' | '\''))
+                {
                     b += q.len_utf8();
                 }
             }
@@ -133,7 +139,11 @@ fn push(text: &str, start: (usize, usize), end: (usize, usize), out: &mut Vec<Se
         return;
     }
     let trail = head[body.len()..].chars().count();
-    out.push(Sentence { start: start.0 + lead, end: end.0 - trail, text: body.to_owned() });
+    out.push(Sentence {
+        start: start.0 + lead,
+        end: end.0 - trail,
+        text: body.to_owned(),
+    });
 }
 
 /// Index of the sentence containing code-point offset `pos` (sentences sorted).
@@ -150,7 +160,16 @@ mod tests {
     fn splits_on_every_stop() {
         let s = segment("Talks began. Did they end? نشست برگزار شد؟ اجتماع عقد.\nNew line");
         let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["Talks began.", "Did they end?", "نشست برگزار شد؟", "اجتماع عقد.", "New line"]);
+        assert_eq!(
+            texts,
+            [
+                "Talks began.",
+                "Did they end?",
+                "نشست برگزار شد؟",
+                "اجتماع عقد.",
+                "New line"
+            ]
+        );
     }
 
     #[test]
@@ -177,8 +196,16 @@ mod tests {
         for u in 0..0x11000u32 {
             let Some(c) = char::from_u32(u) else { continue };
             let special = is_hard_stop(c) || matches!(c, '.' | '«' | '»');
-            for (text, from, at) in [(format!("a{c}b"), 0, 1), (format!("{c}."), 0, 0), (format!("ثث{c}"), 2, 4)] {
-                let expected = if special { Some(at) } else { text[from..].find('.').map(|d| from + d) };
+            for (text, from, at) in [
+                (format!("a{c}b"), 0, 1),
+                (format!("{c}."), 0, 0),
+                (format!("ثث{c}"), 2, 4),
+            ] {
+                let expected = if special {
+                    Some(at)
+                } else {
+                    text[from..].find('.').map(|d| from + d)
+                };
                 assert_eq!(next_special(&text, from), expected, "U+{u:04X} in {text:?}");
             }
         }
@@ -202,7 +229,11 @@ mod tests {
                 end -= 1;
             }
             if start < end {
-                out.push(Sentence { start, end, text: chars[start..end].iter().collect() });
+                out.push(Sentence {
+                    start,
+                    end,
+                    text: chars[start..end].iter().collect(),
+                });
             }
         };
         let (mut out, mut start, mut i, mut quote_open) = (Vec::new(), 0, 0, None::<usize>);

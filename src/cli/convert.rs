@@ -24,7 +24,9 @@ pub fn run(from: Option<FromCalendar>, json: bool, dates: &[String]) -> ExitCode
         match convert_input(input, numeric, variant) {
             Ok(c) => {
                 let written = if json {
-                    serde_json::to_string(&c).map_err(std::io::Error::other).and_then(|s| writeln!(out, "{s}"))
+                    serde_json::to_string(&c)
+                        .map_err(std::io::Error::other)
+                        .and_then(|s| writeln!(out, "{s}"))
                 } else {
                     let sep = if first { "" } else { "\n" };
                     write!(out, "{sep}{}", text(&c))
@@ -44,7 +46,11 @@ pub fn run(from: Option<FromCalendar>, json: bool, dates: &[String]) -> ExitCode
         }
     }
     let _ = out.flush();
-    if failed { ExitCode::from(EXIT_BAD_INPUT) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// The human-readable block for one conversion.

@@ -42,13 +42,19 @@ pub fn run(dct: Option<&str>, lang: &str, batch: bool, file: Option<&Path>) -> E
         Some(p) => std::fs::File::open(p).and_then(|mut f| f.read_to_end(&mut bytes)),
     };
     if let Err(e) = read {
-        eprintln!("error: cannot read {}: {e}", file.map_or("standard input".into(), |p| p.display().to_string()));
+        eprintln!(
+            "error: cannot read {}: {e}",
+            file.map_or("standard input".into(), |p| p.display().to_string())
+        );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: input is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to());
+            eprintln!(
+                "error: input is not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            );
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -92,7 +98,9 @@ fn run_batch(default_lang: Option<Lang>) -> ExitCode {
         let result = match serde_json::from_slice::<BatchDoc>(&line) {
             Err(e) => {
                 failed = true;
-                let id = serde_json::from_slice::<serde_json::Value>(&line).ok().and_then(|v| v.get("id").cloned());
+                let id = serde_json::from_slice::<serde_json::Value>(&line)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned());
                 json!({"id": id.unwrap_or(json!(format!("line {}", n + 1))), "error": format!("line {}: {e}", n + 1), "mentions": []})
             }
             Ok(doc) => {
@@ -114,5 +122,9 @@ fn run_batch(default_lang: Option<Lang>) -> ExitCode {
     if out.flush().is_err() {
         return ExitCode::FAILURE;
     }
-    if failed { ExitCode::from(EXIT_BAD_INPUT) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -19,7 +19,11 @@ const SQL_MAX_ROWS: usize = 1_000;
 const SQL_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn runtime() -> Option<tokio::runtime::Runtime> {
-    match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => Some(rt),
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -120,7 +124,10 @@ fn read_jobs(files: &[PathBuf], dct: Option<chrono::NaiveDateTime>, lang: Option
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                jobs.push(Job { origin, doc: Err(e.to_string()) });
+                jobs.push(Job {
+                    origin,
+                    doc: Err(e.to_string()),
+                });
                 continue;
             }
         };
@@ -141,7 +148,13 @@ fn read_jobs(files: &[PathBuf], dct: Option<chrono::NaiveDateTime>, lang: Option
                 Ok(text) if text.trim().is_empty() => Err("empty file".into()),
                 Ok(text) => {
                     let title = text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned);
-                    Ok(NewDocument { text, title, lang, dct, ..NewDocument::default() })
+                    Ok(NewDocument {
+                        text,
+                        title,
+                        lang,
+                        dct,
+                        ..NewDocument::default()
+                    })
                 }
             };
             jobs.push(Job { origin, doc });
@@ -181,7 +194,9 @@ pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[Pat
     let jobs = read_jobs(&files, dct, lang);
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
-        let Some(store) = open(db).await else { return ExitCode::FAILURE };
+        let Some(store) = open(db).await else {
+            return ExitCode::FAILURE;
+        };
         let bar = if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new(jobs.len() as u64);
             if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {per_sec} {msg}") {
@@ -249,7 +264,11 @@ pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[Pat
             "documents: {new} new, {present} already present, {failed} failed; mentions: {mentions}; \
              events: {events} new; merges: {merges}"
         );
-        if failed > 0 { ExitCode::from(EXIT_BAD_INPUT) } else { ExitCode::SUCCESS }
+        if failed > 0 {
+            ExitCode::from(EXIT_BAD_INPUT)
+        } else {
+            ExitCode::SUCCESS
+        }
     })
 }
 
@@ -265,7 +284,9 @@ fn cell_text(v: &serde_json::Value) -> String {
 pub fn run_sql(db: &Path, json: bool, csv: bool, query: &str) -> ExitCode {
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
-        let Some(store) = open(db).await else { return ExitCode::FAILURE };
+        let Some(store) = open(db).await else {
+            return ExitCode::FAILURE;
+        };
         let result = store.run_readonly_sql(query, SQL_MAX_ROWS, SQL_TIMEOUT).await;
         store.close().await;
         let r = match result {
@@ -290,7 +311,11 @@ pub fn run_sql(db: &Path, json: bool, csv: bool, query: &str) -> ExitCode {
             let mut w = csv::Writer::from_writer(&mut out);
             let res = w
                 .write_record(&r.columns)
-                .and_then(|_| r.rows.iter().try_for_each(|row| w.write_record(row.iter().map(cell_text))))
+                .and_then(|_| {
+                    r.rows
+                        .iter()
+                        .try_for_each(|row| w.write_record(row.iter().map(cell_text)))
+                })
                 .and_then(|_| w.flush().map_err(csv::Error::from));
             res.map_err(std::io::Error::other)
         } else {
@@ -333,12 +358,19 @@ fn print_table(out: &mut impl Write, columns: &[String], rows: &[Vec<serde_json:
         }
     }
     let line = |out: &mut dyn Write, vals: &[String]| -> std::io::Result<()> {
-        let parts: Vec<String> =
-            vals.iter().zip(&widths).map(|(v, w)| format!("{v}{}", " ".repeat(w - v.chars().count()))).collect();
+        let parts: Vec<String> = vals
+            .iter()
+            .zip(&widths)
+            .map(|(v, w)| format!("{v}{}", " ".repeat(w - v.chars().count())))
+            .collect();
         writeln!(out, "{}", parts.join(" │ ").trim_end())
     };
     line(out, columns)?;
-    writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─"))?;
+    writeln!(
+        out,
+        "{}",
+        widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─")
+    )?;
     for row in &cells {
         line(out, row)?;
     }
@@ -349,7 +381,9 @@ fn parse_bound(s: &str) -> Result<NaiveDate, String> {
     if let Ok(d) = s.trim().parse::<NaiveDate>() {
         return Ok(d);
     }
-    crate::extract::parse_day(s, None, None).map(|(d, _)| d).map_err(|e| e.to_string())
+    crate::extract::parse_day(s, None, None)
+        .map(|(d, _)| d)
+        .map_err(|e| e.to_string())
 }
 
 /// `tarikh timeline`: the chronology, one event per line with its sources.
@@ -371,7 +405,9 @@ pub fn run_timeline(db: &Path, from: Option<&str>, to: Option<&str>, calendar: S
     };
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
-        let Some(store) = open(db).await else { return ExitCode::FAILURE };
+        let Some(store) = open(db).await else {
+            return ExitCode::FAILURE;
+        };
         let result = print_timeline(&store, from, to, calendar).await;
         store.close().await;
         match result {
@@ -401,7 +437,11 @@ async fn print_timeline(
         "SELECT event_id, {label} AS label, title, n_sources, langs FROM timeline \
          WHERE last_day >= ? AND first_day <= ?"
     );
-    let events = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&from).bind(&to).fetch_all(store.ro_pool()).await?;
+    let events = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&from)
+        .bind(&to)
+        .fetch_all(store.ro_pool())
+        .await?;
     let sources = sqlx::query(
         "SELECT v.event_id, d.id, coalesce(d.title, ''), coalesce(d.source, ''), coalesce(d.lang, '') \
          FROM evidence v JOIN events e ON e.id = v.event_id JOIN documents d ON d.id = v.document_id \
@@ -413,8 +453,13 @@ async fn print_timeline(
     .await?;
     let mut by_event: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
     for r in &sources {
-        let (event, doc, title, source, lang): (i64, i64, String, String, String) =
-            (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?);
+        let (event, doc, title, source, lang): (i64, i64, String, String, String) = (
+            r.try_get(0)?,
+            r.try_get(1)?,
+            r.try_get(2)?,
+            r.try_get(3)?,
+            r.try_get(4)?,
+        );
         let mut s = format!("#{doc} [{lang}] {title}");
         if !source.is_empty() {
             s.push_str(&format!(" — {source}"));
@@ -429,10 +474,19 @@ async fn print_timeline(
         let n: i64 = r.try_get(3)?;
         let langs: String = r.try_get(4)?;
         let title: String = title.replace(['\n', '\r'], " ");
-        let line = writeln!(out, "{}  {title}  ({n} source{}; {langs})", label.unwrap_or_default(), if n == 1 { "" } else { "s" })
-            .and_then(|_| {
-                by_event.get(&id).into_iter().flatten().try_for_each(|s| writeln!(out, "    {s}"))
-            });
+        let line = writeln!(
+            out,
+            "{}  {title}  ({n} source{}; {langs})",
+            label.unwrap_or_default(),
+            if n == 1 { "" } else { "s" }
+        )
+        .and_then(|_| {
+            by_event
+                .get(&id)
+                .into_iter()
+                .flatten()
+                .try_for_each(|s| writeln!(out, "    {s}"))
+        });
         if line.is_err() {
             break;
         }

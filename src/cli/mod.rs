@@ -15,7 +15,11 @@ mod serve;
 pub const EXIT_BAD_INPUT: u8 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "tarikh", version, about = "Calendar-correct chronologies from Persian, Arabic and English news")]
+#[command(
+    name = "tarikh",
+    version,
+    about = "Calendar-correct chronologies from Persian, Arabic and English news"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -142,9 +146,25 @@ pub fn main() -> ExitCode {
         Command::Extract { dct, lang, batch, file } => extract::run(dct.as_deref(), &lang, batch, file.as_deref()),
         Command::Ingest { db, dct, lang, paths } => ingest::run_ingest(&db.db, dct.as_deref(), lang.as_deref(), &paths),
         Command::Sql { db, json, csv, query } => ingest::run_sql(&db.db, json, csv, &query),
-        Command::Timeline { db, from, to, calendar } => ingest::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar),
-        Command::Serve { db, addr, demo, token, max_body, request_timeout, concurrency } => {
-            serve::run(&db.db, &addr, demo, token, max_body, std::time::Duration::from_secs(request_timeout), concurrency)
+        Command::Timeline { db, from, to, calendar } => {
+            ingest::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)
         }
+        Command::Serve {
+            db,
+            addr,
+            demo,
+            token,
+            max_body,
+            request_timeout,
+            concurrency,
+        } => serve::run(
+            &db.db,
+            &addr,
+            demo,
+            token,
+            max_body,
+            std::time::Duration::from_secs(request_timeout),
+            concurrency,
+        ),
     }
 }

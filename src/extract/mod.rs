@@ -125,13 +125,28 @@ pub fn parse_day(
     if let Some(r) = crate::calendar::parse_numeric(input, cal, variant) {
         return Ok((r?, cal));
     }
-    let unreadable = |reason: &str| ParseDayError::Unreadable { input: input.to_string(), reason: reason.to_string() };
+    let unreadable = |reason: &str| ParseDayError::Unreadable {
+        input: input.to_string(),
+        reason: reason.to_string(),
+    };
     let lang = detect_lang(input);
     let (mut buf, mut toks) = (String::new(), Vec::new());
     tokenize(input, 0, &mut buf, &mut toks);
     let parser = Parser::new(&toks, &buf, lang);
-    let expr = parser.parse_all().into_iter().next().ok_or_else(|| unreadable("no date found"))?;
-    let What::Date { cal, year, month, day, short_year, .. } = expr.what else {
+    let expr = parser
+        .parse_all()
+        .into_iter()
+        .next()
+        .ok_or_else(|| unreadable("no date found"))?;
+    let What::Date {
+        cal,
+        year,
+        month,
+        day,
+        short_year,
+        ..
+    } = expr.what
+    else {
         return Err(unreadable("a relative date needs a document date"));
     };
     let (Some(year), Some(month), Some(day)) = (year, month, day) else {
@@ -176,20 +191,35 @@ pub fn dateline(text: &str, lang: Lang) -> Option<NaiveDateTime> {
     let (mut buf, mut toks) = (String::new(), Vec::new());
     tokenize(head, 0, &mut buf, &mut toks);
     let parser = Parser::new(&toks, &buf, lang);
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(head.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(head.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i + 1))
+        .collect();
     let near_line_start = |pos: usize| {
         let line = line_starts.iter().rev().find(|&&s| s <= pos).copied().unwrap_or(0);
         pos - line <= DATELINE_LEAD_CHARS
     };
-    parser.parse_all().into_iter().filter(|e| near_line_start(toks[e.start].start)).find_map(|e| match e.what {
-        What::Date { year: Some(_), month: Some(_), day: Some(_), day_to: None, short_year: false, .. } => {
-            let r = resolve::resolve(&e, None, lang)?;
-            let time = r.time.and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(h.into(), m.into(), 0)).unwrap_or_default();
-            Some(r.first.and_time(time))
-        }
-        _ => None,
-    })
+    parser
+        .parse_all()
+        .into_iter()
+        .filter(|e| near_line_start(toks[e.start].start))
+        .find_map(|e| match e.what {
+            What::Date {
+                year: Some(_),
+                month: Some(_),
+                day: Some(_),
+                day_to: None,
+                short_year: false,
+                ..
+            } => {
+                let r = resolve::resolve(&e, None, lang)?;
+                let time = r
+                    .time
+                    .and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(h.into(), m.into(), 0))
+                    .unwrap_or_default();
+                Some(r.first.and_time(time))
+            }
+            _ => None,
+        })
 }
 
 /// How far into its line a dateline may start (room for `AGENCY, City -`).
@@ -246,7 +276,14 @@ fn segments(text: &str) -> impl Iterator<Item = &str> {
 
 /// Extracts the mentions of one segment starting at code point `base`;
 /// returns the segment's length in code points.
-fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime>, s: &mut Scratch, out: &mut Vec<Mention>) -> usize {
+fn extract_segment(
+    seg: &str,
+    base: usize,
+    lang: Lang,
+    dct: Option<NaiveDateTime>,
+    s: &mut Scratch,
+    out: &mut Vec<Mention>,
+) -> usize {
     let chars = tokenize(seg, base, &mut s.buf, &mut s.toks);
     if s.toks.is_empty() {
         return chars;
@@ -265,7 +302,10 @@ fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime
         lend_year(&exprs, &mut resolved, b, a, anchor);
     }
     // code-point spans → byte offsets in one walk
-    let spans: Vec<(usize, usize)> = exprs.iter().map(|e| (s.toks[e.start].start - base, s.toks[e.end - 1].end - base)).collect();
+    let spans: Vec<(usize, usize)> = exprs
+        .iter()
+        .map(|e| (s.toks[e.start].start - base, s.toks[e.end - 1].end - base))
+        .collect();
     let texts = slice_chars(seg, &spans);
     let first_index = out.len();
     let mut index_of = vec![None; exprs.len()];
@@ -289,7 +329,9 @@ fn extract_segment(seg: &str, base: usize, lang: Lang, dct: Option<NaiveDateTime
         });
     }
     for &(a, b) in &pairs {
-        let (Some(ia), Some(ib)) = (index_of[a], index_of[b]) else { continue };
+        let (Some(ia), Some(ib)) = (index_of[a], index_of[b]) else {
+            continue;
+        };
         debug_assert!(ia >= first_index && ib >= first_index);
         out[ia].pair = Some(ib);
         out[ib].pair = Some(ia);
@@ -309,7 +351,12 @@ fn find_pairs(exprs: &[Expr], toks: &[Token]) -> Vec<(usize, usize)> {
         let (a, b) = (&exprs[k - 1], &exprs[k]);
         let between = &toks[a.end..b.start];
         let linked = matches!(between, [t] if matches!(t.kind, crate::lexicon::TokKind::Punct('(' | '/' | '[')));
-        let dated = |e: &Expr| matches!(e.what, What::Date { day: Some(_), .. } | What::Date { month: Some(_), .. });
+        let dated = |e: &Expr| {
+            matches!(
+                e.what,
+                What::Date { day: Some(_), .. } | What::Date { month: Some(_), .. }
+            )
+        };
         if linked && dated(a) && dated(b) && !pairs.iter().any(|&(_, pb)| pb == k - 1) {
             pairs.push((k - 1, k));
         }
@@ -323,7 +370,9 @@ fn lend_year(exprs: &[Expr], resolved: &mut [Option<Resolved>], from: usize, to:
     if !has_year(&exprs[from]) || has_year(&exprs[to]) {
         return;
     }
-    let Some(src) = resolved[from].as_ref().map(|r| r.first) else { return };
+    let Some(src) = resolved[from].as_ref().map(|r| r.first) else {
+        return;
+    };
     if let Some(mut r) = resolve::resolve_with_anchor(&exprs[to], src, anchor) {
         r.anchor = Some(Anchor::Relative);
         resolved[to] = Some(r);
@@ -360,7 +409,13 @@ pub fn parse_dct(s: &str) -> Option<NaiveDateTime> {
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return d.and_hms_opt(0, 0, 0);
     }
-    for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f"] {
+    for f in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
             return Some(d);
         }

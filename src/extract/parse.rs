@@ -37,10 +37,19 @@ pub(crate) enum What {
     /// A day relative to the document date.
     RelDay(i64),
     /// This/last/next week, month or year (`unit`: 1 week, 2 month, 3 year).
-    RelUnit { unit: i32, offset: i32, weekday: Option<u8> },
+    RelUnit {
+        unit: i32,
+        offset: i32,
+        weekday: Option<u8>,
+    },
     /// A weekday: `dir` -1 last, 1 next, None the nearest (before, or after
     /// when the sentence is in the future tense: `future`); `nth` of the month.
-    Weekday { weekday: u8, dir: Option<i32>, nth: Option<u8>, future: bool },
+    Weekday {
+        weekday: u8,
+        dir: Option<i32>,
+        nth: Option<u8>,
+        future: bool,
+    },
 }
 
 /// A month name found at a token.
@@ -78,7 +87,11 @@ impl<'a> Parser<'a> {
                 TokKind::Word => {
                     let w = t.text(buf);
                     let direct = lex.lookup(w);
-                    if direct.is_empty() { clitic_lookup(lex, w, lang) } else { direct }
+                    if direct.is_empty() {
+                        clitic_lookup(lex, w, lang)
+                    } else {
+                        direct
+                    }
                 }
                 TokKind::Punct(_) => lex.lookup(t.text(buf)),
                 TokKind::Num { .. } => &[],
@@ -137,10 +150,13 @@ impl<'a> Parser<'a> {
             self.ago(i),
         ];
         // Longest wins; on a tie the earlier pattern (the more specific one).
-        cands.into_iter().flatten().fold(None, |best: Option<Expr>, e| match &best {
-            Some(b) if (b.end, usize::MAX - b.start) >= (e.end, usize::MAX - e.start) => best,
-            _ => Some(e),
-        })
+        cands
+            .into_iter()
+            .flatten()
+            .fold(None, |best: Option<Expr>, e| match &best {
+                Some(b) if (b.end, usize::MAX - b.start) >= (e.end, usize::MAX - e.start) => best,
+                _ => Some(e),
+            })
     }
 
     // ---- token helpers
@@ -208,15 +224,21 @@ impl<'a> Parser<'a> {
     }
 
     fn frame(&self, i: usize, f: FrameWord) -> Option<usize> {
-        self.entry(i, Kind::Frame).filter(|(e, _)| e.value == f as i32).map(|(_, j)| j)
+        self.entry(i, Kind::Frame)
+            .filter(|(e, _)| e.value == f as i32)
+            .map(|(_, j)| j)
     }
 
     fn unit(&self, i: usize, unit: i32) -> Option<usize> {
-        self.entry(i, Kind::Unit).filter(|(e, _)| e.value == unit).map(|(_, j)| j)
+        self.entry(i, Kind::Unit)
+            .filter(|(e, _)| e.value == unit)
+            .map(|(_, j)| j)
     }
 
     fn conj(&self, i: usize, which: i32) -> Option<usize> {
-        self.entry(i, Kind::Conj).filter(|(e, _)| e.value == which).map(|(_, j)| j)
+        self.entry(i, Kind::Conj)
+            .filter(|(e, _)| e.value == which)
+            .map(|(_, j)| j)
     }
 
     fn skip_commas(&self, mut i: usize) -> usize {
@@ -272,34 +294,55 @@ impl<'a> Parser<'a> {
     }
 
     fn month(&self, i: usize) -> Option<MonthHit> {
-        let kinds = [(Kind::GMonth, Calendar::Gregorian), (Kind::PMonth, Calendar::Persian), (Kind::HMonth, Calendar::Hijri)];
+        let kinds = [
+            (Kind::GMonth, Calendar::Gregorian),
+            (Kind::PMonth, Calendar::Persian),
+            (Kind::HMonth, Calendar::Hijri),
+        ];
         let mut best: Option<MonthHit> = None;
         for (kind, cal) in kinds {
             if let Some((e, j)) = self.entry(i, kind)
                 && best.is_none_or(|b| j > b.end)
             {
-                best = Some(MonthHit { cal, month: e.value as u8, amb: e.ambiguity, end: j });
+                best = Some(MonthHit {
+                    cal,
+                    month: e.value as u8,
+                    amb: e.ambiguity,
+                    end: j,
+                });
             }
         }
         let mut m = best?;
         // A verb prefix glued by ZWNJ (می‌رود) is not a month.
-        if self.tok(m.end).is_some_and(|t| t.gap == Gap::Zwnj) && self.month_word(m.end).is_none() && self.month_word_after(m.end).is_none() {
+        if self.tok(m.end).is_some_and(|t| t.gap == Gap::Zwnj)
+            && self.month_word(m.end).is_none()
+            && self.month_word_after(m.end).is_none()
+        {
             return None;
         }
         // `كانون الثاني / يناير`: the same month in a second naming.
-        if self.is_punct(m.end, &['/']) && let Some(alt) = self.month_word_after(m.end + 1) && alt.0 == m.month {
+        if self.is_punct(m.end, &['/'])
+            && let Some(alt) = self.month_word_after(m.end + 1)
+            && alt.0 == m.month
+        {
             m.end = alt.1;
         }
         Some(m)
     }
 
     fn month_word_after(&self, i: usize) -> Option<(u8, usize)> {
-        [Kind::GMonth, Kind::PMonth, Kind::HMonth].into_iter().find_map(|k| self.entry(i, k)).map(|(e, j)| (e.value as u8, j))
+        [Kind::GMonth, Kind::PMonth, Kind::HMonth]
+            .into_iter()
+            .find_map(|k| self.entry(i, k))
+            .map(|(e, j)| (e.value as u8, j))
     }
 
     /// `ماه` after a Persian month or before a month (`دی ماه`, `ماه ژانویه`).
     fn month_word(&self, i: usize) -> Option<usize> {
-        self.unit(i, 2).filter(|_| self.tok(i).is_some_and(|t| t.text(self.buf) == "ماه" || t.text(self.buf) == "شهر"))
+        self.unit(i, 2).filter(|_| {
+            self.tok(i)
+                .is_some_and(|t| t.text(self.buf) == "ماه" || t.text(self.buf) == "شهر")
+        })
     }
 
     /// A year in digits or (Arabic) words, with an optional era mark.
@@ -318,11 +361,15 @@ impl<'a> Parser<'a> {
             let (y, j) = self.word_year(i)?;
             (y, false, j)
         };
-        if self.is_punct(j, &['%']) || (self.is_punct(j, &['/', '-', ':', '.']) && self.glued(j) && self.num(j + 1).is_some()) {
+        if self.is_punct(j, &['%'])
+            || (self.is_punct(j, &['/', '-', ':', '.']) && self.glued(j) && self.num(j + 1).is_some())
+        {
             return None;
         }
         let mut era = None;
-        if self.same_line(j) && let Some((v, k)) = self.value(j, Kind::Era) {
+        if self.same_line(j)
+            && let Some((v, k)) = self.value(j, Kind::Era)
+        {
             era = Some(match v {
                 0 => Calendar::Gregorian,
                 1 => Calendar::Persian,
@@ -401,7 +448,17 @@ impl<'a> Parser<'a> {
     }
 
     fn date(cal: Calendar) -> What {
-        What::Date { cal, year: None, short_year: false, month: None, day: None, day_to: None, time: None, rel_year: None, month_dir: None }
+        What::Date {
+            cal,
+            year: None,
+            short_year: false,
+            month: None,
+            day: None,
+            day_to: None,
+            time: None,
+            rel_year: None,
+            month_dir: None,
+        }
     }
 
     // ---- patterns
@@ -412,7 +469,9 @@ impl<'a> Parser<'a> {
         if self.glued(i) && i > 0 && matches!(self.toks[i - 1].kind, TokKind::Word | TokKind::Num { .. }) {
             return None;
         }
-        let TokKind::Punct(sep) = self.tok(i + 1)?.kind else { return None };
+        let TokKind::Punct(sep) = self.tok(i + 1)?.kind else {
+            return None;
+        };
         if !['/', '-', '.'].contains(&sep) || !self.glued(i + 1) || !self.glued(i + 2) {
             return None;
         }
@@ -432,7 +491,11 @@ impl<'a> Parser<'a> {
         let (y, m, d, ydigits) = if ad == 4 {
             (a, b, c, ad)
         } else if cd == 4 || cd == 2 {
-            if self.lang == Lang::En && a <= 12 && b > 12 { (c, a, b, cd) } else { (c, b, a, cd) }
+            if self.lang == Lang::En && a <= 12 && b > 12 {
+                (c, a, b, cd)
+            } else {
+                (c, b, a, cd)
+            }
         } else {
             return None;
         };
@@ -440,7 +503,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut era = None;
-        if self.same_line(end) && let Some((v, k)) = self.value(end, Kind::Era) {
+        if self.same_line(end)
+            && let Some((v, k)) = self.value(end, Kind::Era)
+        {
             era = Some(v);
             end = k;
         }
@@ -473,7 +538,12 @@ impl<'a> Parser<'a> {
             }
             end = k;
         }
-        Some(Expr { start: i, end, what, modifier: None })
+        Some(Expr {
+            start: i,
+            end,
+            what,
+            modifier: None,
+        })
     }
 
     /// [weekday] [روز|يوم] DAY [(و|تا|-) DAY] [ماه|من] MONTH [ماه] [YEAR [era]] [time]
@@ -485,7 +555,10 @@ impl<'a> Parser<'a> {
             modifier = Some(m);
             j = k;
         }
-        if let Some(k) = self.frame(j, FrameWord::Day).filter(|&k| self.entry(k, Kind::Weekday).is_some()) {
+        if let Some(k) = self
+            .frame(j, FrameWord::Day)
+            .filter(|&k| self.entry(k, Kind::Weekday).is_some())
+        {
             j = k; // روز چهارشنبه ۱۲ ماه ژانویه
         }
         if let Some((_, k)) = self.entry(j, Kind::Weekday) {
@@ -533,18 +606,33 @@ impl<'a> Parser<'a> {
         }
         let mut what = Self::date(mh.cal);
         let mut year_found = None;
-        let mut y_at = if self.is_punct(end, &['.', ',', '،']) { end + 1 } else { end };
+        let mut y_at = if self.is_punct(end, &['.', ',', '،']) {
+            end + 1
+        } else {
+            end
+        };
         if let Some(n) = self.unit(y_at, 3) {
             y_at = n; // ۱۲ ژانویه سال ۲۰۲۲
         }
-        if self.same_line(y_at) && let Some((y, short, _, n)) = self.year(y_at, Some(mh.cal)) {
+        if self.same_line(y_at)
+            && let Some((y, short, _, n)) = self.year(y_at, Some(mh.cal))
+        {
             year_found = Some((y, short));
             end = n;
         }
         if mh.amb == Ambiguity::NeedsYear && year_found.is_none() {
             return None;
         }
-        if let What::Date { year, short_year, month, day: d, day_to: dt, time, .. } = &mut what {
+        if let What::Date {
+            year,
+            short_year,
+            month,
+            day: d,
+            day_to: dt,
+            time,
+            ..
+        } = &mut what
+        {
             *month = Some(mh.month);
             *d = Some(day);
             *dt = day_to;
@@ -556,8 +644,13 @@ impl<'a> Parser<'a> {
                 *time = Some(t);
                 end = n;
             }
-                    }
-        Some(Expr { start, end, what, modifier })
+        }
+        Some(Expr {
+            start,
+            end,
+            what,
+            modifier,
+        })
     }
 
     /// Month first: `January 9-10, 2022`, `يناير الثاني والعشرين، 2018`, `سبتمبر10, ألف وتسعمائة وواحد`.
@@ -575,7 +668,11 @@ impl<'a> Parser<'a> {
         let (day, mut k) = self.day_glued(k, true)?;
         let mut day_to = None;
         if (self.is_punct(k, &['-', '–']) || self.conj(k, 1).is_some())
-            && let Some((d2, n)) = self.day(if self.is_punct(k, &['-', '–']) { k + 1 } else { self.conj(k, 1)? })
+            && let Some((d2, n)) = self.day(if self.is_punct(k, &['-', '–']) {
+                k + 1
+            } else {
+                self.conj(k, 1)?
+            })
             && d2 > day
         {
             day_to = Some(d2);
@@ -588,7 +685,16 @@ impl<'a> Parser<'a> {
         }
         let mut end = year.map_or(k, |y| y.3);
         let mut what = Self::date(mh.cal);
-        if let What::Date { year: yy, short_year, month, day: d, day_to: dt, time, .. } = &mut what {
+        if let What::Date {
+            year: yy,
+            short_year,
+            month,
+            day: d,
+            day_to: dt,
+            time,
+            ..
+        } = &mut what
+        {
             *month = Some(mh.month);
             *d = Some(day);
             *dt = day_to;
@@ -601,7 +707,12 @@ impl<'a> Parser<'a> {
                 end = n;
             }
         }
-        Some(Expr { start, end, what, modifier: None })
+        Some(Expr {
+            start,
+            end,
+            what,
+            modifier: None,
+        })
     }
 
     /// [mod] [ماه|في|in] MONTH [ماه] [YEAR | سال آینده | آینده]
@@ -673,7 +784,12 @@ impl<'a> Parser<'a> {
         if let What::Date { month, .. } = &mut what {
             *month = Some(mh.month);
         }
-        Some(Expr { start, end, what, modifier })
+        Some(Expr {
+            start,
+            end,
+            what,
+            modifier,
+        })
     }
 
     /// [mod] (سال|عام|سنة|in) YEAR [era] [تاکنون], or YEAR with an era mark.
@@ -684,7 +800,10 @@ impl<'a> Parser<'a> {
             modifier = Some(m);
             j = k;
         }
-        let framed = if let Some(k) = self.unit(j, 3).or_else(|| self.frame(j, FrameWord::In).filter(|_| self.lang == Lang::En)) {
+        let framed = if let Some(k) = self
+            .unit(j, 3)
+            .or_else(|| self.frame(j, FrameWord::In).filter(|_| self.lang == Lang::En))
+        {
             j = k;
             true
         } else {
@@ -715,7 +834,12 @@ impl<'a> Parser<'a> {
             *year = Some(y);
         }
         let start = if modifier.is_some() { i } else { i.min(j) };
-        Some(Expr { start, end, what, modifier })
+        Some(Expr {
+            start,
+            end,
+            what,
+            modifier,
+        })
     }
 
     /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
@@ -724,14 +848,31 @@ impl<'a> Parser<'a> {
             if let Some((_, k)) = self.entry(end, Kind::Weekday) {
                 end = k; // اليوم الإثنين
             }
-            return Some(Expr { start: i, end, what: What::RelDay(off as i64), modifier: None });
+            return Some(Expr {
+                start: i,
+                end,
+                what: What::RelDay(off as i64),
+                modifier: None,
+            });
         }
         if let Some((off, end)) = self.value(i, Kind::RelYear) {
-            return Some(Expr { start: i, end, what: What::RelUnit { unit: 3, offset: off, weekday: None }, modifier: None });
+            return Some(Expr {
+                start: i,
+                end,
+                what: What::RelUnit {
+                    unit: 3,
+                    offset: off,
+                    weekday: None,
+                },
+                modifier: None,
+            });
         }
         let mut j = i;
         let mut modifier = None;
-        if let Some((m, k)) = self.modifier(j).filter(|(m, _)| matches!(m, Mod::Start | Mod::Mid | Mod::End)) {
+        if let Some((m, k)) = self
+            .modifier(j)
+            .filter(|(m, _)| matches!(m, Mod::Start | Mod::Mid | Mod::End))
+        {
             modifier = Some(m);
             j = k;
         }
@@ -753,18 +894,27 @@ impl<'a> Parser<'a> {
         if let Some(n) = self.frame(k, FrameWord::Day) {
             k = n;
         }
-        if unit == 1 && let Some((e, n)) = self.entry(k, Kind::Weekday) {
+        if unit == 1
+            && let Some((e, n)) = self.entry(k, Kind::Weekday)
+        {
             weekday = Some(e.value as u8);
             end = n;
         }
-        Some(Expr { start: i, end, what: What::RelUnit { unit, offset, weekday }, modifier })
+        Some(Expr {
+            start: i,
+            end,
+            what: What::RelUnit { unit, offset, weekday },
+            modifier,
+        })
     }
 
     /// روز یکشنبه, پنجشنبه شب, الأحد القادم, last Friday, الثلاثاء الثالث.
     fn weekday(&self, i: usize) -> Option<Expr> {
         let mut j = i;
         let mut dir = None;
-        if self.lang == Lang::En && let Some((d, k)) = self.value(j, Kind::Dir) {
+        if self.lang == Lang::En
+            && let Some((d, k)) = self.value(j, Kind::Dir)
+        {
             dir = Some(d);
             j = k;
         }
@@ -782,25 +932,54 @@ impl<'a> Parser<'a> {
         if self.day_month_year(j).is_some() || self.month_first(j).is_some() {
             return None;
         }
-        let start = if framed && self.frame(i, FrameWord::In).is_some() { j } else { i };
+        let start = if framed && self.frame(i, FrameWord::In).is_some() {
+            j
+        } else {
+            i
+        };
         if let Some(k) = self.frame(end, FrameWord::Night) {
             end = k;
         }
         // چهارشنبه این هفته, Friday next week: the weekday in that week
-        if dir.is_none() && let Some((offset, k)) = self.week_ref(end) {
-            let what = What::RelUnit { unit: 1, offset, weekday: Some(e.value as u8) };
-            return Some(Expr { start, end: k, what, modifier: None });
+        if dir.is_none()
+            && let Some((offset, k)) = self.week_ref(end)
+        {
+            let what = What::RelUnit {
+                unit: 1,
+                offset,
+                weekday: Some(e.value as u8),
+            };
+            return Some(Expr {
+                start,
+                end: k,
+                what,
+                modifier: None,
+            });
         }
         let mut nth = None;
-        if dir.is_none() && let Some((d, k)) = self.value(end, Kind::Dir).filter(|(d, _)| *d != 0) {
+        if dir.is_none()
+            && let Some((d, k)) = self.value(end, Kind::Dir).filter(|(d, _)| *d != 0)
+        {
             dir = Some(d);
             end = k;
-        } else if self.lang == Lang::Ar && let Some((n, k)) = self.value(end, Kind::Ordinal).filter(|(n, _)| (1..=5).contains(n)) {
+        } else if self.lang == Lang::Ar
+            && let Some((n, k)) = self.value(end, Kind::Ordinal).filter(|(n, _)| (1..=5).contains(n))
+        {
             nth = Some(n as u8);
             end = k;
         }
         let future = dir.is_none() && nth.is_none() && self.future_sentence(start, end);
-        Some(Expr { start, end, what: What::Weekday { weekday: e.value as u8, dir, nth, future }, modifier: None })
+        Some(Expr {
+            start,
+            end,
+            what: What::Weekday {
+                weekday: e.value as u8,
+                dir,
+                nth,
+                future,
+            },
+            modifier: None,
+        })
     }
 
     /// Whether the sentence around tokens `start..end` has a future-tense marker.
@@ -851,11 +1030,21 @@ impl<'a> Parser<'a> {
         };
         if self.entry(i, Kind::Ago).is_some() && self.lang == Lang::Ar {
             let (n, end) = days(i + 1)?;
-            return Some(Expr { start: i, end, what: What::RelDay(-n), modifier: None });
+            return Some(Expr {
+                start: i,
+                end,
+                what: What::RelDay(-n),
+                modifier: None,
+            });
         }
         let (n, k) = days(i)?;
         let (_, end) = self.entry(k, Kind::Ago)?;
-        Some(Expr { start: i, end, what: What::RelDay(-n), modifier: None })
+        Some(Expr {
+            start: i,
+            end,
+            what: What::RelDay(-n),
+            modifier: None,
+        })
     }
 }
 

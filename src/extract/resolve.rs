@@ -31,10 +31,18 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Optio
             Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
         }
         What::RelUnit { unit, offset, weekday } => rel_unit(anchor?, *unit, *offset, *weekday, week_start(lang)),
-        What::Weekday { weekday, dir, nth, future } => {
+        What::Weekday {
+            weekday,
+            dir,
+            nth,
+            future,
+        } => {
             let a = anchor?;
             let d = if *future && dir.is_none() {
-                shift(a, (i64::from(*weekday) - i64::from(a.weekday().num_days_from_monday())).rem_euclid(7))?
+                shift(
+                    a,
+                    (i64::from(*weekday) - i64::from(a.weekday().num_days_from_monday())).rem_euclid(7),
+                )?
             } else {
                 weekday_date(a, *weekday, *dir, *nth, week_start(lang))?
             };
@@ -49,7 +57,18 @@ pub(crate) fn resolve_with_anchor(e: &Expr, near: NaiveDate, dct: Option<NaiveDa
 }
 
 fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Option<Resolved> {
-    let What::Date { cal, year, short_year, month, day: d, day_to, time, rel_year, month_dir } = e.what else {
+    let What::Date {
+        cal,
+        year,
+        short_year,
+        month,
+        day: d,
+        day_to,
+        time,
+        rel_year,
+        month_dir,
+    } = e.what
+    else {
         return None;
     };
     let year = match (year, short_year) {
@@ -63,17 +82,38 @@ fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Op
             let first = match (year, rel_year) {
                 (Some(y), _) => lenient_day(cal, Ymd::new(y, m, dd))?,
                 (None, Some(r)) => calendar::to_date(cal, Ymd::new(this_year(dct.or(near)?) + r, m, dd)).ok()?,
-                (None, None) => nearest(cal, near?, |y| calendar::to_date(cal, Ymd::new(y, m, dd)).ok().map(|x| (x, x)))?.0,
+                (None, None) => {
+                    nearest(cal, near?, |y| {
+                        calendar::to_date(cal, Ymd::new(y, m, dd)).ok().map(|x| (x, x))
+                    })?
+                    .0
+                }
             };
             let anchor = inferred.then_some(Anchor::YearInferred);
             if let Some(d2) = day_to {
                 let last = first.checked_add_days(Days::new(u64::from(d2.checked_sub(dd)?)))?;
                 let value = format!("{}/{}", iso(first), iso(last));
-                return Some(Resolved { value, grain: Grain::Interval, first, last, calendar: cal, anchor, time: None });
+                return Some(Resolved {
+                    value,
+                    grain: Grain::Interval,
+                    first,
+                    last,
+                    calendar: cal,
+                    anchor,
+                    time: None,
+                });
             }
             if let Some((h, mi)) = time {
                 let value = format!("{}T{h:02}:{mi:02}", iso(first));
-                return Some(Resolved { value, grain: Grain::Datetime, first, last: first, calendar: cal, anchor, time });
+                return Some(Resolved {
+                    value,
+                    grain: Grain::Datetime,
+                    first,
+                    last: first,
+                    calendar: cal,
+                    anchor,
+                    time,
+                });
             }
             let mut r = day(first, cal, anchor);
             r.time = time;
@@ -101,20 +141,44 @@ fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Op
                 format!("{}/{}", iso(first), iso(last))
             };
             let anchor = inferred.then_some(Anchor::YearInferred);
-            Some(Resolved { value, grain: Grain::Month, first, last, calendar: cal, anchor, time: None })
+            Some(Resolved {
+                value,
+                grain: Grain::Month,
+                first,
+                last,
+                calendar: cal,
+                anchor,
+                time: None,
+            })
         }
         (None, _) => {
             let y = year?;
             let (first, last) = calendar::year_range(cal, y).ok()?;
-            let value = if cal == Calendar::Gregorian { format!("{y:04}") } else { format!("{}/{}", iso(first), iso(last)) };
-            Some(Resolved { value, grain: Grain::Year, first, last, calendar: cal, anchor: None, time: None })
+            let value = if cal == Calendar::Gregorian {
+                format!("{y:04}")
+            } else {
+                format!("{}/{}", iso(first), iso(last))
+            };
+            Some(Resolved {
+                value,
+                grain: Grain::Year,
+                first,
+                last,
+                calendar: cal,
+                anchor: None,
+                time: None,
+            })
         }
     }
 }
 
 /// Among last year, this year and next year (in `cal`, around `near`), the
 /// candidate closest to `near`: a yearless date is never far from its document.
-fn nearest(cal: Calendar, near: NaiveDate, f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
+fn nearest(
+    cal: Calendar,
+    near: NaiveDate,
+    f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<(NaiveDate, NaiveDate)> {
     let y = calendar::from_date(cal, near).year;
     let dist = |(a, b): (NaiveDate, NaiveDate)| {
         if near < a {
@@ -139,11 +203,22 @@ fn expand_short_year(yy: i32, cal: Calendar, near: Option<NaiveDate>) -> i32 {
         |d| calendar::from_date(cal, d).year,
     );
     let century = reference - reference.rem_euclid(100);
-    [century - 100 + yy, century + yy, century + 100 + yy].into_iter().min_by_key(|c| (c - reference).abs()).unwrap_or(century + yy)
+    [century - 100 + yy, century + yy, century + 100 + yy]
+        .into_iter()
+        .min_by_key(|c| (c - reference).abs())
+        .unwrap_or(century + yy)
 }
 
 fn day(d: NaiveDate, cal: Calendar, anchor: Option<Anchor>) -> Resolved {
-    Resolved { value: iso(d), grain: Grain::Day, first: d, last: d, calendar: cal, anchor, time: None }
+    Resolved {
+        value: iso(d),
+        grain: Grain::Day,
+        first: d,
+        last: d,
+        calendar: cal,
+        anchor,
+        time: None,
+    }
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -151,7 +226,11 @@ fn iso(d: NaiveDate) -> String {
 }
 
 fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
-    if days >= 0 { d.checked_add_days(Days::new(days as u64)) } else { d.checked_sub_days(Days::new(days.unsigned_abs())) }
+    if days >= 0 {
+        d.checked_add_days(Days::new(days as u64))
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
 }
 
 /// Which day a week starts on when a text counts weeks: Saturday in Persian
@@ -182,18 +261,46 @@ fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>, week_star
             let (first, last) = calendar::week_range(d, ISO_WEEK_START);
             let w = d.iso_week();
             let value = format!("{:04}-W{:02}", w.year(), w.week());
-            Some(Resolved { value, grain: Grain::Week, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
+            Some(Resolved {
+                value,
+                grain: Grain::Week,
+                first,
+                last,
+                calendar: g,
+                anchor: Some(Anchor::Dct),
+                time: None,
+            })
         }
         2 => {
-            let m = if offset >= 0 { a.checked_add_months(Months::new(offset as u32))? } else { a.checked_sub_months(Months::new(offset.unsigned_abs()))? };
+            let m = if offset >= 0 {
+                a.checked_add_months(Months::new(offset as u32))?
+            } else {
+                a.checked_sub_months(Months::new(offset.unsigned_abs()))?
+            };
             let (first, last) = calendar::month_range(g, m.year(), m.month() as u8).ok()?;
             let value = format!("{:04}-{:02}", m.year(), m.month());
-            Some(Resolved { value, grain: Grain::Month, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
+            Some(Resolved {
+                value,
+                grain: Grain::Month,
+                first,
+                last,
+                calendar: g,
+                anchor: Some(Anchor::Dct),
+                time: None,
+            })
         }
         _ => {
             let y = a.year() + offset;
             let (first, last) = calendar::year_range(g, y).ok()?;
-            Some(Resolved { value: format!("{y:04}"), grain: Grain::Year, first, last, calendar: g, anchor: Some(Anchor::Dct), time: None })
+            Some(Resolved {
+                value: format!("{y:04}"),
+                grain: Grain::Year,
+                first,
+                last,
+                calendar: g,
+                anchor: Some(Anchor::Dct),
+                time: None,
+            })
         }
     }
 }
@@ -227,9 +334,9 @@ fn weekday_date(a: NaiveDate, wd: u8, dir: Option<i32>, nth: Option<u8>, week_st
 fn lenient_day(cal: Calendar, ymd: Ymd) -> Option<NaiveDate> {
     match calendar::to_date(cal, ymd) {
         Ok(d) => Some(d),
-        Err(_) if cal == Calendar::Hijri && ymd.day == 30 => {
-            calendar::to_date(cal, Ymd::new(ymd.year, ymd.month, 29)).ok()?.checked_add_days(Days::new(1))
-        }
+        Err(_) if cal == Calendar::Hijri && ymd.day == 30 => calendar::to_date(cal, Ymd::new(ymd.year, ymd.month, 29))
+            .ok()?
+            .checked_add_days(Days::new(1)),
         Err(_) => None,
     }
 }

@@ -153,7 +153,9 @@ pub fn fold_char(c: char) -> Option<char> {
         'ؤ' => 'و',
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
+        '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
+            return None;
+        }
         _ => c,
     })
 }
@@ -379,7 +381,10 @@ impl Lexicon {
         let mut by_first: foldhash::HashMap<Box<str>, Vec<Entry>> = foldhash::HashMap::default();
         for (i, line) in tsv.lines().enumerate() {
             let line_no = i + 1;
-            let err = |reason: &str| LexiconError { line: line_no, reason: reason.to_string() };
+            let err = |reason: &str| LexiconError {
+                line: line_no,
+                reason: reason.to_string(),
+            };
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -391,7 +396,11 @@ impl Lexicon {
             let value = parse_value(kind, value).ok_or_else(|| err("bad value"))?;
             let mut lang_bits = 0u8;
             for l in langs.split('|') {
-                lang_bits |= if l == "*" { 0xFF } else { Lang::parse(l).ok_or_else(|| err("bad language"))?.bit() };
+                lang_bits |= if l == "*" {
+                    0xFF
+                } else {
+                    Lang::parse(l).ok_or_else(|| err("bad language"))?.bit()
+                };
             }
             let ambiguity = match flags {
                 "-" => Ambiguity::None,
@@ -406,8 +415,17 @@ impl Lexicon {
                 let first = words.next().ok_or_else(|| err("empty spelling"))?;
                 let rest: Vec<Box<str>> = words.map(Box::from).collect();
                 let list = by_first.entry(Box::from(first)).or_default();
-                let entry = Entry { kind, value, langs: lang_bits, ambiguity, rest };
-                match list.iter_mut().find(|e| e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest) {
+                let entry = Entry {
+                    kind,
+                    value,
+                    langs: lang_bits,
+                    ambiguity,
+                    rest,
+                };
+                match list
+                    .iter_mut()
+                    .find(|e| e.kind == entry.kind && e.value == entry.value && e.rest == entry.rest)
+                {
                     Some(same) => same.langs |= entry.langs,
                     None => list.push(entry),
                 }
@@ -500,40 +518,46 @@ fn parse_value(kind: Kind, s: &str) -> Option<i32> {
             "year" => 3,
             _ => return None,
         },
-        Kind::DurUnit => (match s {
-            "second" => DurUnit::Second,
-            "minute" => DurUnit::Minute,
-            "hour" => DurUnit::Hour,
-            "day" => DurUnit::Day,
-            "day2" => DurUnit::Day2,
-            "week" => DurUnit::Week,
-            "month" => DurUnit::Month,
-            "year" => DurUnit::Year,
-            "year2" => DurUnit::Year2,
-            _ => return None,
-        }) as i32,
+        Kind::DurUnit => {
+            (match s {
+                "second" => DurUnit::Second,
+                "minute" => DurUnit::Minute,
+                "hour" => DurUnit::Hour,
+                "day" => DurUnit::Day,
+                "day2" => DurUnit::Day2,
+                "week" => DurUnit::Week,
+                "month" => DurUnit::Month,
+                "year" => DurUnit::Year,
+                "year2" => DurUnit::Year2,
+                _ => return None,
+            }) as i32
+        }
         Kind::Dir => match s {
             "past" => -1,
             "future" => 1,
             "this" => 0,
             _ => return None,
         },
-        Kind::Mod => (match s {
-            "START" => ModWord::Start,
-            "MID" => ModWord::Mid,
-            "END" => ModWord::End,
-            "BEFORE" => ModWord::Before,
-            "AFTER" => ModWord::After,
-            _ => return None,
-        }) as i32,
-        Kind::Frame => (match s {
-            "day" => FrameWord::Day,
-            "in" => FrameWord::In,
-            "date" => FrameWord::Date,
-            "night" => FrameWord::Night,
-            "of" => FrameWord::Of,
-            _ => return None,
-        }) as i32,
+        Kind::Mod => {
+            (match s {
+                "START" => ModWord::Start,
+                "MID" => ModWord::Mid,
+                "END" => ModWord::End,
+                "BEFORE" => ModWord::Before,
+                "AFTER" => ModWord::After,
+                _ => return None,
+            }) as i32
+        }
+        Kind::Frame => {
+            (match s {
+                "day" => FrameWord::Day,
+                "in" => FrameWord::In,
+                "date" => FrameWord::Date,
+                "night" => FrameWord::Night,
+                "of" => FrameWord::Of,
+                _ => return None,
+            }) as i32
+        }
         Kind::Era => match s {
             "gregorian" => 0,
             "persian" => 1,

@@ -92,7 +92,11 @@ struct Info {
 
 impl Info {
     fn new(class: Class, c: char, folded: char) -> Info {
-        Info { folded, class: class as u8, verbatim: class == Class::Letter && c == folded }
+        Info {
+            folded,
+            class: class as u8,
+            verbatim: class == Class::Letter && c == folded,
+        }
     }
 }
 
@@ -148,7 +152,14 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
     let mut gap = Gap::Line;
     // the open token: class (LETTER, DIGIT, or 0 = none) and its fields so far
     let mut cur: u8 = 0;
-    let mut cur_tok = Token { start: 0, end: 0, kind: TokKind::Word, folded: (0, 0), gap: Gap::Line, capital: false };
+    let mut cur_tok = Token {
+        start: 0,
+        end: 0,
+        kind: TokKind::Word,
+        folded: (0, 0),
+        gap: Gap::Line,
+        capital: false,
+    };
     let (mut value, mut digits) = (0u32, 0u8);
     // in a word, the bytes of `text` from here to `b` still to be copied to `buf` as they are
     let mut copy_from = 0usize;
@@ -161,7 +172,9 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
                 match bytes.get(b) {
                     Some(&lead) if lead < 0x80 && table[lead as usize].verbatim => b += 1,
                     Some(&lead) if (0xD8..=0xDB).contains(&lead) => match bytes.get(b + 1) {
-                        Some(&next) if table[((lead as usize & 0x03) << 6 | (next as usize & 0x3F)) + 128].verbatim => b += 2,
+                        Some(&next) if table[((lead as usize & 0x03) << 6 | (next as usize & 0x3F)) + 128].verbatim => {
+                            b += 2
+                        }
                         _ => break,
                     },
                     _ => break,
@@ -230,10 +243,24 @@ pub fn tokenize(text: &str, base: usize, buf: &mut String, out: &mut Vec<Token>)
             buf.push(f);
         }
         if class == PUNCT {
-            out.push(Token { start: pos, end: idx, kind: TokKind::Punct(f), folded: (fs, buf.len() as u32), gap, capital });
+            out.push(Token {
+                start: pos,
+                end: idx,
+                kind: TokKind::Punct(f),
+                folded: (fs, buf.len() as u32),
+                gap,
+                capital,
+            });
         } else {
             cur = class;
-            cur_tok = Token { start: pos, end: idx, kind: TokKind::Word, folded: (fs, 0), gap, capital };
+            cur_tok = Token {
+                start: pos,
+                end: idx,
+                kind: TokKind::Word,
+                folded: (fs, 0),
+                gap,
+                capital,
+            };
             if class == DIGIT {
                 value = f as u32 - '0' as u32;
                 digits = 1;
@@ -319,11 +346,21 @@ mod tests {
                     let fs = buf.len() as u32;
                     buf.push(f);
                     let kind = match class {
-                        Some(Cl::Digit) => TokKind::Num { value: f as u32 - '0' as u32, digits: 1 },
+                        Some(Cl::Digit) => TokKind::Num {
+                            value: f as u32 - '0' as u32,
+                            digits: 1,
+                        },
                         Some(Cl::Letter) => TokKind::Word,
                         None => TokKind::Punct(f),
                     };
-                    let tok = Token { start: pos, end: idx, kind, folded: (fs, buf.len() as u32), gap, capital: c.is_ascii_uppercase() };
+                    let tok = Token {
+                        start: pos,
+                        end: idx,
+                        kind,
+                        folded: (fs, buf.len() as u32),
+                        gap,
+                        capital: c.is_ascii_uppercase(),
+                    };
                     gap = Gap::None;
                     match class {
                         Some(cl) => cur = Some((cl, tok)),

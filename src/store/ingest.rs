@@ -191,7 +191,11 @@ impl DocRows {
                 ]
             })
             .collect();
-        DocRows { entities: chronology::document_entities(&p.sentences), sentences, mentions }
+        DocRows {
+            entities: chronology::document_entities(&p.sentences),
+            sentences,
+            mentions,
+        }
     }
 
     /// Gives the rows their ids: the document's, and the first sentence and
@@ -215,7 +219,13 @@ impl DocRows {
 
 fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
-    let mentions = extract::extract(&doc.text, &extract::Options { dct: doc.dct, lang: Some(lang) });
+    let mentions = extract::extract(
+        &doc.text,
+        &extract::Options {
+            dct: doc.dct,
+            lang: Some(lang),
+        },
+    );
     // The extractor resolves against the same dateline when no DCT is given.
     let dateline = extract::dateline(&doc.text, lang);
     let dateline_day = dateline.map(|t| t.date());
@@ -226,7 +236,17 @@ fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     };
     let sentences = chronology::analyze(&doc.text);
     let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
-    let mut p = Prepared { hash, lang, dct, dct_source, dateline_day, mentions, sentences, candidates, rows: None };
+    let mut p = Prepared {
+        hash,
+        lang,
+        dct,
+        dct_source,
+        dateline_day,
+        mentions,
+        sentences,
+        candidates,
+        rows: None,
+    };
     p.rows = Some(DocRows::build(&p));
     p
 }
@@ -303,7 +323,11 @@ impl EventIndex {
     /// Ids of the events whose days overlap `first..=last` (containing events
     /// at most [`MAX_CONTAINER_DAYS`] long), in id order.
     fn overlapping(&self, first: NaiveDate, last: NaiveDate) -> Vec<i64> {
-        let mut ids: Vec<i64> = self.single.range((first, i64::MIN)..=(last, i64::MAX)).map(|&(_, id)| id).collect();
+        let mut ids: Vec<i64> = self
+            .single
+            .range((first, i64::MIN)..=(last, i64::MAX))
+            .map(|&(_, id)| id)
+            .collect();
         let from = last - chrono::Duration::days(MAX_CONTAINER_DAYS);
         ids.extend(
             self.multi
@@ -336,7 +360,11 @@ impl Checkpointer {
     /// the next [`Store::ingest`] then turns the writer's back on.
     async fn start(writer: &mut SqliteConnection, pool: sqlx::SqlitePool, off: &AtomicBool) -> Checkpointer {
         // If this fails the writer keeps checkpointing itself: slower, not wrong.
-        if sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&mut *writer).await.is_ok() {
+        if sqlx::query("PRAGMA wal_autocheckpoint = 0")
+            .execute(&mut *writer)
+            .await
+            .is_ok()
+        {
             off.store(true, Ordering::SeqCst);
         }
         let (stop, mut stopped) = ::tokio::sync::oneshot::channel();
@@ -347,7 +375,10 @@ impl Checkpointer {
                     () = ::tokio::time::sleep(CHECKPOINT_EVERY) => {}
                 }
                 let done = match pool.acquire().await {
-                    Ok(mut conn) => sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut *conn).await.map(drop),
+                    Ok(mut conn) => sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                        .execute(&mut *conn)
+                        .await
+                        .map(drop),
                     Err(e) => Err(e),
                 };
                 if let Err(e) = done {
@@ -485,11 +516,17 @@ impl Store {
                 }
             }
         });
-        let mut feed = Feed { rx, queued: None, max_docs };
+        let mut feed = Feed {
+            rx,
+            queued: None,
+            max_docs,
+        };
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else {
             while let Some(group) = feed.next().await {
-                group.iter().for_each(|_| each(Err(StoreError::Db(sqlx::Error::PoolClosed))));
+                group
+                    .iter()
+                    .for_each(|_| each(Err(StoreError::Db(sqlx::Error::PoolClosed))));
             }
             let _ = producer.await;
             return;
@@ -519,7 +556,12 @@ impl Store {
                 }
                 continue;
             };
-            let Plan { results, mut batch, learned, carry } = plan;
+            let Plan {
+                results,
+                mut batch,
+                learned,
+                carry,
+            } = plan;
             let (written, next) = ::tokio::join!(write_planned(conn, &mut batch, version), async {
                 match feed.next().await {
                     Some(next) => Some(self.decide_ahead(next, carry).await),
@@ -580,7 +622,10 @@ impl Store {
     async fn write_group(&self, mut group: Vec<Pending>) -> Vec<Result<Ingested, StoreError>> {
         let mut writer = self.writer.lock().await;
         let Some(conn) = writer.as_mut() else {
-            return group.iter().map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed))).collect();
+            return group
+                .iter()
+                .map(|_| Err(StoreError::Db(sqlx::Error::PoolClosed)))
+                .collect();
         };
         restore_checkpoints(conn, &self.checkpoints_off).await;
         self.write_group_on(conn, &mut group, &mut None).await.0
@@ -664,7 +709,13 @@ async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Result<Option<I
             .bind(id)
             .fetch_all(&mut *conn)
             .await?;
-    Ok(Some(Ingested { document_id: id, created: false, mentions, events, merges: 0 }))
+    Ok(Some(Ingested {
+        document_id: id,
+        created: false,
+        mentions,
+        events,
+        merges: 0,
+    }))
 }
 
 /// Runs CPU-heavy work with `block_in_place` on a multi-threaded runtime (so
@@ -692,7 +743,11 @@ fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
         first_day: get("first_day").and_then(|s| s.parse().ok()),
         last_day: get("last_day").and_then(|s| s.parse().ok()),
         anchor: get("anchor").and_then(|s| parse_enum(&s)),
-        pair: r.try_get::<Option<i64>, _>("pair_ordinal").ok().flatten().and_then(|p| usize::try_from(p).ok()),
+        pair: r
+            .try_get::<Option<i64>, _>("pair_ordinal")
+            .ok()
+            .flatten()
+            .and_then(|p| usize::try_from(p).ok()),
         conflict: get("conflict").and_then(|s| serde_json::from_str(&s).ok()),
     })
 }
@@ -793,7 +848,11 @@ fn event_date_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<EventDate> {
     Some(EventDate {
         value: r.try_get("value").ok()?,
         grain: parse_enum(&r.try_get::<String, _>("grain").ok()?)?,
-        modifier: r.try_get::<Option<String>, _>("mod").ok().flatten().and_then(|s| parse_enum(&s)),
+        modifier: r
+            .try_get::<Option<String>, _>("mod")
+            .ok()
+            .flatten()
+            .and_then(|s| parse_enum(&s)),
         first_day: r.try_get::<String, _>("first_day").ok()?.parse().ok()?,
         last_day: r.try_get::<String, _>("last_day").ok()?.parse().ok()?,
     })
@@ -825,7 +884,10 @@ async fn overlapping_events(
         );
         let mut q = sqlx::query::<Sqlite>(AssertSqlSafe(sql)).persistent(false);
         for (first, last) in chunk {
-            q = q.bind(day(*first)).bind(day(*last)).bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
+            q = q
+                .bind(day(*first))
+                .bind(day(*last))
+                .bind(day(*last - chrono::Duration::days(MAX_CONTAINER_DAYS)));
         }
         for r in q.fetch_all(&mut *conn).await? {
             let id: i64 = r.try_get("id")?;
@@ -876,12 +938,25 @@ async fn load_source_features(
             let document: i64 = r.try_get(1)?;
             let entities: String = r.try_get(2)?;
             let folded: String = r.try_get(3)?;
-            grouped.entry(event).or_default().entry(document).or_default().add(&entities, &folded);
+            grouped
+                .entry(event)
+                .or_default()
+                .entry(document)
+                .or_default()
+                .add(&entities, &folded);
         }
     }
     Ok(grouped
         .into_iter()
-        .map(|(e, docs)| (e, docs.into_iter().take(MAX_SOURCES_COMPARED).map(|(d, f)| (d, Arc::new(f))).collect()))
+        .map(|(e, docs)| {
+            (
+                e,
+                docs.into_iter()
+                    .take(MAX_SOURCES_COMPARED)
+                    .map(|(d, f)| (d, Arc::new(f)))
+                    .collect(),
+            )
+        })
         .collect())
 }
 
@@ -920,12 +995,25 @@ fn decide(candidates: &[Candidate], index: &EventIndex, sources: &HashMap<i64, S
                 .max_by(|a, b| a.0.score().total_cmp(&b.0.score()));
             if let Some((sim, source)) = best {
                 let bonus = if relation == Relation::Equal { 0.2 } else { 0.0 };
-                options.push((sim.score() + bonus, e.n_sources, e.date.first_day, e.id, ci, relation, sim, source));
+                options.push((
+                    sim.score() + bonus,
+                    e.n_sources,
+                    e.date.first_day,
+                    e.id,
+                    ci,
+                    relation,
+                    sim,
+                    source,
+                ));
             }
         }
     }
     options.sort_by(|a, b| {
-        b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)).then(a.4.cmp(&b.4))
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
     });
     let mut out: Vec<Option<Decision>> = candidates.iter().map(|_| None).collect();
     let mut taken = BTreeSet::new();
@@ -1031,7 +1119,11 @@ async fn read_snapshot(
     carry: Option<&Carry>,
 ) -> Result<Snapshot, sqlx::Error> {
     let mut stored: HashMap<String, Ingested> = HashMap::new();
-    let hashes: BTreeSet<&str> = docs.iter().filter_map(|(_, p)| p.as_ref()).map(|p| p.hash.as_str()).collect();
+    let hashes: BTreeSet<&str> = docs
+        .iter()
+        .filter_map(|(_, p)| p.as_ref())
+        .map(|p| p.hash.as_str())
+        .collect();
     let mut ask = Vec::new();
     for h in hashes {
         match carry.and_then(|c| c.written.get(h)) {
@@ -1042,8 +1134,10 @@ async fn read_snapshot(
         }
     }
     for chunk in ask.chunks(500) {
-        let sql =
-            format!("SELECT content_hash FROM documents WHERE content_hash IN ({})", vec!["?"; chunk.len()].join(","));
+        let sql = format!(
+            "SELECT content_hash FROM documents WHERE content_hash IN ({})",
+            vec!["?"; chunk.len()].join(",")
+        );
         let mut q = sqlx::query_scalar::<Sqlite, String>(AssertSqlSafe(sql)).persistent(false);
         for h in chunk {
             q = q.bind(*h);
@@ -1074,7 +1168,12 @@ async fn read_snapshot(
     let mut missing = Vec::new();
     {
         let cached = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut ids: Vec<i64> = index.events.keys().filter(|id| !sources.contains_key(id)).copied().collect();
+        let mut ids: Vec<i64> = index
+            .events
+            .keys()
+            .filter(|id| !sources.contains_key(id))
+            .copied()
+            .collect();
         ids.sort_unstable();
         for id in ids {
             match cached.events.get(&id) {
@@ -1092,14 +1191,26 @@ async fn read_snapshot(
         Some(c) => c.ids.clone(),
         None => next_ids(conn).await?,
     };
-    Ok(Snapshot { stored, index, sources, missing, ids })
+    Ok(Snapshot {
+        stored,
+        index,
+        sources,
+        missing,
+        ids,
+    })
 }
 
 /// Decides every document of a group in order (a document sees the ones
 /// before it, as after their commits) and builds the statements that store
 /// them. CPU only: the database was read into `snap`.
 fn plan_group(docs: &mut [Pending], snap: Snapshot) -> Plan {
-    let Snapshot { stored, mut index, mut sources, missing, mut ids } = snap;
+    let Snapshot {
+        stored,
+        mut index,
+        mut sources,
+        missing,
+        mut ids,
+    } = snap;
     let now = &chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let mut results: Vec<Option<Result<Ingested, StoreError>>> = (0..docs.len()).map(|_| None).collect();
     let first_sentence = ids.sentence;
@@ -1118,7 +1229,11 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot) -> Plan {
         if let Some(&first) = written.get(&p.hash) {
             // The same text earlier in this group.
             if let Some(Ok(copy)) = &results[first] {
-                results[i] = Some(Ok(Ingested { created: false, merges: 0, ..copy.clone() }));
+                results[i] = Some(Ok(Ingested {
+                    created: false,
+                    merges: 0,
+                    ..copy.clone()
+                }));
                 continue;
             }
         }
@@ -1185,10 +1300,19 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot) -> Plan {
         counts,
     );
     let refined_set = std::iter::once("title = v.column2, title_lang = v.column3".to_string())
-        .chain(DATE_COLS.split(", ").enumerate().map(|(k, c)| format!("{c} = v.column{}", k + 4)))
+        .chain(
+            DATE_COLS
+                .split(", ")
+                .enumerate()
+                .map(|(k, c)| format!("{c} = v.column{}", k + 4)),
+        )
         .collect::<Vec<_>>()
         .join(", ");
-    batch.rows(&format!("UPDATE events SET {refined_set} FROM (VALUES"), ") AS v WHERE events.id = v.column1", refined);
+    batch.rows(
+        &format!("UPDATE events SET {refined_set} FROM (VALUES"),
+        ") AS v WHERE events.id = v.column1",
+        refined,
+    );
     batch.insert(
         "INSERT INTO evidence (id, event_id, document_id, mention_id, sentence_id, expr_start, expr_end, is_primary)",
         rows.evidence,
@@ -1200,29 +1324,49 @@ fn plan_group(docs: &mut [Pending], snap: Snapshot) -> Plan {
     );
 
     let results: Vec<Result<Ingested, StoreError>> = results.into_iter().flatten().collect();
-    let learned: HashMap<i64, Sources> =
-        touched.iter().chain(&missing).filter_map(|id| sources.remove_entry(id)).collect();
+    let learned: HashMap<i64, Sources> = touched
+        .iter()
+        .chain(&missing)
+        .filter_map(|id| sources.remove_entry(id))
+        .collect();
     let carry = Carry {
         // As stored once this group commits: titles and new rows are written.
         events: touched
             .iter()
             .filter_map(|id| index.events.get(id))
-            .map(|e| Existing { created: false, title: None, ..e.clone() })
+            .map(|e| Existing {
+                created: false,
+                title: None,
+                ..e.clone()
+            })
             .collect(),
-        sources: touched.iter().filter_map(|id| learned.get(id).map(|s| (*id, s.clone()))).collect(),
+        sources: touched
+            .iter()
+            .filter_map(|id| learned.get(id).map(|s| (*id, s.clone())))
+            .collect(),
         written: results
             .iter()
             .zip(docs.iter())
             .filter_map(|(r, (_, p))| match (r, p) {
-                (Ok(r), Some(p)) if r.created => {
-                    Some((p.hash.clone(), Ingested { created: false, merges: 0, ..r.clone() }))
-                }
+                (Ok(r), Some(p)) if r.created => Some((
+                    p.hash.clone(),
+                    Ingested {
+                        created: false,
+                        merges: 0,
+                        ..r.clone()
+                    },
+                )),
                 _ => None,
             })
             .collect(),
         ids,
     };
-    Plan { results, batch, learned, carry }
+    Plan {
+        results,
+        batch,
+        learned,
+        carry,
+    }
 }
 
 /// `PRAGMA data_version`: changes between two reads on one connection only
@@ -1246,7 +1390,11 @@ async fn write_batch(
     version: &mut Option<i64>,
 ) -> Result<(Vec<Result<Ingested, StoreError>>, HashMap<i64, Sources>, Option<Carry>), sqlx::Error> {
     if docs.iter().all(|(_, p)| p.is_none()) {
-        return Ok((docs.iter().map(|_| Err(StoreError::EmptyText)).collect(), HashMap::new(), None));
+        return Ok((
+            docs.iter().map(|_| Err(StoreError::EmptyText)).collect(),
+            HashMap::new(),
+            None,
+        ));
     }
     let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
     let seen = data_version(&mut tx).await?;
@@ -1330,11 +1478,19 @@ fn write_document(
         let features = Arc::new(c.features.clone());
         let event_id = match decision {
             Some(d) => {
-                let after = if d.relation == Relation::Narrower { &c.date } else { &d.before };
+                let after = if d.relation == Relation::Narrower {
+                    &c.date
+                } else {
+                    &d.before
+                };
                 let reason = format!(
                     "{} ({}); date {} {}; token overlap {:.2}",
                     d.rule,
-                    if d.shared.is_empty() { "no shared entities".to_string() } else { d.shared.join(", ") },
+                    if d.shared.is_empty() {
+                        "no shared entities".to_string()
+                    } else {
+                        d.shared.join(", ")
+                    },
                     match d.relation {
                         Relation::Equal => "equal",
                         Relation::Narrower => "refined from",
@@ -1440,7 +1596,10 @@ mod tests {
     }
 
     async fn scalar(store: &Store, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(store.pool()).await.expect("scalar query")
+        sqlx::query_scalar(sql)
+            .fetch_one(store.pool())
+            .await
+            .expect("scalar query")
     }
 
     const FA: &str = "مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.";
@@ -1460,9 +1619,17 @@ mod tests {
         .execute(store.pool())
         .await
         .expect("test trigger");
-        let bad = doc("Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.", Lang::En);
+        let bad = doc(
+            "Iran and Iraq held water talks about zebrafish in Geneva on 12 January 2022.",
+            Lang::En,
+        );
         let mut results = Vec::new();
-        store.ingest_all(vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)], |r| results.push(r)).await;
+        store
+            .ingest_all(
+                vec![doc(FA, Lang::Fa), bad, doc(EN, Lang::En), doc(FA, Lang::Fa)],
+                |r| results.push(r),
+            )
+            .await;
         assert_eq!(results.len(), 4);
         let fa = results[0].as_ref().expect("first document");
         assert!(fa.created);
@@ -1480,7 +1647,11 @@ mod tests {
         assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 2);
         // Nothing of the failed document is left: no sentences, mentions or index entries.
         assert_eq!(
-            scalar(&store, "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)").await,
+            scalar(
+                &store,
+                "SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)"
+            )
+            .await,
             0
         );
         assert_eq!(
@@ -1489,10 +1660,21 @@ mod tests {
         );
         assert_eq!(scalar(&store, "SELECT count(*) FROM merges").await, 1);
         assert_eq!(
-            scalar(&store, "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)").await,
+            scalar(
+                &store,
+                "SELECT count(*) FROM evidence WHERE document_id NOT IN (SELECT id FROM documents)"
+            )
+            .await,
             0
         );
-        assert_eq!(scalar(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'").await, 0);
+        assert_eq!(
+            scalar(
+                &store,
+                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'zebrafish'"
+            )
+            .await,
+            0
+        );
         assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
         assert_eq!(scalar(&store, "SELECT n_sources FROM events").await, 2);
     }
@@ -1501,7 +1683,12 @@ mod tests {
     async fn dump(store: &Store) -> Vec<String> {
         let rows = |sql: &'static str| {
             let pool = store.pool().clone();
-            async move { sqlx::query_scalar::<Sqlite, String>(sql).fetch_all(&pool).await.expect("dump query") }
+            async move {
+                sqlx::query_scalar::<Sqlite, String>(sql)
+                    .fetch_all(&pool)
+                    .await
+                    .expect("dump query")
+            }
         };
         let mut out = rows(
             "SELECT id || '|' || value || '|' || n_sources || '|' || langs || '|' || title FROM events ORDER BY id",
@@ -1520,34 +1707,55 @@ mod tests {
     async fn grouped_ingest_stores_what_one_by_one_ingest_stores() {
         let texts = [
             (FA, Lang::Fa),
-            ("NATO and Russia held a meeting in Brussels on 12 January 2022.", Lang::En),
+            (
+                "NATO and Russia held a meeting in Brussels on 12 January 2022.",
+                Lang::En,
+            ),
             (EN, Lang::En),
-            ("Talks between Iran and Iraq in Geneva will open in early January 2022.", Lang::En),
+            (
+                "Talks between Iran and Iraq in Geneva will open in early January 2022.",
+                Lang::En,
+            ),
             (AR, Lang::Ar),
             ("A storm closed the port of Doha on 12 January 2022.", Lang::En),
             (EN, Lang::En),
-            ("The Geneva talks between Iraq and Iran on 12 January 2022 ended without a deal.", Lang::En),
+            (
+                "The Geneva talks between Iraq and Iran on 12 January 2022 ended without a deal.",
+                Lang::En,
+            ),
         ];
         let (_d1, one) = fresh().await;
         for (t, l) in texts {
             one.ingest(doc(t, l)).await.expect("ingest");
         }
         let expected = dump(&one).await;
-        assert!(expected.iter().any(|r| r.contains("entities")), "the fixture must exercise merging");
+        assert!(
+            expected.iter().any(|r| r.contains("entities")),
+            "the fixture must exercise merging"
+        );
         // One group; groups decided while the one before is written (sizes 1
         // to 3: the first group is decided inside its transaction, the rest
         // ahead, on a snapshot and what the group before changes).
         for size in [BATCH_DOCS, 1, 2, 3] {
             let (_d2, grouped) = fresh().await;
             let mut results = Vec::new();
-            grouped.ingest_in_groups(texts.map(|(t, l)| doc(t, l)), size, |r| results.push(r)).await;
+            grouped
+                .ingest_in_groups(texts.map(|(t, l)| doc(t, l)), size, |r| results.push(r))
+                .await;
             let created: Vec<bool> = results.iter().map(|r| r.as_ref().is_ok_and(|i| i.created)).collect();
-            assert_eq!(created, [true, true, true, true, true, true, false, true], "groups of {size}");
+            assert_eq!(
+                created,
+                [true, true, true, true, true, true, false, true],
+                "groups of {size}"
+            );
             assert_eq!(dump(&grouped).await, expected, "groups of {size}");
             // The writer checkpoints itself again once the run is over.
             let mut writer = grouped.writer.lock().await;
             let conn = writer.as_mut().expect("writer connection");
-            let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(conn).await.expect("pragma");
+            let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint")
+                .fetch_one(conn)
+                .await
+                .expect("pragma");
             assert_eq!(pages.to_string(), super::super::WAL_AUTOCHECKPOINT_PAGES);
         }
     }
@@ -1565,9 +1773,20 @@ mod tests {
         .execute(store.pool())
         .await
         .expect("trigger");
-        let texts = [" ", EN, "zebrafish talks in Geneva on 12 January 2022.", AR, " ", FA, " ", " "];
+        let texts = [
+            " ",
+            EN,
+            "zebrafish talks in Geneva on 12 January 2022.",
+            AR,
+            " ",
+            FA,
+            " ",
+            " ",
+        ];
         let mut results = Vec::new();
-        store.ingest_in_groups(texts.map(|t| doc(t, Lang::En)), 1, |r| results.push(r)).await;
+        store
+            .ingest_in_groups(texts.map(|t| doc(t, Lang::En)), 1, |r| results.push(r))
+            .await;
         let outcome: Vec<&str> = results
             .iter()
             .map(|r| match r {
@@ -1576,7 +1795,10 @@ mod tests {
                 Err(_) => "failed",
             })
             .collect();
-        assert_eq!(outcome, ["empty", "ok", "failed", "ok", "empty", "ok", "empty", "empty"]);
+        assert_eq!(
+            outcome,
+            ["empty", "ok", "failed", "ok", "empty", "ok", "empty", "empty"]
+        );
         assert_eq!(scalar(&store, "SELECT count(*) FROM documents").await, 3);
     }
 
@@ -1591,12 +1813,25 @@ mod tests {
             doc(t, Lang::En)
         });
         let run = store.ingest_in_groups(docs, 1, |_| {});
-        assert!(tokio::time::timeout(std::time::Duration::from_millis(500), run).await.is_err());
-        assert!(store.checkpoints_off.load(Ordering::SeqCst), "the run had turned the writer's checkpoints off");
-        store.ingest(doc(FA, Lang::Fa)).await.expect("ingest after the cancelled run");
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(500), run)
+                .await
+                .is_err()
+        );
+        assert!(
+            store.checkpoints_off.load(Ordering::SeqCst),
+            "the run had turned the writer's checkpoints off"
+        );
+        store
+            .ingest(doc(FA, Lang::Fa))
+            .await
+            .expect("ingest after the cancelled run");
         let mut writer = store.writer.lock().await;
         let conn = writer.as_mut().expect("writer connection");
-        let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(conn).await.expect("pragma");
+        let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint")
+            .fetch_one(conn)
+            .await
+            .expect("pragma");
         assert_eq!(pages.to_string(), super::super::WAL_AUTOCHECKPOINT_PAGES);
         assert!(!store.checkpoints_off.load(Ordering::SeqCst));
     }
@@ -1614,7 +1849,12 @@ mod tests {
         let done = Arc::new(AtomicUsize::new(0));
         let (seen, writer, handle) = (done.clone(), other.clone(), tokio::runtime::Handle::current());
         let texts: Vec<NewDocument> = (0..8)
-            .map(|i| doc(&format!("Iran and Iraq held water talks in Geneva on 12 January 2022, round {i}."), Lang::En))
+            .map(|i| {
+                doc(
+                    &format!("Iran and Iraq held water talks in Geneva on 12 January 2022, round {i}."),
+                    Lang::En,
+                )
+            })
             .collect();
         let docs = texts.into_iter().enumerate().map(move |(i, d)| {
             if i == 3 {
@@ -1640,8 +1880,10 @@ mod tests {
             .await;
         assert!(results.iter().all(|r| r.as_ref().is_ok_and(|i| i.created)));
         assert_eq!(scalar(&store, "SELECT count(*) FROM events").await, 1);
-        let (n, langs): (i64, String) =
-            sqlx::query_as("SELECT n_sources, langs FROM events").fetch_one(store.pool()).await.expect("event");
+        let (n, langs): (i64, String) = sqlx::query_as("SELECT n_sources, langs FROM events")
+            .fetch_one(store.pool())
+            .await
+            .expect("event");
         assert_eq!((n, langs.as_str()), (9, "en,fa"));
         other.close().await;
     }

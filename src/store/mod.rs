@@ -122,7 +122,10 @@ impl Store {
     /// [`StoreError::Open`] when the file cannot be opened or created,
     /// [`StoreError::Migrate`] when the schema cannot be brought up to date.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
-        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
         let rw_opts = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -158,7 +161,11 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
             .pragma("query_only", "ON");
-        let ro = SqlitePoolOptions::new().max_connections(4).connect_with(ro_opts).await.map_err(open_err)?;
+        let ro = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(ro_opts)
+            .await
+            .map_err(open_err)?;
         Ok(Store {
             rw,
             ro,
@@ -202,11 +209,15 @@ impl Store {
 async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
     let mut conn = pool.acquire().await?;
     let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
-    let tasks: Vec<String> = sqlx::query_scalar("SELECT name FROM store_tasks").fetch_all(&mut *tx).await?;
+    let tasks: Vec<String> = sqlx::query_scalar("SELECT name FROM store_tasks")
+        .fetch_all(&mut *tx)
+        .await?;
     for task in tasks {
         if task == "refold_sentences" {
             // Stored before the index held bare words: fold again, then rebuild the index.
-            let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, text FROM sentences").fetch_all(&mut *tx).await?;
+            let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, text FROM sentences")
+                .fetch_all(&mut *tx)
+                .await?;
             for (id, text) in rows {
                 sqlx::query("UPDATE sentences SET folded = ? WHERE id = ?")
                     .bind(crate::chronology::fold_for_search(&text))
@@ -214,7 +225,9 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
                     .execute(&mut *tx)
                     .await?;
             }
-            sqlx::query("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')").execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
+                .execute(&mut *tx)
+                .await?;
         } else if task == "document_entities" {
             // Stored before documents kept every gazetteer id of their text.
             let mut after = 0i64;
@@ -236,7 +249,10 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
                 after = last;
             }
         }
-        sqlx::query("DELETE FROM store_tasks WHERE name = ?").bind(&task).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM store_tasks WHERE name = ?")
+            .bind(&task)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -250,7 +266,10 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
 pub fn parse_dct(s: &str) -> Result<NaiveDateTime, StoreError> {
     crate::extract::parse_dct(s).ok_or_else(|| StoreError::InvalidDocument {
         field: "dct",
-        reason: format!("{:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)", s.trim()),
+        reason: format!(
+            "{:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)",
+            s.trim()
+        ),
     })
 }
 
@@ -260,12 +279,21 @@ mod tests {
 
     #[test]
     fn dct_forms() {
-        assert_eq!(parse_dct("2022-01-24").ok().map(|d| d.to_string()), Some("2022-01-24 00:00:00".into()));
-        assert_eq!(parse_dct("2022-02-01T12:12").ok().map(|d| d.to_string()), Some("2022-02-01 12:12:00".into()));
+        assert_eq!(
+            parse_dct("2022-01-24").ok().map(|d| d.to_string()),
+            Some("2022-01-24 00:00:00".into())
+        );
+        assert_eq!(
+            parse_dct("2022-02-01T12:12").ok().map(|d| d.to_string()),
+            Some("2022-02-01 12:12:00".into())
+        );
         assert_eq!(
             parse_dct("2021-12-06T11:20:00+03:30").ok().map(|d| d.to_string()),
             Some("2021-12-06 11:20:00".into())
         );
-        assert!(matches!(parse_dct("yesterday"), Err(StoreError::InvalidDocument { field: "dct", .. })));
+        assert!(matches!(
+            parse_dct("yesterday"),
+            Err(StoreError::InvalidDocument { field: "dct", .. })
+        ));
     }
 }

@@ -62,22 +62,35 @@ impl Cursor {
     /// # Errors
     /// [`ReadError::BadCursor`] for anything else.
     pub fn decode(s: &str) -> Result<Cursor, ReadError> {
-        let bad = |reason: &str| ReadError::BadCursor { reason: reason.to_string() };
+        let bad = |reason: &str| ReadError::BadCursor {
+            reason: reason.to_string(),
+        };
         if !s.len().is_multiple_of(2) || s.len() > 128 {
             return Err(bad("wrong length"));
         }
-        let bytes: Option<Vec<u8>> =
-            (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
-        let text = bytes.and_then(|b| String::from_utf8(b).ok()).ok_or_else(|| bad("not a cursor"))?;
+        let bytes: Option<Vec<u8>> = (0..s.len())
+            .step_by(2)
+            .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect();
+        let text = bytes
+            .and_then(|b| String::from_utf8(b).ok())
+            .ok_or_else(|| bad("not a cursor"))?;
         let parts: Vec<&str> = text.split('|').collect();
-        let [o, f, l, id] = parts.as_slice() else { return Err(bad("not a cursor")) };
+        let [o, f, l, id] = parts.as_slice() else {
+            return Err(bad("not a cursor"));
+        };
         let order = match *o {
             "a" => Order::Asc,
             "d" => Order::Desc,
             _ => return Err(bad("not a cursor")),
         };
         let day = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad("not a cursor"));
-        Ok(Cursor { order, first_day: day(f)?, last_day: day(l)?, id: id.parse().map_err(|_| bad("not a cursor"))? })
+        Ok(Cursor {
+            order,
+            first_day: day(f)?,
+            last_day: day(l)?,
+            id: id.parse().map_err(|_| bad("not a cursor"))?,
+        })
     }
 }
 
@@ -318,7 +331,12 @@ impl EventRow {
             fuzzy,
             conflict,
             n_sources: self.n_sources,
-            langs: self.langs.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            langs: self
+                .langs
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             sources,
         }
     }
@@ -391,12 +409,19 @@ async fn sources_for(
         return Ok(out);
     }
     let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    let (rows,): (Option<String>,) = sqlx::query_as(SOURCES_JSON_SQL).bind(json).bind(all).fetch_one(pool).await?;
+    let (rows,): (Option<String>,) = sqlx::query_as(SOURCES_JSON_SQL)
+        .bind(json)
+        .bind(all)
+        .fetch_one(pool)
+        .await?;
     let rows: Vec<SourceRow> = from_json_rows(rows.as_deref())?;
     for r in rows {
         let entry = out.entry(r.event_id).or_default();
         if entry.1.is_none() {
-            entry.1 = r.conflict.as_deref().and_then(|c| serde_json::from_str::<Vec<String>>(c).ok());
+            entry.1 = r
+                .conflict
+                .as_deref()
+                .and_then(|c| serde_json::from_str::<Vec<String>>(c).ok());
         }
         entry.0.push(r.into_source());
     }
@@ -538,7 +563,9 @@ pub async fn timeline_page(pool: &SqlitePool, q: &TimelineQuery, max_span: i64) 
     if let Some(c) = &q.cursor
         && c.order != q.order
     {
-        return Err(ReadError::BadCursor { reason: "the cursor belongs to the other order".into() });
+        return Err(ReadError::BadCursor {
+            reason: "the cursor belongs to the other order".into(),
+        });
     }
     let f = filter(q, max_span, q.cursor.as_ref())?;
     let limit = q.limit.clamp(1, MAX_LIMIT);
@@ -548,7 +575,9 @@ pub async fn timeline_page(pool: &SqlitePool, q: &TimelineQuery, max_span: i64) 
     };
     let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE {}", f.sql);
     let mut binds = f.binds;
-    sql.push_str(&format!(" ORDER BY e.first_day {dir}, e.last_day {dir}, e.id {dir} LIMIT ?"));
+    sql.push_str(&format!(
+        " ORDER BY e.first_day {dir}, e.last_day {dir}, e.id {dir} LIMIT ?"
+    ));
     binds.push(Bind::Int(i64::from(limit) + 1));
     let sql = format!(
         "SELECT json_group_array(json_array(id, first_day, last_day, value, grain, mod, title, title_lang, \
@@ -597,12 +626,20 @@ pub async fn timeline_page(pool: &SqlitePool, q: &TimelineQuery, max_span: i64) 
 /// Database errors.
 pub async fn event_detail(pool: &SqlitePool, id: i64) -> Result<Option<EventDetail>, sqlx::Error> {
     let sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?");
-    let Some(row) = sqlx::query_as::<_, EventRow>(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await? else {
+    let Some(row) = sqlx::query_as::<_, EventRow>(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+    else {
         return Ok(None);
     };
     let (evidence, conflict) = sources_for(pool, &[id], true).await?.remove(&id).unwrap_or_default();
     let mut seen = std::collections::HashSet::new();
-    let primary: Vec<Source> = evidence.iter().filter(|s| seen.insert(s.document_id)).cloned().collect();
+    let primary: Vec<Source> = evidence
+        .iter()
+        .filter(|s| seen.insert(s.document_id))
+        .cloned()
+        .collect();
     #[derive(FromRow)]
     struct MergeRow {
         document_id: i64,
@@ -637,10 +674,18 @@ pub async fn event_detail(pool: &SqlitePool, id: i64) -> Result<Option<EventDeta
     // Primary evidence is one row per document; fall back to the first row per
     // document when the flag is missing.
     let sources = {
-        let flagged = sources_for(pool, &[id], false).await?.remove(&id).map(|(s, _)| s).unwrap_or_default();
+        let flagged = sources_for(pool, &[id], false)
+            .await?
+            .remove(&id)
+            .map(|(s, _)| s)
+            .unwrap_or_default();
         if flagged.is_empty() { primary } else { flagged }
     };
-    Ok(Some(EventDetail { event: row.into_event(sources, conflict), evidence, merges }))
+    Ok(Some(EventDetail {
+        event: row.into_event(sources, conflict),
+        evidence,
+        merges,
+    }))
 }
 
 /// One document with its mentions; None if absent.
@@ -707,7 +752,11 @@ pub async fn document_detail(pool: &SqlitePool, id: i64) -> Result<Option<Docume
 /// # Errors
 /// [`StoreError::Read`] for a bad cursor or search, database errors.
 pub async fn timeline(store: &Store, q: &TimelineQuery) -> Result<TimelinePage, StoreError> {
-    let span = if q.from.is_some() { max_span_days(store.ro_pool()).await? } else { 0 };
+    let span = if q.from.is_some() {
+        max_span_days(store.ro_pool()).await?
+    } else {
+        0
+    };
     Ok(timeline_page(store.ro_pool(), q, span).await?)
 }
 

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
 use serde::Serialize;
-use sqlx::{AssertSqlSafe, Column, SqlSafeStr, Executor, Row, Statement, TypeInfo, ValueRef};
 use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, Column, Executor, Row, SqlSafeStr, Statement, TypeInfo, ValueRef};
 
 use super::Store;
 
@@ -45,8 +45,23 @@ pub enum SqlError {
 
 /// Statement keywords that write, change the schema, or leave the database.
 const FORBIDDEN: [&str; 17] = [
-    "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "ATTACH", "DETACH", "PRAGMA", "VACUUM", "REINDEX", "ANALYZE",
-    "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "CREATE",
+    "DROP",
+    "ALTER",
+    "ATTACH",
+    "DETACH",
+    "PRAGMA",
+    "VACUUM",
+    "REINDEX",
+    "ANALYZE",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "RELEASE",
 ];
 /// Functions never allowed in user SQL.
 const FORBIDDEN_FUNCTIONS: [&str; 3] = ["LOAD_EXTENSION", "READFILE", "WRITEFILE"];
@@ -63,7 +78,9 @@ const FORBIDDEN_FUNCTIONS: [&str; 3] = ["LOAD_EXTENSION", "READFILE", "WRITEFILE
 pub fn check_readonly_sql(sql: &str) -> Result<(), SqlError> {
     let words = words_outside_literals(sql)?;
     let Some((first, _)) = words.first() else {
-        return Err(SqlError::Invalid { message: "the query is empty".into() });
+        return Err(SqlError::Invalid {
+            message: "the query is empty".into(),
+        });
     };
     if !matches!(first.as_str(), "SELECT" | "WITH" | "EXPLAIN" | "VALUES") {
         return Err(SqlError::Refused {
@@ -72,13 +89,19 @@ pub fn check_readonly_sql(sql: &str) -> Result<(), SqlError> {
     }
     for (w, next) in &words {
         if w == ";" {
-            return Err(SqlError::Refused { reason: "only one statement may run at a time".into() });
+            return Err(SqlError::Refused {
+                reason: "only one statement may run at a time".into(),
+            });
         }
         if FORBIDDEN.contains(&w.as_str()) {
-            return Err(SqlError::Refused { reason: format!("{w} is not allowed: the database is read-only here") });
+            return Err(SqlError::Refused {
+                reason: format!("{w} is not allowed: the database is read-only here"),
+            });
         }
         if *next == Some('(') && FORBIDDEN_FUNCTIONS.contains(&w.as_str()) {
-            return Err(SqlError::Refused { reason: format!("{} is not allowed", w.to_lowercase()) });
+            return Err(SqlError::Refused {
+                reason: format!("{} is not allowed", w.to_lowercase()),
+            });
         }
     }
     Ok(())
@@ -91,7 +114,9 @@ fn words_outside_literals(sql: &str) -> Result<Vec<(String, Option<char>)>, SqlE
     let chars: Vec<char> = sql.chars().collect();
     let mut out: Vec<(String, Option<char>)> = Vec::new();
     let mut i = 0;
-    let unterminated = |what: &str| SqlError::Invalid { message: format!("unterminated {what}") };
+    let unterminated = |what: &str| SqlError::Invalid {
+        message: format!("unterminated {what}"),
+    };
     while i < chars.len() {
         let c = chars[i];
         match c {
@@ -189,9 +214,12 @@ impl Store {
         }
         let limit_ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
         match result {
-            Ok((columns, rows, truncated)) => {
-                Ok(SqlResult { columns, rows, truncated, elapsed_ms: started.elapsed().as_secs_f64() * 1000.0 })
-            }
+            Ok((columns, rows, truncated)) => Ok(SqlResult {
+                columns,
+                rows,
+                truncated,
+                elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            }),
             Err(_) if timed_out.load(Ordering::Relaxed) => Err(SqlError::Timeout { limit_ms }),
             Err(sqlx::Error::Database(e)) => {
                 let message = e.message().to_string();
@@ -241,12 +269,17 @@ fn row_to_json(row: &SqliteRow) -> Vec<serde_json::Value> {
     use serde_json::Value;
     (0..row.len())
         .map(|i| {
-            let Ok(raw) = row.try_get_raw(i) else { return Value::Null };
+            let Ok(raw) = row.try_get_raw(i) else {
+                return Value::Null;
+            };
             if raw.is_null() {
                 return Value::Null;
             }
             match raw.type_info().name() {
-                "INTEGER" => row.try_get_unchecked::<i64, _>(i).map(Value::from).unwrap_or(Value::Null),
+                "INTEGER" => row
+                    .try_get_unchecked::<i64, _>(i)
+                    .map(Value::from)
+                    .unwrap_or(Value::Null),
                 "REAL" => row
                     .try_get_unchecked::<f64, _>(i)
                     .ok()
@@ -254,9 +287,17 @@ fn row_to_json(row: &SqliteRow) -> Vec<serde_json::Value> {
                     .map_or(Value::Null, Value::Number),
                 "BLOB" => row
                     .try_get_unchecked::<Vec<u8>, _>(i)
-                    .map(|b| Value::String(format!("x'{}'", b.iter().map(|x| format!("{x:02x}")).collect::<String>())))
+                    .map(|b| {
+                        Value::String(format!(
+                            "x'{}'",
+                            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+                        ))
+                    })
                     .unwrap_or(Value::Null),
-                _ => row.try_get_unchecked::<String, _>(i).map(Value::String).unwrap_or(Value::Null),
+                _ => row
+                    .try_get_unchecked::<String, _>(i)
+                    .map(Value::String)
+                    .unwrap_or(Value::Null),
             }
         })
         .collect()
@@ -290,7 +331,13 @@ mod tests {
         assert!(refused("WITH x AS (SELECT 1) DELETE FROM events"));
         assert!(refused("SELECT load_extension('x')"));
         assert!(refused("/* hi */ update events set title = ''"));
-        assert!(matches!(check_readonly_sql("  -- nothing\n"), Err(SqlError::Invalid { .. })));
-        assert!(matches!(check_readonly_sql("SELECT 'open"), Err(SqlError::Invalid { .. })));
+        assert!(matches!(
+            check_readonly_sql("  -- nothing\n"),
+            Err(SqlError::Invalid { .. })
+        ));
+        assert!(matches!(
+            check_readonly_sql("SELECT 'open"),
+            Err(SqlError::Invalid { .. })
+        ));
     }
 }

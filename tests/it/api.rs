@@ -26,7 +26,12 @@ impl Harness {
         tweak(&mut config);
         let server = start(&config).await.expect("server starts");
         let base = format!("http://{}", server.addr);
-        Harness { _server: server, base, http: reqwest::Client::new(), _dir: dir }
+        Harness {
+            _server: server,
+            base,
+            http: reqwest::Client::new(),
+            _dir: dir,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -46,12 +51,22 @@ impl Harness {
     }
 
     async fn post_ndjson(&self, body: String) -> reqwest::Response {
-        let r = self.http.post(self.url("/api/documents")).header("content-type", "application/x-ndjson").body(body);
+        let r = self
+            .http
+            .post(self.url("/api/documents"))
+            .header("content-type", "application/x-ndjson")
+            .body(body);
         r.send().await.unwrap()
     }
 
     async fn post_doc(&self, doc: &Value) -> (StatusCode, Value) {
-        let r = self.http.post(self.url("/api/documents")).json(doc).send().await.unwrap();
+        let r = self
+            .http
+            .post(self.url("/api/documents"))
+            .json(doc)
+            .send()
+            .await
+            .unwrap();
         let s = r.status();
         (s, r.json().await.unwrap())
     }
@@ -70,7 +85,10 @@ async fn problem(r: reqwest::Response, status: StatusCode) -> Value {
     assert_eq!(ctype, "application/problem+json");
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["status"], status.as_u16());
-    assert!(body["type"].is_string() && body["title"].is_string() && body["detail"].is_string(), "{body}");
+    assert!(
+        body["type"].is_string() && body["title"].is_string() && body["detail"].is_string(),
+        "{body}"
+    );
     body
 }
 
@@ -121,7 +139,10 @@ async fn ingest_duplicate_and_document_detail() {
     assert_eq!(d["title"], "Ministers meet in Geneva");
     let m = &d["mentions"][0];
     let text: Vec<char> = d["text"].as_str().unwrap().chars().collect();
-    let (a, b) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+    let (a, b) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(text[a..b].iter().collect::<String>(), m["text"].as_str().unwrap());
     assert_eq!(m["value"], "2022-03-12");
 }
@@ -163,19 +184,37 @@ async fn timeline_merges_across_languages_and_reads_every_calendar() {
         .find(|e| e["sources"].as_array().unwrap().iter().any(|s| s["lang"] == "fa"))
         .expect("an event with the Persian source");
     assert_eq!(geneva["date"]["first_day"], "2022-03-12");
-    assert_eq!(geneva["date"]["sort_key"], format!("2022-03-12|2022-03-12|{}", geneva["id"]));
+    assert_eq!(
+        geneva["date"]["sort_key"],
+        format!("2022-03-12|2022-03-12|{}", geneva["id"])
+    );
     assert!(geneva["n_sources"].as_i64().unwrap() >= 2, "{geneva}");
     assert!(geneva["persian"].as_str().unwrap().contains("اسفند"), "{geneva}");
     assert!(!geneva["hijri"].as_str().unwrap().is_empty());
     assert_eq!(geneva["fuzzy"], false);
-    let fa = geneva["sources"].as_array().unwrap().iter().find(|s| s["lang"] == "fa").unwrap();
+    let fa = geneva["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["lang"] == "fa")
+        .unwrap();
     assert_eq!(fa["dir"], "rtl");
     assert_eq!(fa["calendar"], "persian");
     let sentence: Vec<char> = fa["sentence"].as_str().unwrap().chars().collect();
-    let (a, b) = (fa["expression_start"].as_u64().unwrap() as usize, fa["expression_end"].as_u64().unwrap() as usize);
-    assert_eq!(sentence[a..b].iter().collect::<String>(), fa["expression"].as_str().unwrap());
+    let (a, b) = (
+        fa["expression_start"].as_u64().unwrap() as usize,
+        fa["expression_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        sentence[a..b].iter().collect::<String>(),
+        fa["expression"].as_str().unwrap()
+    );
     // The marathon shares the day but not the story.
-    assert!(evs.iter().any(|e| e["id"] != geneva["id"] && e["title"].as_str().unwrap().contains("marathon")), "{page}");
+    assert!(
+        evs.iter()
+            .any(|e| e["id"] != geneva["id"] && e["title"].as_str().unwrap().contains("marathon")),
+        "{page}"
+    );
 
     // The same day asked for in each calendar, numerically and in words.
     let ids = |p: &Value| events(p).iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>();
@@ -201,7 +240,12 @@ async fn filters() {
     for d in story() {
         h.ingest(&d).await;
     }
-    h.ingest(&en("The harbour reopened on 2 May 2022 after repairs.", "Harbour reopens", "2022-05-03")).await;
+    h.ingest(&en(
+        "The harbour reopened on 2 May 2022 after repairs.",
+        "Harbour reopens",
+        "2022-05-03",
+    ))
+    .await;
 
     let all = h.get_json("/api/timeline").await;
     assert!(events(&all).len() >= 3, "{all}");
@@ -267,7 +311,10 @@ async fn paging_is_stable_while_documents_arrive() {
         };
         let page = h.get_json(&path).await;
         for e in events(&page) {
-            seen.push((e["date"]["sort_key"].as_str().unwrap().to_string(), e["id"].as_i64().unwrap()));
+            seen.push((
+                e["date"]["sort_key"].as_str().unwrap().to_string(),
+                e["id"].as_i64().unwrap(),
+            ));
         }
         pages += 1;
         // New articles land both before and after the cursor between pages.
@@ -316,7 +363,12 @@ async fn ics_feed_is_rfc5545() {
     h.ingest(&json!({"text": fa, "title": "مبادله داده‌ها", "lang": "fa", "published_at": "2022-03-26", "source": "خبرگزاری نمونه"})).await;
     let r = h.get("/api/timeline.ics").await;
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
     let bytes = r.bytes().await.unwrap();
     let text = std::str::from_utf8(&bytes).expect("UTF-8");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
@@ -336,7 +388,10 @@ async fn ics_feed_is_rfc5545() {
     ] {
         assert!(unfolded.contains(prop), "{prop}");
     }
-    assert!(unfolded.contains("DTSTART;VALUE=DATE:20220312\r\nDTEND;VALUE=DATE:20220313\r\n"), "{unfolded}");
+    assert!(
+        unfolded.contains("DTSTART;VALUE=DATE:20220312\r\nDTEND;VALUE=DATE:20220313\r\n"),
+        "{unfolded}"
+    );
     // Persian text survives folding and escaping.
     assert!(
         unfolded.contains(
@@ -345,9 +400,15 @@ async fn ics_feed_is_rfc5545() {
         "{unfolded}"
     );
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20220325\r\n"), "{unfolded}");
-    assert!(unfolded.contains("دیدار وزیران در ژنو"), "source titles are listed: {unfolded}");
+    assert!(
+        unfolded.contains("دیدار وزیران در ژنو"),
+        "source titles are listed: {unfolded}"
+    );
     // The month-grain event spans January and says so.
-    assert!(unfolded.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220201\r\n"), "{unfolded}");
+    assert!(
+        unfolded.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220201\r\n"),
+        "{unfolded}"
+    );
     assert!(unfolded.contains("early January 2022 (approximate)"));
     assert!(unfolded.contains("X-TARIKH-GRAIN:month") && unfolded.contains("X-TARIKH-MOD:START"));
     assert!(unfolded.contains("\\, agreed") && unfolded.contains("statement\\;"));
@@ -397,7 +458,9 @@ async fn sql_read_only_with_limits() {
     assert_eq!(big["rows"].as_array().unwrap().len(), 1000);
     assert_eq!(big["truncated"], true);
 
-    let csv = h.get("/api/sql?q=SELECT%201%20AS%20a,%20'x,y'%20AS%20b&format=csv").await;
+    let csv = h
+        .get("/api/sql?q=SELECT%201%20AS%20a,%20'x,y'%20AS%20b&format=csv")
+        .await;
     assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     assert_eq!(csv.text().await.unwrap(), "a,b\n1,\"x,y\"\n");
 
@@ -408,7 +471,13 @@ async fn sql_read_only_with_limits() {
         "PRAGMA writable_schema = ON",
         "SELECT load_extension('x')",
     ] {
-        let r = h.http.post(h.url("/api/sql")).json(&json!({ "q": stmt })).send().await.unwrap();
+        let r = h
+            .http
+            .post(h.url("/api/sql"))
+            .json(&json!({ "q": stmt }))
+            .send()
+            .await
+            .unwrap();
         let p = problem(r, StatusCode::FORBIDDEN).await;
         assert!(!p["detail"].as_str().unwrap().is_empty(), "{stmt}");
     }
@@ -441,36 +510,85 @@ async fn every_error_class_is_problem_json() {
 
     // 401 without (or with a wrong) token; 201 with it.
     let r = h.http.post(h.url("/api/documents")).json(doc).send().await.unwrap();
-    assert_eq!(r.headers()["www-authenticate"].to_str().unwrap().to_lowercase().split(' ').next(), Some("bearer"));
+    assert_eq!(
+        r.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .to_lowercase()
+            .split(' ')
+            .next(),
+        Some("bearer")
+    );
     problem(r, StatusCode::UNAUTHORIZED).await;
-    let r = h.http.post(h.url("/api/documents")).bearer_auth("wrong").json(doc).send().await.unwrap();
+    let r = h
+        .http
+        .post(h.url("/api/documents"))
+        .bearer_auth("wrong")
+        .json(doc)
+        .send()
+        .await
+        .unwrap();
     problem(r, StatusCode::UNAUTHORIZED).await;
-    let r = h.http.post(h.url("/api/documents")).bearer_auth("s3cret").json(doc).send().await.unwrap();
+    let r = h
+        .http
+        .post(h.url("/api/documents"))
+        .bearer_auth("s3cret")
+        .json(doc)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
     // Reads stay open.
     assert_eq!(h.get("/api/timeline").await.status(), StatusCode::OK);
 
     let post = |body: Vec<u8>, ctype: &'static str| {
-        h.http.post(h.url("/api/documents")).bearer_auth("s3cret").header("content-type", ctype).body(body).send()
+        h.http
+            .post(h.url("/api/documents"))
+            .bearer_auth("s3cret")
+            .header("content-type", ctype)
+            .body(body)
+            .send()
     };
-    let p =
-        problem(post(b"{\"text\": \"x\",".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+    let p = problem(
+        post(b"{\"text\": \"x\",".to_vec(), "application/json").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("JSON"), "{p}");
-    let p =
-        problem(post(b"{\"text\": \"\xff\xfe\"}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST)
-            .await;
+    let p = problem(
+        post(b"{\"text\": \"\xff\xfe\"}".to_vec(), "application/json")
+            .await
+            .unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("UTF-8"), "{p}");
     let p = problem(
-        post(b"{\"text\": \"hello\", \"colour\": 1}".to_vec(), "application/json").await.unwrap(),
+        post(b"{\"text\": \"hello\", \"colour\": 1}".to_vec(), "application/json")
+            .await
+            .unwrap(),
         StatusCode::BAD_REQUEST,
     )
     .await;
     assert!(p["detail"].as_str().unwrap().contains("colour"), "{p}");
-    problem(post(b"{\"title\": \"no text\"}".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST)
-        .await;
-    problem(post(b"text".to_vec(), "text/html").await.unwrap(), StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    problem(
+        post(b"{\"title\": \"no text\"}".to_vec(), "application/json")
+            .await
+            .unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    problem(
+        post(b"text".to_vec(), "text/html").await.unwrap(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    )
+    .await;
     let huge = serde_json::to_vec(&json!({"text": "x".repeat(100 * 1024)})).unwrap();
-    let p = problem(post(huge, "application/json").await.unwrap(), StatusCode::PAYLOAD_TOO_LARGE).await;
+    let p = problem(
+        post(huge, "application/json").await.unwrap(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("65536"), "{p}");
 
     // Unknown parameters are refused, never ignored.
@@ -483,10 +601,18 @@ async fn every_error_class_is_problem_json() {
     problem(h.get("/api/timeline?lang=xx").await, StatusCode::BAD_REQUEST).await;
 
     // An impossible date names the parameter, the field and its range.
-    let p = problem(h.get("/api/timeline?from=1400-12-30&calendar=persian").await, StatusCode::BAD_REQUEST).await;
+    let p = problem(
+        h.get("/api/timeline?from=1400-12-30&calendar=persian").await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert_eq!(p["parameter"], "from");
     assert_eq!(p["field"], "day");
-    assert_eq!((p["value"].as_i64(), p["min"].as_i64(), p["max"].as_i64()), (Some(30), Some(1), Some(29)), "{p}");
+    assert_eq!(
+        (p["value"].as_i64(), p["min"].as_i64(), p["max"].as_i64()),
+        (Some(30), Some(1), Some(29)),
+        "{p}"
+    );
     let p = problem(h.get("/api/convert?date=2022-02-30").await, StatusCode::BAD_REQUEST).await;
     assert_eq!((p["field"].as_str(), p["max"].as_i64()), (Some("day"), Some(28)), "{p}");
     let p = problem(h.get("/api/timeline?to=someday").await, StatusCode::BAD_REQUEST).await;
@@ -507,7 +633,11 @@ async fn convert_extract_health_openapi_page() {
     let c = h.get_json("/api/convert?date=1400-10-22&calendar=persian").await;
     assert_eq!(c["gregorian"], "2022-01-12");
     assert_eq!(
-        (c["persian"]["year"].as_i64(), c["persian"]["month"].as_i64(), c["persian"]["day"].as_i64()),
+        (
+            c["persian"]["year"].as_i64(),
+            c["persian"]["month"].as_i64(),
+            c["persian"]["day"].as_i64()
+        ),
         (Some(1400), Some(10), Some(22))
     );
     assert_eq!(c["hijri"]["month"], 6);
@@ -542,7 +672,12 @@ async fn convert_extract_health_openapi_page() {
         assert!(api["paths"][p].is_object(), "{p} missing from OpenAPI");
     }
     let page = h.get("/").await;
-    assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        page.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert!(page.text().await.unwrap().to_lowercase().contains("<html"));
     assert_eq!(h.get("/static/app.js").await.status(), StatusCode::OK);
     assert_eq!(h.get("/static/style.css").await.status(), StatusCode::OK);
@@ -551,11 +686,17 @@ async fn convert_extract_health_openapi_page() {
 #[tokio::test]
 async fn cached_pages_see_new_documents() {
     let h = Harness::new().await;
-    h.ingest(&en("The ferry service resumed on 4 June 2022.", "Ferry", "2022-06-05")).await;
+    h.ingest(&en("The ferry service resumed on 4 June 2022.", "Ferry", "2022-06-05"))
+        .await;
     let a = h.get_json("/api/timeline").await;
     let a2 = h.get_json("/api/timeline").await;
     assert_eq!(a, a2);
-    h.ingest(&en("The bridge closed on 9 June 2022 for inspection.", "Bridge", "2022-06-10")).await;
+    h.ingest(&en(
+        "The bridge closed on 9 June 2022 for inspection.",
+        "Bridge",
+        "2022-06-10",
+    ))
+    .await;
     let b = h.get_json("/api/timeline").await;
     assert_eq!(events(&b).len(), events(&a).len() + 1);
 }
@@ -610,7 +751,12 @@ async fn binary_serves_and_stops_gracefully_on_sigterm() {
     .unwrap();
     let base = line.trim().rsplit(' ').next().unwrap().to_string();
     assert!(base.starts_with("http://127.0.0.1:"), "{line}");
-    let health: Value = reqwest::get(format!("{base}/healthz")).await.unwrap().json().await.unwrap();
+    let health: Value = reqwest::get(format!("{base}/healthz"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(health["status"], "ok");
 
     // A slow request (interrupted by the 1 s SQL limit) is in flight when SIGTERM arrives.
@@ -626,9 +772,15 @@ async fn binary_serves_and_stops_gracefully_on_sigterm() {
         }
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let killed = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     assert_eq!(slow.await.unwrap().unwrap(), StatusCode::REQUEST_TIMEOUT);
-    let status = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
+    let status = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
     assert!(status.success(), "{status}");
 }

@@ -33,7 +33,10 @@ fn free_port() -> Result<u16> {
 }
 
 fn find_chromedriver() -> Option<PathBuf> {
-    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].into_iter().map(PathBuf::from).find(|p| p.exists())
+    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
 }
 
 /// Polls `url` until it answers 2xx or `limit` passes.
@@ -105,11 +108,20 @@ impl Driver {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
         }}});
-        let resp: Value = http.post(format!("{driver_url}/session")).json(&caps).send().await?.json().await?;
+        let resp: Value = http
+            .post(format!("{driver_url}/session"))
+            .json(&caps)
+            .send()
+            .await?
+            .json()
+            .await?;
         let id = resp["value"]["sessionId"]
             .as_str()
             .ok_or_else(|| anyhow!("no WebDriver session: {resp}"))?;
-        Ok(Driver { base: format!("{driver_url}/session/{id}"), http })
+        Ok(Driver {
+            base: format!("{driver_url}/session/{id}"),
+            http,
+        })
     }
 
     async fn cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {
@@ -133,8 +145,13 @@ impl Driver {
     }
 
     async fn find(&self, css: &str) -> Result<String> {
-        let v = self.post("/element", json!({"using": "css selector", "value": css})).await?;
-        v[ELEMENT].as_str().map(str::to_owned).ok_or_else(|| anyhow!("no element for {css}"))
+        let v = self
+            .post("/element", json!({"using": "css selector", "value": css}))
+            .await?;
+        v[ELEMENT]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow!("no element for {css}"))
     }
 
     async fn click(&self, css: &str) -> Result<()> {
@@ -145,7 +162,9 @@ impl Driver {
     async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let id = self.find(css).await?;
         self.post(&format!("/element/{id}/clear"), json!({})).await?;
-        self.post(&format!("/element/{id}/value"), json!({"text": text})).await.map(drop)
+        self.post(&format!("/element/{id}/value"), json!({"text": text}))
+            .await
+            .map(drop)
     }
 
     async fn js(&self, script: &str) -> Result<Value> {
@@ -175,7 +194,9 @@ impl Driver {
     }
 
     async fn renders(&self) -> Result<u64> {
-        let v = self.js("return Number(document.getElementById('timeline').dataset.renders || 0);").await?;
+        let v = self
+            .js("return Number(document.getElementById('timeline').dataset.renders || 0);")
+            .await?;
         Ok(v.as_u64().unwrap_or(0))
     }
 
@@ -189,7 +210,9 @@ impl Driver {
     }
 
     async fn set_size(&self, width: u32, height: u32) -> Result<()> {
-        self.post("/window/rect", json!({"width": width, "height": height})).await.map(drop)
+        self.post("/window/rect", json!({"width": width, "height": height}))
+            .await
+            .map(drop)
     }
 
     async fn screenshot(&self, path: &Path) -> Result<()> {
@@ -206,14 +229,20 @@ impl Driver {
     /// The events on the page: (id, first_day, big date label).
     async fn cards(&self) -> Result<Vec<(i64, String, String)>> {
         let v = self
-            .js("return Array.from(document.querySelectorAll('#timeline article.event')).map(a => \
-                 [Number(a.dataset.id), a.dataset.firstDay, a.querySelector('.date-main').textContent]);")
+            .js(
+                "return Array.from(document.querySelectorAll('#timeline article.event')).map(a => \
+                 [Number(a.dataset.id), a.dataset.firstDay, a.querySelector('.date-main').textContent]);",
+            )
             .await?;
         let rows = v.as_array().ok_or_else(|| anyhow!("cards: {v}"))?;
         Ok(rows
             .iter()
             .map(|r| {
-                (r[0].as_i64().unwrap_or(-1), r[1].as_str().unwrap_or("").to_owned(), r[2].as_str().unwrap_or("").to_owned())
+                (
+                    r[0].as_i64().unwrap_or(-1),
+                    r[1].as_str().unwrap_or("").to_owned(),
+                    r[2].as_str().unwrap_or("").to_owned(),
+                )
             })
             .collect())
     }
@@ -224,7 +253,11 @@ async fn api_events(http: &reqwest::Client, base: &str, query: &[(&str, &str)]) 
     let mut q: Vec<(&str, &str)> = query.to_vec();
     q.push(("limit", "500"));
     let resp = http.get(format!("{base}/api/timeline")).query(&q).send().await?;
-    ensure!(resp.status().is_success(), "GET /api/timeline {query:?}: {}", resp.status());
+    ensure!(
+        resp.status().is_success(),
+        "GET /api/timeline {query:?}: {}",
+        resp.status()
+    );
     let body: Value = resp.json().await?;
     Ok(body["events"].as_array().cloned().unwrap_or_default())
 }
@@ -240,8 +273,12 @@ fn is_persian_digit(c: char) -> bool {
 #[tokio::test]
 #[ignore = "needs chromium + chromedriver: run scripts/browser_test.sh"]
 async fn timeline_page_in_headless_chromium() -> Result<()> {
-    ensure!(Path::new(CHROMIUM).exists(), "{CHROMIUM} is missing: run scripts/browser_test.sh");
-    let chromedriver = find_chromedriver().ok_or_else(|| anyhow!("chromedriver is missing: run scripts/browser_test.sh"))?;
+    ensure!(
+        Path::new(CHROMIUM).exists(),
+        "{CHROMIUM} is missing: run scripts/browser_test.sh"
+    );
+    let chromedriver =
+        find_chromedriver().ok_or_else(|| anyhow!("chromedriver is missing: run scripts/browser_test.sh"))?;
     let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
     std::fs::create_dir_all(&target)?;
     let tmp = tempfile::tempdir()?;
@@ -288,16 +325,32 @@ async fn timeline_page_in_headless_chromium() -> Result<()> {
 async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -> Result<()> {
     let mut report = String::new();
     let all = api_events(http, base, &[]).await?;
-    ensure!(all.len() >= 5, "the demo should give several events, the API has {}", all.len());
+    ensure!(
+        all.len() >= 5,
+        "the demo should give several events, the API has {}",
+        all.len()
+    );
 
     // 1. Events in chronological order, exactly the API's.
     wd.goto(&format!("{base}/")).await?;
     wd.wait_render(0).await?;
     let cards = wd.cards().await?;
-    ensure!(cards.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&all), "page events differ from the API's");
+    ensure!(
+        cards.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&all),
+        "page events differ from the API's"
+    );
     let days: Vec<&str> = cards.iter().map(|c| c.1.as_str()).collect();
-    ensure!(days.windows(2).all(|w| w[0] <= w[1]), "events not in chronological order: {days:?}");
-    writeln!(report, "chronological: {} events, {} .. {}", cards.len(), days[0], days[days.len() - 1])?;
+    ensure!(
+        days.windows(2).all(|w| w[0] <= w[1]),
+        "events not in chronological order: {days:?}"
+    );
+    writeln!(
+        report,
+        "chronological: {} events, {} .. {}",
+        cards.len(),
+        days[0],
+        days[days.len() - 1]
+    )?;
 
     // 2. Solar Hijri: Persian digits, the API's labels, remembered across a reload.
     let before = wd.renders().await?;
@@ -306,39 +359,85 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
     let cards = wd.cards().await?;
     for (card, ev) in cards.iter().zip(&all) {
         let want = ev["persian"].as_str().unwrap_or_default();
-        ensure!(card.2 == want, "event {}: page shows {:?}, API says {want:?}", card.0, card.2);
-        ensure!(card.2.chars().any(is_persian_digit), "event {}: {:?} has no Persian digits", card.0, card.2);
-        ensure!(!card.2.chars().any(|c| c.is_ascii_digit()), "event {}: {:?} has ASCII digits", card.0, card.2);
+        ensure!(
+            card.2 == want,
+            "event {}: page shows {:?}, API says {want:?}",
+            card.0,
+            card.2
+        );
+        ensure!(
+            card.2.chars().any(is_persian_digit),
+            "event {}: {:?} has no Persian digits",
+            card.0,
+            card.2
+        );
+        ensure!(
+            !card.2.chars().any(|c| c.is_ascii_digit()),
+            "event {}: {:?} has ASCII digits",
+            card.0,
+            card.2
+        );
     }
     wd.goto(&format!("{base}/")).await?;
     wd.wait_render(0).await?;
-    let checked = wd.js("return document.querySelector('input[name=calendar]:checked').value;").await?;
+    let checked = wd
+        .js("return document.querySelector('input[name=calendar]:checked').value;")
+        .await?;
     ensure!(checked == "persian", "calendar choice not remembered: {checked}");
-    writeln!(report, "solar hijri: {} labels match the API, e.g. {}", cards.len(), cards[0].2)?;
+    writeln!(
+        report,
+        "solar hijri: {} labels match the API, e.g. {}",
+        cards.len(),
+        cards[0].2
+    )?;
 
     // 3. A date range typed in the Solar Hijri calendar narrows the list.
     let from = "۱ دی ۱۴۰۰";
     let expect = api_events(http, base, &[("from", from)]).await?;
-    ensure!(expect.len() < all.len() && !expect.is_empty(), "fixture: from={from} should narrow {} events", all.len());
+    ensure!(
+        expect.len() < all.len() && !expect.is_empty(),
+        "fixture: from={from} should narrow {} events",
+        all.len()
+    );
     let before = wd.renders().await?;
     wd.type_into("#f-from", from).await?;
     wd.click("#filters button[type=submit]").await?;
     wd.wait_render(before).await?;
     let cards = wd.cards().await?;
-    ensure!(cards.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&expect), "from={from}: page differs from the API");
-    let lasts = wd.js("return Array.from(document.querySelectorAll('#timeline article.event')).map(a => a.dataset.lastDay);").await?;
-    let lasts: Vec<&str> = lasts.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-    ensure!(lasts.iter().all(|d| *d >= "2021-12-22"), "from={from} (2021-12-22): an earlier event remains: {lasts:?}");
+    ensure!(
+        cards.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&expect),
+        "from={from}: page differs from the API"
+    );
+    let lasts = wd
+        .js("return Array.from(document.querySelectorAll('#timeline article.event')).map(a => a.dataset.lastDay);")
+        .await?;
+    let lasts: Vec<&str> = lasts
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    ensure!(
+        lasts.iter().all(|d| *d >= "2021-12-22"),
+        "from={from} (2021-12-22): an earlier event remains: {lasts:?}"
+    );
     let url = wd.js("return location.search;").await?;
-    ensure!(url.as_str().is_some_and(|u| u.contains("from=")), "the URL does not carry the filter: {url}");
+    ensure!(
+        url.as_str().is_some_and(|u| u.contains("from=")),
+        "the URL does not carry the filter: {url}"
+    );
     writeln!(report, "from {from}: {} -> {} events", all.len(), cards.len())?;
     // The subscribe link carries the same filter and serves a calendar.
     let ics = wd.js("return document.getElementById('subscribe').href;").await?;
     let ics = ics.as_str().unwrap_or_default().to_owned();
-    ensure!(ics.contains("/api/timeline.ics?") && ics.contains("from="), "subscribe link ignores the filter: {ics}");
+    ensure!(
+        ics.contains("/api/timeline.ics?") && ics.contains("from="),
+        "subscribe link ignores the filter: {ics}"
+    );
     let resp = http.get(&ics).send().await?;
     ensure!(resp.status().is_success(), "{ics}: {}", resp.status());
-    ensure!(resp.text().await?.starts_with("BEGIN:VCALENDAR"), "{ics} is not a calendar");
+    ensure!(
+        resp.text().await?.starts_with("BEGIN:VCALENDAR"),
+        "{ics} is not a calendar"
+    );
 
     // ... and a minimum number of sources narrows it further.
     let expect = api_events(http, base, &[("from", from), ("min_sources", "2")]).await?;
@@ -347,8 +446,15 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
     wd.click("#filters button[type=submit]").await?;
     wd.wait_render(before).await?;
     let narrowed = wd.cards().await?;
-    ensure!(narrowed.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&expect), "min_sources=2: page differs from the API");
-    ensure!(narrowed.len() < cards.len(), "min_sources=2 did not narrow {} events", cards.len());
+    ensure!(
+        narrowed.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&expect),
+        "min_sources=2: page differs from the API"
+    );
+    ensure!(
+        narrowed.len() < cards.len(),
+        "min_sources=2 did not narrow {} events",
+        cards.len()
+    );
     writeln!(report, "min_sources=2: {} events", narrowed.len())?;
 
     // Desktop screenshot: this filtered Solar Hijri view, the first multi-language event's evidence open.
@@ -361,12 +467,18 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
     // The density strip jumps to a month: its heading takes the focus.
     wd.click("#density .bar:not([disabled])").await?;
     let focused = wd
-        .wait_for("the month heading to take focus", "const a = document.activeElement; return a && a.classList.contains('month-head') && a.textContent;")
+        .wait_for(
+            "the month heading to take focus",
+            "const a = document.activeElement; return a && a.classList.contains('month-head') && a.textContent;",
+        )
         .await?;
     // "/" from anywhere on the page focuses the search box.
-    wd.post("/actions", json!({"actions": [{"type": "key", "id": "kb", "actions": [
-        {"type": "keyDown", "value": "/"}, {"type": "keyUp", "value": "/"}]}]}))
-        .await?;
+    wd.post(
+        "/actions",
+        json!({"actions": [{"type": "key", "id": "kb", "actions": [
+        {"type": "keyDown", "value": "/"}, {"type": "keyUp", "value": "/"}]}]}),
+    )
+    .await?;
     let active = wd.js("return document.activeElement.id;").await?;
     ensure!(active == "f-q", "'/' focused {active}, not the search box");
     writeln!(report, "density strip -> {focused}; '/' -> #{active}")?;
@@ -377,13 +489,19 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
     wd.wait_render(before).await?;
     let term = "Vienna";
     let expect = api_events(http, base, &[("q", term)]).await?;
-    ensure!(!expect.is_empty() && expect.len() < all.len(), "fixture: q={term} should narrow");
+    ensure!(
+        !expect.is_empty() && expect.len() < all.len(),
+        "fixture: q={term} should narrow"
+    );
     let before = wd.renders().await?;
     wd.type_into("#f-q", term).await?;
     wd.click("#filters button[type=submit]").await?;
     wd.wait_render(before).await?;
     let cards = wd.cards().await?;
-    ensure!(cards.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&expect), "q={term}: page differs from the API");
+    ensure!(
+        cards.iter().map(|c| c.0).collect::<Vec<_>>() == ids(&expect),
+        "q={term}: page differs from the API"
+    );
     writeln!(report, "q={term}: {} events", cards.len())?;
 
     // 5. Right-to-left evidence reads right to left; English left to right.
@@ -396,11 +514,18 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
              return { fa: dir('.sentence[lang=fa]'), ar: dir('.sentence[lang=ar]'), en: dir('.sentence[lang=en]'), \
                       title: dir('.title[lang=fa], .title[lang=ar]') };")
         .await?;
-    ensure!(dirs["fa"] == "rtl" || dirs["ar"] == "rtl", "no RTL sentence computed rtl: {dirs}");
+    ensure!(
+        dirs["fa"] == "rtl" || dirs["ar"] == "rtl",
+        "no RTL sentence computed rtl: {dirs}"
+    );
     for k in ["fa", "ar"] {
         ensure!(dirs[k].is_null() || dirs[k] == "rtl", "{k} sentence is {}", dirs[k]);
     }
-    ensure!(dirs["en"].is_null() || dirs["en"] == "ltr", "English sentence is {}", dirs["en"]);
+    ensure!(
+        dirs["en"].is_null() || dirs["en"] == "ltr",
+        "English sentence is {}",
+        dirs["en"]
+    );
     writeln!(report, "direction: {dirs}")?;
 
     // 6. The SQL console: a result table, and a refusal for DELETE.
@@ -408,9 +533,14 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
     wd.type_into("#sql-q", "SELECT count(*) AS n FROM documents").await?;
     wd.click("#sql-run").await?;
     let n = wd
-        .wait_for("a SQL result table", "const td = document.querySelector('#sql-result table tbody td'); return td && td.textContent;")
+        .wait_for(
+            "a SQL result table",
+            "const td = document.querySelector('#sql-result table tbody td'); return td && td.textContent;",
+        )
         .await?;
-    let th = wd.js("return document.querySelector('#sql-result th').textContent;").await?;
+    let th = wd
+        .js("return document.querySelector('#sql-result th').textContent;")
+        .await?;
     ensure!(th == "n", "result column is {th}");
     let n: u64 = n.as_str().unwrap_or("").parse().context("count(*) is a number")?;
     ensure!(n >= 30, "the demo holds {n} documents");
@@ -421,7 +551,9 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
         .await?;
     let err = err.as_str().unwrap_or_default().to_owned();
     ensure!(err.starts_with("403"), "DELETE was not refused with 403: {err}");
-    let table_gone = wd.js("return document.querySelector('#sql-result table') === null;").await?;
+    let table_gone = wd
+        .js("return document.querySelector('#sql-result table') === null;")
+        .await?;
     ensure!(table_gone == true, "a result table is still shown after the refusal");
     let left = api_events(http, base, &[]).await?;
     ensure!(left.len() == all.len(), "events changed after the refused DELETE");
@@ -433,21 +565,35 @@ async fn drive(wd: &Driver, http: &reqwest::Client, base: &str, target: &Path) -
     wd.click("#filters button[type=submit]").await?;
     wd.wait_render(before).await?;
     let shown = wd
-        .wait_for("the error box", "const e = document.getElementById('error'); return !e.hidden && e.dataset.status + ' ' + e.textContent;")
+        .wait_for(
+            "the error box",
+            "const e = document.getElementById('error'); return !e.hidden && e.dataset.status + ' ' + e.textContent;",
+        )
         .await?;
     let shown = shown.as_str().unwrap_or_default().to_owned();
-    ensure!(shown.starts_with("400") && shown.contains("29"), "impossible date not explained: {shown}");
+    ensure!(
+        shown.starts_with("400") && shown.contains("29"),
+        "impossible date not explained: {shown}"
+    );
     writeln!(report, "error: {shown}")?;
 
     // Phone width: no sideways scrolling, and a screenshot.
     wd.set_size(390, 844).await?;
     wd.goto(&format!("{base}/")).await?;
     wd.wait_render(0).await?;
-    let overflow = wd.js("return document.documentElement.scrollWidth - window.innerWidth;").await?;
-    ensure!(overflow.as_i64().is_some_and(|o| o <= 1), "page scrolls sideways at phone width by {overflow}px");
+    let overflow = wd
+        .js("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await?;
+    ensure!(
+        overflow.as_i64().is_some_and(|o| o <= 1),
+        "page scrolls sideways at phone width by {overflow}px"
+    );
     wd.screenshot(&target.join("browser-phone.png")).await?;
 
-    println!("{report}screenshots: {}/browser-{{desktop,phone}}.png", target.display());
+    println!(
+        "{report}screenshots: {}/browser-{{desktop,phone}}.png",
+        target.display()
+    );
     Ok(())
 }
 

@@ -40,11 +40,23 @@ fn whole_official_persian_leap_table() {
     for &(y, leap, nowruz) in &table {
         assert_eq!(to_date(Calendar::Persian, Ymd::new(y, 1, 1)), Ok(nowruz), "Nowruz {y}");
         assert_eq!(from_date(Calendar::Persian, nowruz), Ymd::new(y, 1, 1));
-        assert_eq!(days_in_month(Calendar::Persian, y, 12), Ok(if leap { 30 } else { 29 }), "Esfand {y}");
-        assert_eq!(to_date(Calendar::Persian, Ymd::new(y, 12, 30)).is_ok(), leap, "30 Esfand {y}");
+        assert_eq!(
+            days_in_month(Calendar::Persian, y, 12),
+            Ok(if leap { 30 } else { 29 }),
+            "Esfand {y}"
+        );
+        assert_eq!(
+            to_date(Calendar::Persian, Ymd::new(y, 12, 30)).is_ok(),
+            leap,
+            "30 Esfand {y}"
+        );
         let (first, last) = year_range(Calendar::Persian, y).unwrap();
         assert_eq!(first, nowruz);
-        assert_eq!((last - first).num_days() + 1, if leap { 366 } else { 365 }, "length of {y}");
+        assert_eq!(
+            (last - first).num_days() + 1,
+            if leap { 366 } else { 365 },
+            "length of {y}"
+        );
         assert!(!is_provisional(Calendar::Persian, Ymd::new(y, 12, 29)));
     }
     // The 33-year pattern breaks where the table says so: 1403 is leap, 1404 is not
@@ -94,7 +106,10 @@ fn umm_al_qura_spot_checks_from_the_published_record() {
 #[test]
 fn every_embedded_umm_al_qura_month() {
     let csv = include_str!("../../data/ummalqura_month_starts.csv");
-    assert!(csv.starts_with("# Umm al-Qura month starts"), "the provenance header is kept");
+    assert!(
+        csv.starts_with("# Umm al-Qura month starts"),
+        "the provenance header is kept"
+    );
     let mut n = 0;
     for line in csv.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&str> = line.split(',').collect();
@@ -122,11 +137,23 @@ fn hijri_outside_the_table_is_civil_and_says_so() {
     let d = day(2077, 11, 17);
     assert_eq!(from_date(Calendar::Hijri, d), Ymd::new(1501, 1, 1));
     assert_eq!(hijri_variant_for(d), HijriVariant::Civil);
-    assert_eq!(hijri_from_date(d.pred_opt().unwrap(), HijriVariant::UmmAlQura), Ymd::new(1500, 12, 30));
+    assert_eq!(
+        hijri_from_date(d.pred_opt().unwrap(), HijriVariant::UmmAlQura),
+        Ymd::new(1500, 12, 30)
+    );
     // On request the civil calendar answers inside the table too.
-    assert_eq!(hijri_from_date(day(2022, 1, 12), HijriVariant::Civil), Ymd::new(1443, 6, 8));
-    assert_eq!(to_date_hijri(Ymd::new(1443, 9, 1), HijriVariant::Civil), Ok(day(2022, 4, 3)));
-    assert_eq!(to_date_hijri(Ymd::new(1443, 9, 1), HijriVariant::UmmAlQura), Ok(day(2022, 4, 2)));
+    assert_eq!(
+        hijri_from_date(day(2022, 1, 12), HijriVariant::Civil),
+        Ymd::new(1443, 6, 8)
+    );
+    assert_eq!(
+        to_date_hijri(Ymd::new(1443, 9, 1), HijriVariant::Civil),
+        Ok(day(2022, 4, 3))
+    );
+    assert_eq!(
+        to_date_hijri(Ymd::new(1443, 9, 1), HijriVariant::UmmAlQura),
+        Ok(day(2022, 4, 2))
+    );
 }
 
 /// Checks that `next` is the day after `prev` in a calendar whose month lengths are `len`.
@@ -158,9 +185,19 @@ fn every_day_1800_2200_round_trips() {
         assert_eq!(to_date(Calendar::Hijri, h), Ok(d), "{d} {h}");
         assert_eq!(to_date_hijri(c, HijriVariant::Civil), Ok(d), "{d} {c}");
         if let Some([pg, pp, ph, pc]) = prev {
-            assert!(is_next_day(pg, g, days_in_month(Calendar::Gregorian, pg.year, pg.month).unwrap()));
-            assert!(is_next_day(pp, p, days_in_month(Calendar::Persian, pp.year, pp.month).unwrap()), "{d}");
-            assert!(is_next_day(ph, h, days_in_month(Calendar::Hijri, ph.year, ph.month).unwrap()), "{d}");
+            assert!(is_next_day(
+                pg,
+                g,
+                days_in_month(Calendar::Gregorian, pg.year, pg.month).unwrap()
+            ));
+            assert!(
+                is_next_day(pp, p, days_in_month(Calendar::Persian, pp.year, pp.month).unwrap()),
+                "{d}"
+            );
+            assert!(
+                is_next_day(ph, h, days_in_month(Calendar::Hijri, ph.year, ph.month).unwrap()),
+                "{d}"
+            );
             let civil_len = calendar::hijri::civil_days_in_month(pc.year, pc.month);
             assert!(is_next_day(pc, c, civil_len), "{d}");
         }
@@ -181,7 +218,11 @@ fn any_calendar() -> impl Strategy<Value = (Calendar, HijriVariant)> {
 }
 
 fn to_date_in(cal: Calendar, v: HijriVariant, ymd: Ymd) -> Result<NaiveDate, DateError> {
-    if cal == Calendar::Hijri { to_date_hijri(ymd, v) } else { to_date(cal, ymd) }
+    if cal == Calendar::Hijri {
+        to_date_hijri(ymd, v)
+    } else {
+        to_date(cal, ymd)
+    }
 }
 
 proptest! {
@@ -229,25 +270,70 @@ fn validation_errors_name_field_value_and_range() {
     assert_eq!(to_date(Calendar::Persian, Ymd::new(1403, 12, 30)), Ok(day(2025, 3, 20)));
 
     let e = to_date(Calendar::Gregorian, Ymd::new(2022, 13, 1)).unwrap_err();
-    assert!(matches!(e, DateError::OutOfRange { field: Field::Month, value: 13, min: 1, max: 12, .. }));
+    assert!(matches!(
+        e,
+        DateError::OutOfRange {
+            field: Field::Month,
+            value: 13,
+            min: 1,
+            max: 12,
+            ..
+        }
+    ));
     assert_eq!(e.to_string(), "month 13 is out of range 1–12");
 
     let e = to_date(Calendar::Gregorian, Ymd::new(2022, 1, 32)).unwrap_err();
-    assert!(matches!(e, DateError::OutOfRange { field: Field::Day, value: 32, max: 31, .. }));
+    assert!(matches!(
+        e,
+        DateError::OutOfRange {
+            field: Field::Day,
+            value: 32,
+            max: 31,
+            ..
+        }
+    ));
     assert_eq!(e.to_string(), "January 2022 has 31 days");
 
     let e = to_date(Calendar::Gregorian, Ymd::new(2023, 2, 29)).unwrap_err();
-    assert_eq!(e.to_string(), "February 2023 has 28 days; February has 29 days only in leap years");
+    assert_eq!(
+        e.to_string(),
+        "February 2023 has 28 days; February has 29 days only in leap years"
+    );
 
     let e = to_date(Calendar::Hijri, Ymd::new(1443, 6, 30)).unwrap_err();
-    assert!(matches!(e, DateError::OutOfRange { calendar: Calendar::Hijri, field: Field::Day, value: 30, max: 29, .. }));
+    assert!(matches!(
+        e,
+        DateError::OutOfRange {
+            calendar: Calendar::Hijri,
+            field: Field::Day,
+            value: 30,
+            max: 29,
+            ..
+        }
+    ));
     assert_eq!(e.to_string(), "Jumada al-Akhirah 1443 has 29 days");
 
     let e = to_date(Calendar::Persian, Ymd::new(1400, 10, 0)).unwrap_err();
-    assert!(matches!(e, DateError::OutOfRange { field: Field::Day, value: 0, min: 1, max: 30, .. }));
+    assert!(matches!(
+        e,
+        DateError::OutOfRange {
+            field: Field::Day,
+            value: 0,
+            min: 1,
+            max: 30,
+            ..
+        }
+    ));
 
     let e = to_date(Calendar::Persian, Ymd::new(0, 1, 1)).unwrap_err();
-    assert!(matches!(e, DateError::OutOfRange { field: Field::Year, value: 0, .. }));
+    assert!(matches!(
+        e,
+        DateError::OutOfRange {
+            field: Field::Year,
+            value: 0,
+            ..
+        }
+    ));
     assert!(year_range(Calendar::Gregorian, 10_000).is_err());
 }
 
@@ -268,10 +354,22 @@ fn rendering_in_every_language() {
     assert_eq!(weekday_name(d, Lang::En), "Wednesday");
     assert_eq!(weekday_name(d, Lang::Fa), "چهارشنبه");
     assert_eq!(weekday_name(d, Lang::Ar), "الأربعاء");
-    assert_eq!(render_range(day(2022, 1, 9), day(2022, 1, 10), Calendar::Gregorian, Lang::En), "9–10 January 2022");
-    assert_eq!(render_range(day(2022, 1, 9), day(2022, 1, 10), Calendar::Persian, Lang::Fa), "۱۹–۲۰ دی ۱۴۰۰");
-    assert_eq!(render_range(day(2022, 1, 9), day(2022, 1, 10), Calendar::Hijri, Lang::Ar), "٦–٧ جمادى الآخرة ١٤٤٣");
-    assert_eq!(render_range(day(2022, 1, 18), day(2022, 1, 22), Calendar::Persian, Lang::En), "28 Dey – 2 Bahman 1400");
+    assert_eq!(
+        render_range(day(2022, 1, 9), day(2022, 1, 10), Calendar::Gregorian, Lang::En),
+        "9–10 January 2022"
+    );
+    assert_eq!(
+        render_range(day(2022, 1, 9), day(2022, 1, 10), Calendar::Persian, Lang::Fa),
+        "۱۹–۲۰ دی ۱۴۰۰"
+    );
+    assert_eq!(
+        render_range(day(2022, 1, 9), day(2022, 1, 10), Calendar::Hijri, Lang::Ar),
+        "٦–٧ جمادى الآخرة ١٤٤٣"
+    );
+    assert_eq!(
+        render_range(day(2022, 1, 18), day(2022, 1, 22), Calendar::Persian, Lang::En),
+        "28 Dey – 2 Bahman 1400"
+    );
     assert_eq!(
         render_range(day(2021, 12, 30), day(2022, 1, 2), Calendar::Gregorian, Lang::En),
         "30 December 2021 – 2 January 2022"
@@ -283,7 +381,10 @@ fn conversion_object() {
     let c = Conversion::of(day(2022, 1, 12)).with_input("۲۲ دی ۱۴۰۰");
     assert_eq!(c.input, "۲۲ دی ۱۴۰۰");
     assert_eq!((c.persian.year, c.persian.month, c.persian.day), (1400, 10, 22));
-    assert_eq!((c.hijri.year, c.hijri.month, c.hijri.day, c.hijri.variant), (1443, 6, 9, HijriVariant::UmmAlQura));
+    assert_eq!(
+        (c.hijri.year, c.hijri.month, c.hijri.day, c.hijri.variant),
+        (1443, 6, 9, HijriVariant::UmmAlQura)
+    );
     assert!(!c.provisional);
     let c = Conversion::of(day(2121, 3, 21));
     assert_eq!((c.persian.year, c.persian.month, c.persian.day), (1500, 1, 1));
@@ -294,11 +395,18 @@ mod cli {
     use std::process::{Command, Output};
 
     fn convert(args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_tarikh")).arg("convert").args(args).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_tarikh"))
+            .arg("convert")
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     fn json_lines(o: &Output) -> Vec<serde_json::Value> {
-        String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
     }
 
     #[test]
@@ -346,13 +454,27 @@ mod cli {
     /// Written dates go through `extract::parse_day`.
     #[test]
     fn written_dates() {
-        let inputs = ["۲۲ دی ۱۴۰۰", "24 كانون الثاني 2022", "21 جمادى الآخرة 1443 هـ", "30 اسفند 1400"];
+        let inputs = [
+            "۲۲ دی ۱۴۰۰",
+            "24 كانون الثاني 2022",
+            "21 جمادى الآخرة 1443 هـ",
+            "30 اسفند 1400",
+        ];
         let o = convert(&["--json", inputs[0], inputs[1], inputs[2], inputs[3]]);
         assert_eq!(o.status.code(), Some(2));
         let v = json_lines(&o);
-        let got: Vec<(&str, &str)> =
-            v.iter().map(|x| (x["input"].as_str().unwrap(), x["gregorian"].as_str().unwrap())).collect();
-        assert_eq!(got, [(inputs[0], "2022-01-12"), (inputs[1], "2022-01-24"), (inputs[2], "2022-01-24")]);
+        let got: Vec<(&str, &str)> = v
+            .iter()
+            .map(|x| (x["input"].as_str().unwrap(), x["gregorian"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (inputs[0], "2022-01-12"),
+                (inputs[1], "2022-01-24"),
+                (inputs[2], "2022-01-24")
+            ]
+        );
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains("30 اسفند 1400: Esfand 1400 has 29 days"), "{err}");
     }

@@ -1,7 +1,7 @@
 //! The integration tests: one binary, one module per area.
-mod calendar;
 mod api;
 mod browser;
-mod store;
+mod calendar;
 mod extract;
 mod lexicon;
+mod store;

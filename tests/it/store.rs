@@ -27,7 +27,10 @@ async fn fresh() -> (tempfile::TempDir, Store) {
 }
 
 async fn count(store: &Store, sql: &'static str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(store.pool()).await.expect("count query")
+    sqlx::query_scalar(sql)
+        .fetch_one(store.pool())
+        .await
+        .expect("count query")
 }
 
 async fn events_on(store: &Store, first: &str, last: &str) -> Vec<(i64, i64, String)> {
@@ -46,15 +49,27 @@ async fn events_on(store: &Store, first: &str, last: &str) -> Vec<(i64, i64, Str
 async fn same_story_in_three_languages_is_one_event() {
     let (_dir, store) = fresh().await;
     let fa = store
-        .ingest(doc("مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.", Lang::Fa, "2022-01-13"))
+        .ingest(doc(
+            "مذاکرات ایران و عراق درباره آب در ژنو روز ۲۲ دی ۱۴۰۰ برگزار شد.",
+            Lang::Fa,
+            "2022-01-13",
+        ))
         .await
         .expect("fa");
     let en = store
-        .ingest(doc("Iran and Iraq held water talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13"))
+        .ingest(doc(
+            "Iran and Iraq held water talks in Geneva on 12 January 2022.",
+            Lang::En,
+            "2022-01-13",
+        ))
         .await
         .expect("en");
     let ar = store
-        .ingest(doc("عقدت محادثات بين العراق وإيران في جنيف يوم 12 كانون الثاني 2022.", Lang::Ar, "2022-01-13"))
+        .ingest(doc(
+            "عقدت محادثات بين العراق وإيران في جنيف يوم 12 كانون الثاني 2022.",
+            Lang::Ar,
+            "2022-01-13",
+        ))
         .await
         .expect("ar");
     assert!(fa.created && en.created && ar.created);
@@ -72,7 +87,10 @@ async fn same_story_in_three_languages_is_one_event() {
     for m in &merges {
         assert_eq!(m.get::<String, _>(0), "entities+type");
         let entities: String = m.get(1);
-        assert!(entities.contains("place:geneva") && entities.contains("event:talks"), "{entities}");
+        assert!(
+            entities.contains("place:geneva") && entities.contains("event:talks"),
+            "{entities}"
+        );
         assert_eq!(m.get::<String, _>(2), "2022-01-12");
     }
     // Labels in every calendar and the Solar Hijri fields are stored on the event.
@@ -84,8 +102,11 @@ async fn same_story_in_three_languages_is_one_event() {
     assert_eq!(row.get::<String, _>(0), "12 January 2022");
     assert_eq!(row.get::<String, _>(1), "۲۲ دی ۱۴۰۰");
     assert!(row.get::<String, _>(2).contains("١٤٤٣"));
-    let in_dey: i64 =
-        count(&store, "SELECT count(*) FROM timeline WHERE persian_year = 1400 AND persian_month = 10").await;
+    let in_dey: i64 = count(
+        &store,
+        "SELECT count(*) FROM timeline WHERE persian_year = 1400 AND persian_month = 10",
+    )
+    .await;
     assert_eq!(in_dey, 1);
 }
 
@@ -93,11 +114,19 @@ async fn same_story_in_three_languages_is_one_event() {
 async fn same_date_different_story_stays_apart() {
     let (_dir, store) = fresh().await;
     store
-        .ingest(doc("NATO and Russia held a meeting in Brussels on 12 January 2022.", Lang::En, "2022-01-13"))
+        .ingest(doc(
+            "NATO and Russia held a meeting in Brussels on 12 January 2022.",
+            Lang::En,
+            "2022-01-13",
+        ))
         .await
         .expect("first");
     let second = store
-        .ingest(doc("A storm closed the port of Doha on 12 January 2022.", Lang::En, "2022-01-13"))
+        .ingest(doc(
+            "A storm closed the port of Doha on 12 January 2022.",
+            Lang::En,
+            "2022-01-13",
+        ))
         .await
         .expect("second");
     assert_eq!(second.merges, 0);
@@ -109,18 +138,30 @@ async fn same_date_different_story_stays_apart() {
 async fn incompatible_dates_never_merge_and_vague_dates_are_refined() {
     let (_dir, store) = fresh().await;
     store
-        .ingest(doc("Talks between Iran and Iraq in Geneva will open in early January 2022.", Lang::En, "2021-12-20"))
+        .ingest(doc(
+            "Talks between Iran and Iraq in Geneva will open in early January 2022.",
+            Lang::En,
+            "2021-12-20",
+        ))
         .await
         .expect("vague");
     // Same story, a day outside "early January": must not merge.
     let late = store
-        .ingest(doc("Iran and Iraq resumed talks in Geneva on 25 January 2022.", Lang::En, "2022-01-26"))
+        .ingest(doc(
+            "Iran and Iraq resumed talks in Geneva on 25 January 2022.",
+            Lang::En,
+            "2022-01-26",
+        ))
         .await
         .expect("late");
     assert_eq!(late.merges, 0);
     // Same story, a day inside it: merges and the event takes the precise date.
     let precise = store
-        .ingest(doc("Iran and Iraq opened talks in Geneva on 9 January 2022.", Lang::En, "2022-01-10"))
+        .ingest(doc(
+            "Iran and Iraq opened talks in Geneva on 9 January 2022.",
+            Lang::En,
+            "2022-01-10",
+        ))
         .await
         .expect("precise");
     assert_eq!(precise.merges, 1);
@@ -133,8 +174,10 @@ async fn incompatible_dates_never_merge_and_vague_dates_are_refined() {
     assert_eq!(row.get::<String, _>(1), "day");
     assert_eq!(row.get::<i64, _>(2), 2);
     assert!(row.get::<String, _>(3).contains("9 January"));
-    let (before, after): (String, String) =
-        sqlx::query_as("SELECT value_before, value_after FROM merges").fetch_one(store.pool()).await.expect("merge");
+    let (before, after): (String, String) = sqlx::query_as("SELECT value_before, value_after FROM merges")
+        .fetch_one(store.pool())
+        .await
+        .expect("merge");
     assert_eq!((before.as_str(), after.as_str()), ("2022-01", "2022-01-09"));
 }
 
@@ -148,26 +191,39 @@ async fn a_pair_and_a_repeat_support_one_event_and_reingest_changes_nothing() {
     let evidence = count(&store, "SELECT count(*) FROM evidence").await;
     assert_eq!(evidence, first.mentions.len() as i64);
     assert!(evidence >= 3);
-    assert_eq!(count(&store, "SELECT count(*) FROM evidence WHERE is_primary = 1").await, 1);
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM evidence WHERE is_primary = 1").await,
+        1
+    );
     assert_eq!(count(&store, "SELECT n_sources FROM events").await, 1);
 
     let tables = "SELECT (SELECT count(*) FROM documents) || '/' || (SELECT count(*) FROM sentences) || '/' || \
                   (SELECT count(*) FROM mentions) || '/' || (SELECT count(*) FROM events) || '/' || \
                   (SELECT count(*) FROM evidence) || '/' || (SELECT count(*) FROM merges)";
-    let before: String = sqlx::query_scalar(tables).fetch_one(store.pool()).await.expect("counts");
+    let before: String = sqlx::query_scalar(tables)
+        .fetch_one(store.pool())
+        .await
+        .expect("counts");
     let again = store.ingest(doc(text, Lang::Fa, "2022-01-13")).await.expect("again");
     assert!(!again.created);
     assert_eq!(again.document_id, first.document_id);
     assert_eq!(again.events, first.events);
     assert_eq!(again.mentions, first.mentions);
-    let after: String = sqlx::query_scalar(tables).fetch_one(store.pool()).await.expect("counts");
+    let after: String = sqlx::query_scalar(tables)
+        .fetch_one(store.pool())
+        .await
+        .expect("counts");
     assert_eq!(before, after);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dateline_sets_the_dct_and_search_ignores_the_article() {
     let (_dir, store) = fresh().await;
-    let mut d = doc("بغداد - 12 كانون الثاني 2022\nاجتمع وفد الناتو اليوم في بروكسل.", Lang::Ar, "2022-01-01");
+    let mut d = doc(
+        "بغداد - 12 كانون الثاني 2022\nاجتمع وفد الناتو اليوم في بروكسل.",
+        Lang::Ar,
+        "2022-01-01",
+    );
     d.dct = None;
     let i = store.ingest(d).await.expect("ingest");
     let (source, day): (String, Option<String>) =
@@ -199,7 +255,9 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.db");
     {
-        let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let opts = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true);
         let pool = sqlx::SqlitePool::connect_with(opts).await.expect("old database");
         let mut migrator = sqlx::migrate!();
         migrator.migrations = std::borrow::Cow::Owned(migrator.migrations[..4].to_vec());
@@ -217,8 +275,10 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
         pool.close().await;
     }
     let store = Store::open(&path).await.expect("open and migrate");
-    let folded: String =
-        sqlx::query_scalar("SELECT folded FROM sentences WHERE id = 1").fetch_one(store.pool()).await.expect("row");
+    let folded: String = sqlx::query_scalar("SELECT folded FROM sentences WHERE id = 1")
+        .fetch_one(store.pool())
+        .await
+        .expect("row");
     assert_eq!(folded, "نشست ناتو در ژنو برگزار شد");
     for word in ["ناتو", "ژنو", "الناتو"] {
         let q = tarikh::store::read::fts_query(word).expect("query");
@@ -230,11 +290,15 @@ async fn a_database_from_before_bare_word_search_is_refolded_at_open() {
         assert_eq!(hits, 1, "{word}");
     }
     // Migration 0006 added documents.entities; the open fills it from the text.
-    let entities: String =
-        sqlx::query_scalar("SELECT entities FROM documents WHERE id = 1").fetch_one(store.pool()).await.expect("doc");
+    let entities: String = sqlx::query_scalar("SELECT entities FROM documents WHERE id = 1")
+        .fetch_one(store.pool())
+        .await
+        .expect("doc");
     assert_eq!(entities, "org:nato place:geneva");
-    let left: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM store_tasks").fetch_one(store.pool()).await.expect("tasks");
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM store_tasks")
+        .fetch_one(store.pool())
+        .await
+        .expect("tasks");
     assert_eq!(left, 0);
     store.close().await;
 }
@@ -255,12 +319,26 @@ async fn only_dated_sentences_are_stored_and_the_document_keeps_every_entity() {
     let kept: Vec<(i64, &str)> = rows.iter().map(|(_, o, t)| (*o, t.as_str())).collect();
     assert_eq!(
         kept,
-        vec![(1, "Talks with NATO opened on 12 January 2022 in Geneva."), (3, "The round ended on 14 January 2022.")]
+        vec![
+            (1, "Talks with NATO opened on 12 January 2022 in Geneva."),
+            (3, "The round ended on 14 January 2022.")
+        ]
     );
     assert_eq!(rows[1].0 - rows[0].0, 2, "sentence ids keep the document's positions");
-    let fts: i64 = count(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'vienna OR doha'").await;
+    let fts: i64 = count(
+        &store,
+        "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'vienna OR doha'",
+    )
+    .await;
     assert_eq!(fts, 0);
-    assert_eq!(count(&store, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'geneva'").await, 1);
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'geneva'"
+        )
+        .await,
+        1
+    );
     let entities: String = sqlx::query_scalar("SELECT entities FROM documents WHERE id = ?")
         .bind(i.document_id)
         .fetch_one(store.pool())
@@ -282,10 +360,22 @@ async fn only_dated_sentences_are_stored_and_the_document_keeps_every_entity() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ingest_all_keeps_order_and_matches_ingest() {
     let (_dir, store) = fresh().await;
-    let a = doc("Iran and Iraq held water talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13");
-    let b = doc("A storm closed the port of Doha on 14 January 2022.", Lang::En, "2022-01-15");
+    let a = doc(
+        "Iran and Iraq held water talks in Geneva on 12 January 2022.",
+        Lang::En,
+        "2022-01-13",
+    );
+    let b = doc(
+        "A storm closed the port of Doha on 14 January 2022.",
+        Lang::En,
+        "2022-01-15",
+    );
     let mut results = Vec::new();
-    store.ingest_all(vec![a.clone(), doc(" ", Lang::En, "2022-01-13"), b, a], |r| results.push(r)).await;
+    store
+        .ingest_all(vec![a.clone(), doc(" ", Lang::En, "2022-01-13"), b, a], |r| {
+            results.push(r)
+        })
+        .await;
     assert_eq!(results.len(), 4);
     let first = results[0].as_ref().expect("first");
     assert!(first.created);
@@ -300,14 +390,20 @@ async fn ingest_all_keeps_order_and_matches_ingest() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn empty_text_is_bad_input() {
     let (_dir, store) = fresh().await;
-    let err = store.ingest(doc("  \n ", Lang::En, "2022-01-01")).await.expect_err("empty text");
+    let err = store
+        .ingest(doc("  \n ", Lang::En, "2022-01-01"))
+        .await
+        .expect_err("empty text");
     assert!(err.is_bad_input());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readonly_sql_refuses_writes_and_escapes() {
     let (_dir, store) = fresh().await;
-    store.ingest(doc("Talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13")).await.expect("ingest");
+    store
+        .ingest(doc("Talks in Geneva on 12 January 2022.", Lang::En, "2022-01-13"))
+        .await
+        .expect("ingest");
     let t = Duration::from_secs(5);
     for sql in [
         "INSERT INTO events (title) VALUES ('x')",
@@ -332,8 +428,14 @@ async fn readonly_sql_refuses_writes_and_escapes() {
     .await;
     assert!(direct.is_err());
     assert_eq!(count(&store, "SELECT count(*) FROM merges").await, 0);
-    assert!(matches!(store.run_readonly_sql("SELECT * FROM nowhere", 10, t).await, Err(SqlError::Invalid { .. })));
-    let ok = store.run_readonly_sql("SELECT event_id, gregorian FROM timeline", 10, t).await.expect("select");
+    assert!(matches!(
+        store.run_readonly_sql("SELECT * FROM nowhere", 10, t).await,
+        Err(SqlError::Invalid { .. })
+    ));
+    let ok = store
+        .run_readonly_sql("SELECT event_id, gregorian FROM timeline", 10, t)
+        .await
+        .expect("select");
     assert_eq!(ok.columns, ["event_id", "gregorian"]);
     assert_eq!(ok.rows.len(), 1);
     assert_eq!(ok.rows[0][1], serde_json::json!("12 January 2022"));
@@ -363,7 +465,10 @@ async fn readonly_sql_caps_rows_and_times_out() {
     assert!(matches!(slow, Err(SqlError::Timeout { limit_ms: 200 })), "{slow:?}");
     assert!(started.elapsed() < Duration::from_secs(3));
     // The connection is usable again afterwards.
-    let after = store.run_readonly_sql("SELECT 1 AS one", 10, Duration::from_secs(5)).await.expect("after timeout");
+    let after = store
+        .run_readonly_sql("SELECT 1 AS one", 10, Duration::from_secs(5))
+        .await
+        .expect("after timeout");
     assert_eq!(after.rows, vec![vec![serde_json::json!(1)]]);
 }
 
@@ -422,12 +527,21 @@ fn killed_ingest_leaves_complete_documents_and_resumes() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
         let store = Store::open(&db).await.expect("reopen after kill");
-        let ok: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(store.pool()).await.expect("integrity");
+        let ok: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(store.pool())
+            .await
+            .expect("integrity");
         assert_eq!(ok, "ok");
-        let fk = sqlx::query("PRAGMA foreign_key_check").fetch_all(store.pool()).await.expect("fk check");
+        let fk = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(store.pool())
+            .await
+            .expect("fk check");
         assert!(fk.is_empty());
         let docs = count(&store, "SELECT count(*) FROM documents").await;
-        assert!(docs > 0 && (docs as usize) < total, "killed after {docs} of {total} documents");
+        assert!(
+            docs > 0 && (docs as usize) < total,
+            "killed after {docs} of {total} documents"
+        );
         // Every stored document is complete: its sentences, its two mentions, its events.
         let incomplete = count(
             &store,
@@ -446,7 +560,12 @@ fn killed_ingest_leaves_complete_documents_and_resumes() {
         assert_eq!(wrong_counts, 0);
         store.close().await;
     });
-    let status = tarikh().args(["ingest", "--db"]).arg(&db).arg(&input).output().expect("resume");
+    let status = tarikh()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .expect("resume");
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let summary = String::from_utf8_lossy(&status.stdout);
     assert!(summary.contains("already present"), "{summary}");
@@ -458,7 +577,11 @@ fn rusqlite_free_count(db: &Path) -> i64 {
     if !db.exists() {
         return 0;
     }
-    let out = tarikh().args(["sql", "--csv", "--db"]).arg(db).arg("SELECT count(*) AS n FROM documents").output();
+    let out = tarikh()
+        .args(["sql", "--csv", "--db"])
+        .arg(db)
+        .arg("SELECT count(*) AS n FROM documents")
+        .output();
     out.ok()
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .and_then(|s| s.lines().nth(1).and_then(|l| l.trim().parse().ok()))
@@ -471,7 +594,11 @@ fn bad_files_are_reported_and_the_rest_ingested() {
     let db = dir.path().join("b.db");
     let input = dir.path().join("in");
     std::fs::create_dir_all(input.join("sub")).expect("dirs");
-    std::fs::write(input.join("good.txt"), "Geneva talks\nThe talks opened in Geneva on 9 January 2022.\n").expect("w");
+    std::fs::write(
+        input.join("good.txt"),
+        "Geneva talks\nThe talks opened in Geneva on 9 January 2022.\n",
+    )
+    .expect("w");
     std::fs::write(input.join("sub/broken.txt"), b"Title\nbad \xff\xfe bytes\n").expect("w");
     std::fs::write(input.join("notes.md"), "ignored: not .txt or .jsonl").expect("w");
     std::fs::write(
@@ -485,20 +612,39 @@ fn bad_files_are_reported_and_the_rest_ingested() {
         ),
     )
     .expect("w");
-    let out = tarikh().args(["ingest", "--db"]).arg(&db).arg(&input).output().expect("run ingest");
+    let out = tarikh()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .expect("run ingest");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
-    assert!(stderr.contains("broken.txt") && stderr.contains("invalid UTF-8"), "{stderr}");
-    assert!(stderr.contains("lines.jsonl:2") && stderr.contains("bad JSON"), "{stderr}");
+    assert!(
+        stderr.contains("broken.txt") && stderr.contains("invalid UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lines.jsonl:2") && stderr.contains("bad JSON"),
+        "{stderr}"
+    );
     assert!(stderr.contains("lines.jsonl:3") && stderr.contains("text"), "{stderr}");
-    assert!(stderr.contains("lines.jsonl:5") && stderr.contains("language"), "{stderr}");
+    assert!(
+        stderr.contains("lines.jsonl:5") && stderr.contains("language"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("lines.jsonl:4"), "{stderr}");
     assert!(stdout.contains("2 new") && stdout.contains("4 failed"), "{stdout}");
     assert_eq!(rusqlite_free_count(&db), 2);
 
     // SQL through the CLI: a write is refused with a clear message.
-    let refused = tarikh().args(["sql", "--db"]).arg(&db).arg("DELETE FROM documents").output().expect("sql");
+    let refused = tarikh()
+        .args(["sql", "--db"])
+        .arg(&db)
+        .arg("DELETE FROM documents")
+        .output()
+        .expect("sql");
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("refused"));
     let json = tarikh()
@@ -507,11 +653,17 @@ fn bad_files_are_reported_and_the_rest_ingested() {
         .arg("SELECT external_id, dct_source FROM documents ORDER BY id")
         .output()
         .expect("sql json");
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8_lossy(&json.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&json.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["external_id"], "a");
-    let timeline = tarikh().args(["timeline", "--calendar", "persian", "--db"]).arg(&db).output().expect("timeline");
+    let timeline = tarikh()
+        .args(["timeline", "--calendar", "persian", "--db"])
+        .arg(&db)
+        .output()
+        .expect("timeline");
     let text = String::from_utf8_lossy(&timeline.stdout);
     assert!(timeline.status.success());
     assert!(text.contains("۱۹ دی ۱۴۰۰") && text.contains("۲۲ دی ۱۴۰۰"), "{text}");
