@@ -1,0 +1,163 @@
+//! What is computed for a document before its transaction, off the writer's
+//! path: language, dates, sentences, candidate events and the sentence and
+//! mention rows.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use sha2::{Digest, Sha256};
+
+use super::rows::{MentionRow, SentenceRow};
+use crate::chronology::{self, AnalyzedSentence, Candidate};
+use crate::extract::{self, Mention};
+use crate::lexicon::{self, Lang};
+use crate::store::NewDocument;
+
+/// The sha256 of a text, in hex: what makes the same article twice one document.
+pub(super) fn content_hash(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
+
+/// Where a document's DCT came from (`documents.dct_source`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DctSource {
+    /// Given with the document.
+    Given,
+    /// Read from the dateline at the top of the text.
+    Dateline,
+    /// Neither: relative dates stay unresolved.
+    None,
+}
+
+impl DctSource {
+    /// The stored name.
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            DctSource::Given => "given",
+            DctSource::Dateline => "dateline",
+            DctSource::None => "none",
+        }
+    }
+}
+
+/// Everything computed before the transaction.
+pub(super) struct Prepared {
+    pub hash: String,
+    pub lang: Lang,
+    pub dct: Option<NaiveDateTime>,
+    pub dct_source: DctSource,
+    pub dateline_day: Option<NaiveDate>,
+    pub mentions: Vec<Mention>,
+    pub sentences: Vec<AnalyzedSentence>,
+    pub candidates: Vec<Candidate>,
+    /// The sentence and mention rows, built with the analysis (off the
+    /// writer's path), ids relative to the document (see [`DocRows::place`]);
+    /// taken by the write, built again if a failed group is retried.
+    pub rows: Option<DocRows>,
+}
+
+/// A document's sentence and mention rows, with ids counted from 0 within
+/// the document and the document id left 0.
+pub(super) struct DocRows {
+    /// Every gazetteer id of the document (`documents.entities`).
+    pub entities: String,
+    /// Only the sentences that contain a date mention (see [`DocRows::build`]).
+    pub sentences: Vec<SentenceRow>,
+    pub mentions: Vec<MentionRow>,
+}
+
+impl DocRows {
+    /// Stores the sentences that contain a date mention: the statements the
+    /// chronology is made of, which mentions and evidence point to. Undated
+    /// sentences are not stored (the document keeps its whole text, and its
+    /// `entities` every gazetteer id): they were three quarters of the
+    /// sentence rows and of the words in the full-text index, and more than
+    /// half of ingest's SQLite time. A sentence keeps its position in the
+    /// document as `ordinal`, and its id is the document's first sentence id
+    /// plus that position, so ids have gaps where undated sentences were.
+    pub(super) fn build(p: &Prepared) -> DocRows {
+        let dated = chronology::dated_sentences(&p.sentences, &p.mentions);
+        let sentences = p
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| dated[i])
+            .map(|(i, s)| SentenceRow {
+                id: i as i64,
+                document_id: 0,
+                ordinal: i as i64,
+                span_start: s.sentence.start as i64,
+                span_end: s.sentence.end as i64,
+                text: s.sentence.text.clone(),
+                folded: chronology::search_text(&s.folded),
+                entities: s.entities_text(),
+            })
+            .collect();
+        let mentions = p
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| MentionRow {
+                id: i as i64,
+                document_id: 0,
+                ordinal: i as i64,
+                sentence_id: chronology::analyzed_sentence_at(&p.sentences, m.start).map(|s| s as i64),
+                mention: m.clone(),
+            })
+            .collect();
+        DocRows {
+            entities: chronology::document_entities(&p.sentences),
+            sentences,
+            mentions,
+        }
+    }
+
+    /// Gives the rows their ids: the document's, and the first sentence and
+    /// mention ids it was allotted.
+    pub(super) fn place(&mut self, document: i64, first_sentence: i64, first_mention: i64) {
+        for row in &mut self.sentences {
+            row.id += first_sentence;
+            row.document_id = document;
+        }
+        for row in &mut self.mentions {
+            row.id += first_mention;
+            row.document_id = document;
+            if let Some(s) = row.sentence_id.as_mut() {
+                *s += first_sentence;
+            }
+        }
+    }
+}
+
+/// Extracts and analyzes `doc` (whose content hash is `hash`).
+pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
+    let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
+    let mentions = extract::extract(
+        &doc.text,
+        &extract::Options {
+            dct: doc.dct,
+            lang: Some(lang),
+        },
+    );
+    // The extractor resolves against the same dateline when no DCT is given.
+    let dateline = extract::dateline(&doc.text, lang);
+    let dateline_day = dateline.map(|t| t.date());
+    let (dct, dct_source) = match (doc.dct, dateline) {
+        (Some(t), _) => (Some(t), DctSource::Given),
+        (None, Some(t)) => (Some(t), DctSource::Dateline),
+        (None, None) => (None, DctSource::None),
+    };
+    let sentences = chronology::analyze(&doc.text);
+    let candidates = chronology::candidates(&mentions, &sentences, doc.title.as_deref());
+    let mut p = Prepared {
+        hash,
+        lang,
+        dct,
+        dct_source,
+        dateline_day,
+        mentions,
+        sentences,
+        candidates,
+        rows: None,
+    };
+    p.rows = Some(DocRows::build(&p));
+    p
+}
