@@ -18,5 +18,6 @@ pub mod calendar;
 pub mod chronology;
 pub mod cli;
 pub mod extract;
+pub mod input;
 pub mod lexicon;
 pub mod store;

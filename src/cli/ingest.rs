@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sqlx::Row;
 
 use super::{EXIT_BAD_INPUT, ShowCalendar};
+use crate::input::{Collected, ColumnMap, Format, Options, read_paths};
 use crate::lexicon::Lang;
-use crate::store::{NewDocument, SqlError, Store, parse_dct};
+use crate::store::{SqlError, Store, parse_dct};
 
 /// Most rows `tarikh sql` prints.
 const SQL_MAX_ROWS: usize = 1_000;
@@ -42,130 +43,16 @@ async fn open(db: &Path) -> Option<Store> {
     }
 }
 
-/// A document read from a file, or why it could not be read.
-struct Job {
-    /// `path` or `path:line`, for messages.
-    origin: String,
-    doc: Result<NewDocument, String>,
-}
-
-/// Every .txt and .jsonl file under `path` (recursively, sorted); a file given
-/// directly is taken whatever its extension.
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                errors.push(format!("{}: {e}", path.display()));
-                return;
-            }
-        };
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                collect_files(&p, out, errors);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
-                out.push(p);
-            }
-        }
-    } else if path.exists() {
-        out.push(path.to_path_buf());
-    } else {
-        errors.push(format!("{}: no such file or directory", path.display()));
-    }
-}
-
-fn str_field(v: &serde_json::Value, key: &str) -> Result<Option<String>, String> {
-    match v.get(key) {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-        Some(serde_json::Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
-        Some(_) => Err(format!("field {key:?} must be a string")),
-    }
-}
-
-/// One JSONL line as a document. Per-article `dct` (or a readable
-/// `published_at`) beats `--dct`; per-article `lang` beats `--lang`.
-fn jsonl_document(line: &str, dct: Option<chrono::NaiveDateTime>, lang: Option<Lang>) -> Result<NewDocument, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
-    if !v.is_object() {
-        return Err("expected a JSON object".into());
-    }
-    let text = str_field(&v, "text")?.ok_or("missing \"text\"")?;
-    if text.trim().is_empty() {
-        return Err("\"text\" is empty".into());
-    }
-    let lang = match str_field(&v, "lang")? {
-        Some(l) if l != "auto" => Some(Lang::parse(&l).ok_or_else(|| format!("unknown language {l:?}"))?),
-        _ => lang,
-    };
-    let published_at = str_field(&v, "published_at")?;
-    let dct = match str_field(&v, "dct")? {
-        Some(d) => Some(parse_dct(&d).map_err(|e| e.to_string())?),
-        None => published_at.as_deref().and_then(|p| parse_dct(p).ok()).or(dct),
-    };
-    Ok(NewDocument {
-        text,
-        title: str_field(&v, "title")?,
-        url: str_field(&v, "url")?,
-        source: str_field(&v, "source")?,
-        published_at,
-        lang,
-        dct,
-        external_id: str_field(&v, "id")?,
-    })
-}
-
-/// Reads every file into jobs (JSONL: one per non-empty line).
-fn read_jobs(files: &[PathBuf], dct: Option<chrono::NaiveDateTime>, lang: Option<Lang>) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    for path in files {
-        let origin = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                jobs.push(Job {
-                    origin,
-                    doc: Err(e.to_string()),
-                });
-                continue;
-            }
-        };
-        let is_jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
-        if is_jsonl {
-            for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-                let origin = format!("{}:{}", path.display(), n + 1);
-                let doc = match std::str::from_utf8(line) {
-                    Err(e) => Err(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
-                    Ok(l) if l.trim().is_empty() => continue,
-                    Ok(l) => jsonl_document(l, dct, lang),
-                };
-                jobs.push(Job { origin, doc });
-            }
-        } else {
-            let doc = match String::from_utf8(bytes) {
-                Err(e) => Err(format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())),
-                Ok(text) if text.trim().is_empty() => Err("empty file".into()),
-                Ok(text) => {
-                    let title = text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned);
-                    Ok(NewDocument {
-                        text,
-                        title,
-                        lang,
-                        dct,
-                        ..NewDocument::default()
-                    })
-                }
-            };
-            jobs.push(Job { origin, doc });
-        }
-    }
-    jobs
-}
-
 /// `tarikh ingest`: ingests files and directories, reporting each bad file or
 /// line with its path and line and going on with the rest.
-pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[PathBuf]) -> ExitCode {
+pub fn run_ingest(
+    db: &Path,
+    dct: Option<&str>,
+    lang: Option<&str>,
+    format: Option<Format>,
+    columns: Option<&str>,
+    paths: &[PathBuf],
+) -> ExitCode {
     let dct = match dct.map(parse_dct).transpose() {
         Ok(d) => d,
         Err(e) => {
@@ -183,15 +70,39 @@ pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[Pat
             }
         },
     };
-    let mut files = Vec::new();
-    let mut missing = Vec::new();
-    for p in paths {
-        collect_files(p, &mut files, &mut missing);
-    }
+    let columns = match columns.map(str::parse::<ColumnMap>).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let opts = Options {
+        dct,
+        lang,
+        columns,
+        ..Options::default()
+    };
+    let Collected {
+        records: jobs,
+        counts,
+        missing,
+    } = read_paths(paths, format, &opts);
     for m in &missing {
         eprintln!("error: {m}");
     }
-    let jobs = read_jobs(&files, dct, lang);
+    eprintln!("inputs: {counts}");
+    if jobs.is_empty() {
+        eprintln!(
+            "error: no documents found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
     rt.block_on(async move {
         let Some(store) = open(db).await else {
@@ -211,15 +122,15 @@ pub fn run_ingest(db: &Path, dct: Option<&str>, lang: Option<&str>, paths: &[Pat
         // Unreadable jobs are reported first; the rest go through the pipelined ingest.
         let mut origins = Vec::new();
         let mut docs = Vec::new();
-        for job in jobs {
-            match job.doc {
+        for (origin, doc) in jobs {
+            match doc {
                 Ok(doc) => {
-                    origins.push(job.origin);
+                    origins.push(origin);
                     docs.push(doc);
                 }
                 Err(e) => {
                     failed += 1;
-                    let msg = format!("error: {}: {e}", job.origin);
+                    let msg = format!("error: {origin}: {e}");
                     match &bar {
                         Some(b) => {
                             b.println(msg);

@@ -76,16 +76,23 @@ pub enum Command {
         /// A file to read, or - for standard input.
         file: Option<PathBuf>,
     },
-    /// Ingest articles (.txt, .jsonl, directories) into the chronology.
+    /// Ingest articles into the chronology: feeds (RSS, Atom), HTML pages, CSV/TSV,
+    /// JSON, JSON Lines, text, directories of these, or - for standard input.
     Ingest {
         #[command(flatten)]
         db: DbArg,
-        /// DCT for .txt files that have no dateline.
+        /// DCT for documents that carry no date and no dateline.
         #[arg(long)]
         dct: Option<String>,
         /// Language of the articles when not given per article.
         #[arg(long)]
         lang: Option<String>,
+        /// Read every input in this format instead of detecting it (standard input: JSON Lines unless its content says otherwise).
+        #[arg(long, value_enum)]
+        format: Option<crate::input::Format>,
+        /// CSV/TSV columns by name: text=body,title=headline,date=when,url=link,source=outlet,lang=language,id=key.
+        #[arg(long)]
+        columns: Option<String>,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -144,7 +151,21 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Convert { from, json, dates } => convert::run(from, json, &dates),
         Command::Extract { dct, lang, batch, file } => extract::run(dct.as_deref(), &lang, batch, file.as_deref()),
-        Command::Ingest { db, dct, lang, paths } => ingest::run_ingest(&db.db, dct.as_deref(), lang.as_deref(), &paths),
+        Command::Ingest {
+            db,
+            dct,
+            lang,
+            format,
+            columns,
+            paths,
+        } => ingest::run_ingest(
+            &db.db,
+            dct.as_deref(),
+            lang.as_deref(),
+            format,
+            columns.as_deref(),
+            &paths,
+        ),
         Command::Sql { db, json, csv, query } => ingest::run_sql(&db.db, json, csv, &query),
         Command::Timeline { db, from, to, calendar } => {
             ingest::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)

@@ -3,5 +3,6 @@ mod api;
 mod browser;
 mod calendar;
 mod extract;
+mod inputs;
 mod lexicon;
 mod store;
