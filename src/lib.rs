@@ -21,3 +21,4 @@ pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod store;
+pub mod syndication;

@@ -56,6 +56,10 @@ pub struct Ingested {
     pub events: Vec<i64>,
     /// How many of its events joined an event of another document.
     pub merges: usize,
+    /// The original this document is a syndicated copy of (see
+    /// [`crate::syndication`]): it supports the same events without adding
+    /// to their `n_sources`.
+    pub copy_of: Option<i64>,
 }
 
 /// Why the store failed. [`StoreError::is_bad_input`] tells the caller's
@@ -245,6 +249,36 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
                         .bind(id)
                         .execute(&mut *tx)
                         .await?;
+                }
+                after = last;
+            }
+        }
+        if task == "document_signatures" {
+            // Stored before documents kept a syndication signature.
+            let mut after = 0i64;
+            loop {
+                let rows: Vec<(i64, String)> =
+                    sqlx::query_as("SELECT id, text FROM documents WHERE id > ? ORDER BY id LIMIT 256")
+                        .bind(after)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                let Some(&(last, _)) = rows.last() else { break };
+                for (id, text) in rows {
+                    let Some(sig) = crate::syndication::Signature::of(&text) else {
+                        continue;
+                    };
+                    sqlx::query("UPDATE documents SET minhash = ? WHERE id = ?")
+                        .bind(sig.to_bytes())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    for band in sig.bands() {
+                        sqlx::query("INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)")
+                            .bind(band)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                 }
                 after = last;
             }

@@ -6,3 +6,4 @@ mod extract;
 mod inputs;
 mod lexicon;
 mod store;
+mod syndication;

@@ -9,12 +9,14 @@ use std::sync::Arc;
 use super::feed::Pending;
 use super::prepare::{DocRows, Prepared};
 use super::rows::{
-    DocumentRow, EventRefinedUpdate, EventRow, EventSourcesUpdate, EvidenceRow, MentionRow, MergeRow, SentenceRow, Val,
+    BandRow, DocumentRow, EventRefinedUpdate, EventRow, EventSourcesUpdate, EvidenceRow, MentionRow, MergeRow,
+    SentenceRow, Val,
 };
 use super::snapshot::{Carry, EventIndex, Existing, Ids, MAX_SOURCES_COMPARED, Snapshot, Sources};
 use super::write::Batch;
 use crate::chronology::{Candidate, EventDate, Relation, shared_entities, similarity};
 use crate::store::{Ingested, NewDocument, StoreError};
+use crate::syndication::{self, Known, Signature};
 
 /// A decided group: a result per document, the statements that store it,
 /// and what it teaches the feature cache and the next group.
@@ -45,6 +47,7 @@ struct Rows {
     mentions: Vec<MentionRow>,
     evidence: Vec<EvidenceRow>,
     merges: Vec<MergeRow>,
+    bands: Vec<BandRow>,
 }
 
 /// What deciding a group changes as it goes, document after document.
@@ -57,6 +60,13 @@ struct GroupState {
     rows: Rows,
     /// Events created or joined by the group.
     touched: BTreeSet<i64>,
+    /// Documents new ones may be syndicated copies of: stored ones sharing a
+    /// band with the group's, then the group's own, in order.
+    known: Vec<Known>,
+    /// Indexes into `known` by signature band.
+    by_band: HashMap<i64, Vec<usize>>,
+    /// Where the group's own documents start in `known`.
+    first_own: usize,
 }
 
 /// Picks, for each candidate, the best compatible event that speaks of the
@@ -147,12 +157,46 @@ fn merge_reason(d: &Decision) -> String {
 }
 
 impl GroupState {
+    /// Makes `k` a possible original for the documents after it.
+    fn remember(&mut self, k: Known) {
+        for band in k.signature.bands() {
+            self.by_band.entry(band).or_default().push(self.known.len());
+        }
+        self.known.push(k);
+    }
+
+    /// The original a document with `signature` copies, if any.
+    fn original_of(&self, signature: &Signature) -> Option<(i64, f64)> {
+        let mut seen: Vec<usize> = signature
+            .bands()
+            .iter()
+            .filter_map(|b| self.by_band.get(b))
+            .flatten()
+            .copied()
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        syndication::original_of(signature, seen.iter().map(|&i| &self.known[i]))
+    }
+
     /// Decides the merges of one new document against the group's events,
     /// records its effect on them, and appends its rows.
     fn add_document(&mut self, doc: &NewDocument, p: &mut Prepared) -> Ingested {
+        let doc_id = self.ids.document;
+        self.ids.document += 1;
+        let copy_of = p.signature.as_ref().and_then(|s| self.original_of(s));
+        if let Some(sig) = &p.signature {
+            self.rows.bands.extend(sig.bands().map(|band| BandRow {
+                band,
+                document_id: doc_id,
+            }));
+            self.remember(Known {
+                id: doc_id,
+                signature: sig.clone(),
+                copy_of: copy_of.map(|c| c.0),
+            });
+        }
         let ids = &mut self.ids;
-        let doc_id = ids.document;
-        ids.document += 1;
         let lang = p.lang.code().to_string();
         let mut own = p.rows.take().unwrap_or_else(|| DocRows::build(p));
         self.rows.documents.push(DocumentRow {
@@ -170,6 +214,8 @@ impl GroupState {
             ingested_at: self.now.clone(),
             text: doc.text.clone(),
             entities: std::mem::take(&mut own.entities),
+            minhash: p.signature.as_ref().map(Signature::to_bytes),
+            copy_of,
         });
 
         let first_sentence = ids.sentence;
@@ -212,8 +258,11 @@ impl GroupState {
                         self.index.set_date(d.event, c.date.clone());
                     }
                     if let Some(e) = self.index.events.get_mut(&d.event) {
-                        // A new document joins each event once: one more source, maybe a new language.
-                        e.n_sources += 1;
+                        // A new document joins each event once: one more source (unless it
+                        // is a syndicated copy of one), maybe a new language.
+                        if copy_of.is_none() {
+                            e.n_sources += 1;
+                        }
                         e.langs.insert(lang.clone());
                         if d.relation == Relation::Narrower {
                             e.title = Some((c.title.clone(), lang.clone()));
@@ -266,6 +315,7 @@ impl GroupState {
             mentions: p.mentions.clone(),
             events: doc_events,
             merges: merge_count,
+            copy_of: copy_of.map(|c| c.0),
         }
     }
 
@@ -274,6 +324,7 @@ impl GroupState {
         let rows = std::mem::take(&mut self.rows);
         let mut batch = Batch::default();
         batch.insert(rows.documents);
+        batch.insert(rows.bands);
         batch.insert(rows.sentences);
         if self.ids.sentence > first_sentence {
             batch.push(
@@ -334,6 +385,7 @@ pub(super) fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Pla
         sources,
         missing,
         ids,
+        known,
     } = snap;
     let first_sentence = ids.sentence;
     let mut state = GroupState {
@@ -343,7 +395,14 @@ pub(super) fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Pla
         sources,
         rows: Rows::default(),
         touched: BTreeSet::new(),
+        known: Vec::new(),
+        by_band: HashMap::new(),
+        first_own: 0,
     };
+    for k in known {
+        state.remember(k);
+    }
+    state.first_own = state.known.len();
     let mut results: Vec<Result<Ingested, StoreError>> = Vec::with_capacity(docs.len());
     let mut written: HashMap<String, usize> = HashMap::new();
     for (doc, prepared) in docs.iter_mut() {
@@ -374,8 +433,11 @@ pub(super) fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Pla
         index,
         mut sources,
         touched,
+        mut known,
+        first_own,
         ..
     } = state;
+    let own_known = known.split_off(first_own);
     let learned: HashMap<i64, Sources> = touched
         .iter()
         .chain(&missing)
@@ -412,6 +474,7 @@ pub(super) fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Pla
             })
             .collect(),
         ids,
+        known: own_known,
     };
     Plan {
         results,
@@ -447,6 +510,7 @@ mod tests {
             sources: HashMap::new(),
             missing: Vec::new(),
             ids: Ids::first(),
+            known: Vec::new(),
         }
     }
 
@@ -523,6 +587,7 @@ mod tests {
             mentions: Vec::new(),
             events: vec![3],
             merges: 0,
+            copy_of: None,
         };
         snap.stored.insert(content_hash(EN), stored.clone());
         let plan = plan_group(&mut docs, snap, "2026-01-01T00:00:00Z");

@@ -10,6 +10,7 @@ use crate::chronology::{self, AnalyzedSentence, Candidate};
 use crate::extract::{self, Mention};
 use crate::lexicon::{self, Lang};
 use crate::store::NewDocument;
+use crate::syndication::Signature;
 
 /// The sha256 of a text, in hex: what makes the same article twice one document.
 pub(super) fn content_hash(text: &str) -> String {
@@ -52,6 +53,8 @@ pub(super) struct Prepared {
     /// writer's path), ids relative to the document (see [`DocRows::place`]);
     /// taken by the write, built again if a failed group is retried.
     pub rows: Option<DocRows>,
+    /// What syndicated copies of it look like (None: too short to judge).
+    pub signature: Option<Signature>,
 }
 
 /// A document's sentence and mention rows, with ids counted from 0 within
@@ -157,6 +160,7 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         sentences,
         candidates,
         rows: None,
+        signature: Signature::of(&doc.text),
     };
     p.rows = Some(DocRows::build(&p));
     p

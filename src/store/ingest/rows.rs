@@ -18,13 +18,15 @@ pub(super) enum Val {
     Real(f64),
     Text(String),
     OptText(Option<String>),
+    OptBlob(Option<Vec<u8>>),
+    OptReal(Option<f64>),
 }
 
 /// A row of one table: its columns and, in the same order, its values.
 pub(super) trait Row {
     /// The table the row goes into.
     const TABLE: &'static str;
-    /// The columns, in the order of [`Row::values`]; the first is `id`.
+    /// The columns, in the order of [`Row::values`]; the first is `id` for rows that [`Batch::update`](super::write::Batch::update) writes.
     const COLUMNS: &'static [&'static str];
     /// The values of [`Row::COLUMNS`], appended to `out`.
     fn values(self, out: &mut Vec<Val>);
@@ -74,6 +76,10 @@ pub(super) struct DocumentRow {
     pub ingested_at: String,
     pub text: String,
     pub entities: String,
+    /// The syndication signature ([`crate::syndication::Signature::to_bytes`]).
+    pub minhash: Option<Vec<u8>>,
+    /// The original this document is a syndicated copy of, and how similar.
+    pub copy_of: Option<(i64, f64)>,
 }
 
 impl Row for DocumentRow {
@@ -94,6 +100,9 @@ impl Row for DocumentRow {
         "ingested_at",
         "text",
         "entities",
+        "minhash",
+        "copy_of",
+        "copy_similarity",
     ];
     fn values(self, out: &mut Vec<Val>) {
         out.extend([
@@ -112,7 +121,25 @@ impl Row for DocumentRow {
             Val::Text(self.ingested_at),
             Val::Text(self.text),
             Val::Text(self.entities),
+            Val::OptBlob(self.minhash),
+            Val::OptInt(self.copy_of.map(|c| c.0)),
+            Val::OptReal(self.copy_of.map(|c| c.1)),
         ]);
+    }
+}
+
+/// A row of `document_bands`: one LSH band of a document's signature.
+#[derive(Clone, Debug)]
+pub(super) struct BandRow {
+    pub band: i64,
+    pub document_id: i64,
+}
+
+impl Row for BandRow {
+    const TABLE: &'static str = "document_bands";
+    const COLUMNS: &'static [&'static str] = &["band", "document_id"];
+    fn values(self, out: &mut Vec<Val>) {
+        out.extend([Val::Int(self.band), Val::Int(self.document_id)]);
     }
 }
 

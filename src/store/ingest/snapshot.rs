@@ -14,6 +14,7 @@ use super::feed::Pending;
 use super::rows::{day, event_date_from_row, mention_from_row};
 use crate::chronology::{EventDate, Features};
 use crate::store::Ingested;
+use crate::syndication::{Known, Signature};
 
 /// Containing events wider than this many days are not looked up as merge
 /// targets (keeps the index range bounded; decades never absorb days).
@@ -156,6 +157,9 @@ pub(super) struct Snapshot {
     /// Events whose first sources were read from the database (to be cached).
     pub missing: Vec<i64>,
     pub ids: Ids,
+    /// Stored documents that share a signature band with one of the group's
+    /// (the originals its documents may copy), with the group before's.
+    pub known: Vec<Known>,
 }
 
 /// What a decided group leaves to the next group's decisions, so the next
@@ -169,6 +173,8 @@ pub(super) struct Carry {
     pub sources: HashMap<i64, Sources>,
     pub written: HashMap<String, Ingested>,
     pub ids: Ids,
+    /// The signatures of the documents it wrote.
+    pub known: Vec<Known>,
 }
 
 /// Reads what deciding `docs` needs: which texts are stored, the events
@@ -256,12 +262,22 @@ pub(super) async fn read_snapshot(
         Some(c) => c.ids.clone(),
         None => next_ids(conn).await?,
     };
+    let bands: BTreeSet<i64> = docs
+        .iter()
+        .filter_map(|(_, p)| p.as_ref())
+        .filter(|p| !stored.contains_key(&p.hash))
+        .filter_map(|p| p.signature.as_ref())
+        .flat_map(|s| s.bands())
+        .collect();
+    let mut known = carry.map(|c| c.known.clone()).unwrap_or_default();
+    known.extend(sharing_bands(conn, &bands).await?);
     Ok(Snapshot {
         stored,
         index,
         sources,
         missing,
         ids,
+        known,
     })
 }
 
@@ -285,6 +301,10 @@ pub(super) async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Resu
     .fetch_all(&mut *conn)
     .await?;
     let mentions = rows.iter().filter_map(mention_from_row).collect();
+    let copy_of: Option<i64> = sqlx::query_scalar("SELECT copy_of FROM documents WHERE id = ?")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     let events: Vec<i64> =
         sqlx::query_scalar("SELECT DISTINCT event_id FROM evidence WHERE document_id = ? ORDER BY event_id")
             .bind(id)
@@ -296,7 +316,34 @@ pub(super) async fn existing_in(conn: &mut SqliteConnection, hash: &str) -> Resu
         mentions,
         events,
         merges: 0,
+        copy_of,
     }))
+}
+
+/// Stored documents with one of these signature bands.
+///
+/// # Errors
+/// Any database error.
+async fn sharing_bands(conn: &mut SqliteConnection, bands: &BTreeSet<i64>) -> Result<Vec<Known>, sqlx::Error> {
+    let bands: Vec<i64> = bands.iter().copied().collect();
+    let mut out: BTreeMap<i64, Known> = BTreeMap::new();
+    for chunk in bands.chunks(1000) {
+        let sql = format!(
+            "SELECT d.id, d.minhash, d.copy_of FROM documents d WHERE d.id IN \
+             (SELECT document_id FROM document_bands WHERE band IN ({}))",
+            vec!["?"; chunk.len()].join(",")
+        );
+        let mut q = sqlx::query_as::<Sqlite, (i64, Option<Vec<u8>>, Option<i64>)>(AssertSqlSafe(sql)).persistent(false);
+        for b in chunk {
+            q = q.bind(*b);
+        }
+        for (id, minhash, copy_of) in q.fetch_all(&mut *conn).await? {
+            if let Some(signature) = minhash.as_deref().and_then(Signature::from_bytes) {
+                out.insert(id, Known { id, signature, copy_of });
+            }
+        }
+    }
+    Ok(out.into_values().collect())
 }
 
 async fn next_ids(conn: &mut SqliteConnection) -> Result<Ids, sqlx::Error> {

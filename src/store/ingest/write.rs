@@ -101,6 +101,8 @@ impl Batch {
                     Val::Real(x) => sqlx::Arguments::add(&mut args, x),
                     Val::Text(x) => sqlx::Arguments::add(&mut args, x),
                     Val::OptText(x) => sqlx::Arguments::add(&mut args, x),
+                    Val::OptBlob(x) => sqlx::Arguments::add(&mut args, x),
+                    Val::OptReal(x) => sqlx::Arguments::add(&mut args, x),
                 };
                 added.map_err(sqlx::Error::Encode)?;
             }
