@@ -17,6 +17,7 @@ pub mod api;
 pub mod calendar;
 pub mod chronology;
 pub mod cli;
+pub mod day_input;
 pub mod extract;
 pub mod input;
 pub mod lexicon;

@@ -13,10 +13,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection};
 
 use super::AppState;
+use crate::store::read::{ChangeProbe, ReadError};
 
 /// How often the watcher asks SQLite whether another connection committed.
 const POLL: Duration = Duration::from_millis(200);
@@ -74,19 +73,15 @@ impl PageCache {
     ///
     /// # Errors
     /// Database errors.
-    pub async fn max_span(&self, state: &AppState) -> Result<i64, sqlx::Error> {
+    pub async fn max_span(&self, state: &AppState) -> Result<i64, ReadError> {
         let generation = state.generation();
         let prev = self.span.lock().ok().and_then(|s| *s);
         if let Some(b) = prev.filter(|b| b.generation == generation) {
             return Ok(b.days);
         }
         let since = prev.map_or(0, |b| b.max_id);
-        let (days, max_id): (Option<f64>, Option<i64>) =
-            sqlx::query_as("SELECT max(julianday(last_day) - julianday(first_day)), max(id) FROM events WHERE id > ?")
-                .bind(since)
-                .fetch_one(&state.read)
-                .await?;
-        let days = days.map_or(0, |d| d.ceil() as i64).max(prev.map_or(0, |b| b.days));
+        let (days, max_id) = state.read.span_since(since).await?;
+        let days = days.max(prev.map_or(0, |b| b.days));
         let bound = SpanBound {
             generation,
             max_id: max_id.unwrap_or(since),
@@ -103,10 +98,10 @@ impl PageCache {
 /// connection (another process, or this one's writer) commits to `db`. It
 /// ends when the server's state is dropped.
 pub fn spawn_change_watcher(db: &Path, state: &AppState) {
-    let opts = SqliteConnectOptions::new().filename(db).read_only(true);
+    let db = db.to_path_buf();
     let generation = Arc::downgrade(&state.generation);
     tokio::spawn(async move {
-        let mut conn = match SqliteConnection::connect_with(&opts).await {
+        let mut probe = match ChangeProbe::open(&db).await {
             Ok(c) => c,
             Err(e) => {
                 tracing::warn!(error = %e, "change watcher disabled: cannot open database");
@@ -116,10 +111,7 @@ pub fn spawn_change_watcher(db: &Path, state: &AppState) {
         let mut last: Option<i64> = None;
         loop {
             let Some(g) = generation.upgrade() else { return };
-            match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
-                .fetch_one(&mut conn)
-                .await
-            {
+            match probe.version().await {
                 Ok(v) => {
                     if last.is_some_and(|l| l != v) {
                         g.fetch_add(1, Ordering::AcqRel);

@@ -1,15 +1,16 @@
 //! `GET /api/convert`: one day in every calendar, as `tarikh convert --json` prints it.
 
 use axum::extract::State;
-use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::timeline::{parse_calendar, strict_query};
+use super::error::StrictQuery;
+use super::timeline::parse_calendar;
 use super::{ApiError, AppState};
-use crate::calendar::{Conversion, convert_input};
+use crate::calendar::Conversion;
+use crate::day_input::convert_input;
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
@@ -31,8 +32,10 @@ pub struct ConvertParams {
 #[utoipa::path(get, path = "/api/convert", params(ConvertParams),
     responses((status = 200, description = "The day in every calendar", body = Conversion),
               (status = 400, description = "Unreadable or impossible date (names the field and its range)", body = super::error::Problem, content_type = "application/problem+json")))]
-pub async fn convert(State(_st): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
-    let p: ConvertParams = strict_query(&uri)?;
+pub async fn convert(
+    State(_st): State<AppState>,
+    StrictQuery(p): StrictQuery<ConvertParams>,
+) -> Result<Response, ApiError> {
     let date = p.date.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let Some(date) = date else {
         return Err(ApiError::bad_request("date: a date is required"));

@@ -12,6 +12,8 @@ use serde::de::DeserializeOwned;
 
 use crate::calendar::DateError;
 use crate::extract::ParseDayError;
+use crate::store::read::ReadError;
+use crate::store::{SqlError, StoreError};
 
 /// Media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -50,9 +52,10 @@ pub enum ApiError {
     /// The server is overloaded or the request took too long.
     #[error("{detail}")]
     Unavailable { detail: String },
-    /// Anything the client could not have caused; logged, never shown.
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// Anything the client could not have caused; logged with its sources,
+    /// never shown.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// What was wrong with a date the client sent.
@@ -79,9 +82,9 @@ impl ApiError {
         }
     }
 
-    /// Wraps any unexpected failure (database, I/O) as a 500.
-    pub fn internal(err: impl std::fmt::Display) -> Self {
-        ApiError::Internal(err.to_string())
+    /// Wraps any unexpected failure (database, I/O) as a 500, keeping it as the source.
+    pub fn internal(err: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ApiError::Internal(err.into())
     }
 
     /// Turns a failed day parse of request member `parameter` into a 400 that
@@ -187,6 +190,71 @@ impl ApiError {
     }
 }
 
+/// An error with its sources, `outer: inner: innermost`, for logs and the CLI.
+pub struct Chain<'a>(pub &'a (dyn std::error::Error + 'static));
+
+impl std::fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut next = self.0.source();
+        while let Some(e) = next {
+            write!(f, ": {e}")?;
+            next = e.source();
+        }
+        Ok(())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    /// The caller's mistakes are 400s, the rest 500s.
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Read(e) => e.into(),
+            e if e.is_bad_input() => ApiError::bad_request(e.to_string()),
+            e => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<ReadError> for ApiError {
+    /// A bad cursor or search is a 400, a database failure a 500.
+    fn from(e: ReadError) -> Self {
+        if e.is_bad_input() {
+            ApiError::bad_request(e.to_string())
+        } else {
+            ApiError::internal(e)
+        }
+    }
+}
+
+impl From<SqlError> for ApiError {
+    /// The sandbox's refusal, timeout and syntax errors are 403, 408 and 400.
+    fn from(e: SqlError) -> Self {
+        match e {
+            SqlError::Refused { reason } => ApiError::Forbidden {
+                detail: format!("refused: {reason}; /api/sql is read-only"),
+            },
+            SqlError::Timeout { limit_ms } => ApiError::Timeout {
+                detail: format!(
+                    "the query ran longer than {limit_ms} ms and was interrupted; narrow it or add a LIMIT"
+                ),
+            },
+            SqlError::Invalid { message } => ApiError::BadRequest {
+                title: "Invalid SQL",
+                detail: message,
+            },
+            e @ SqlError::Internal(_) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    /// Serializing a response failed: a 500.
+    fn from(e: serde_json::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
 /// An RFC 9457 problem details object, with tarikh's extension members for
 /// bad dates.
 #[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
@@ -217,7 +285,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         if status.is_server_error() {
-            tracing::error!(error = %self, status = status.as_u16(), "request failed");
+            tracing::error!(error = %Chain(&self), status = status.as_u16(), "request failed");
         } else {
             tracing::debug!(error = %self, status = status.as_u16(), "request rejected");
         }
@@ -358,10 +426,30 @@ mod tests {
     }
 
     #[test]
-    fn internal_errors_hide_their_message() {
-        let p = ApiError::internal("database is locked at /secret/path").problem();
+    fn internal_errors_hide_their_message_but_keep_their_source() {
+        let err = ApiError::internal("database is locked at /secret/path");
+        let p = err.problem();
         assert_eq!(p.status, 500);
         assert!(!p.detail.contains("secret"));
+        assert_eq!(
+            Chain(&err).to_string(),
+            "internal error: database is locked at /secret/path"
+        );
+    }
+
+    #[test]
+    fn store_and_read_errors_map_to_their_status() {
+        let bad = ApiError::from(StoreError::EmptyText);
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+        let cursor = ApiError::from(StoreError::Read(ReadError::BadCursor { reason: "x".into() }));
+        assert_eq!(cursor.status(), StatusCode::BAD_REQUEST);
+        let db = ApiError::from(StoreError::Db(sqlx::Error::PoolClosed));
+        assert_eq!(db.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(std::error::Error::source(&db).is_some());
+        let refused = ApiError::from(SqlError::Refused {
+            reason: "a write".into(),
+        });
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     }
 
     #[test]

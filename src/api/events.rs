@@ -2,13 +2,12 @@
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::timeline::strict_query;
+use super::error::StrictQuery;
 use super::{ApiError, AppState};
 use crate::store::read;
 
@@ -44,11 +43,10 @@ pub fn parse_id(what: &str, raw: Result<Path<String>, PathRejection>) -> Result<
 pub async fn event(
     State(st): State<AppState>,
     raw: Result<Path<String>, PathRejection>,
-    uri: Uri,
+    StrictQuery(NoParams {}): StrictQuery<NoParams>,
 ) -> Result<Response, ApiError> {
-    let _: NoParams = strict_query(&uri)?;
     let id = parse_id("event", raw)?;
-    match read::event_detail(&st.read, id).await.map_err(ApiError::internal)? {
+    match st.read.event(id).await? {
         Some(ev) => Ok(Json(ev).into_response()),
         None => Err(ApiError::NotFound {
             what: format!("event {id}"),

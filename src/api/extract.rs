@@ -1,16 +1,14 @@
 //! `POST /api/extract`: the date expressions in a text, stored nowhere.
 
 use axum::extract::State;
-use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use super::documents::{lang_of, parse_dct};
-use super::error::JsonBody;
+use super::documents::lang_of;
+use super::error::{JsonBody, StrictQuery};
 use super::events::NoParams;
-use super::timeline::strict_query;
 use super::{ApiError, AppState};
 use crate::extract::{Mention, Options, extract};
 
@@ -43,17 +41,12 @@ pub struct ExtractOut {
               (status = 400, description = "Malformed JSON or bad dct/lang", body = super::error::Problem, content_type = "application/problem+json")))]
 pub async fn extract_text(
     State(_st): State<AppState>,
-    uri: Uri,
+    StrictQuery(NoParams {}): StrictQuery<NoParams>,
     JsonBody(body): JsonBody<ExtractIn>,
 ) -> Result<Response, ApiError> {
-    let _: NoParams = strict_query(&uri)?;
     let lang = lang_of("lang", body.lang.as_deref())?;
     let dct = match body.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => Some(parse_dct(s).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "dct: {s:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)"
-            ))
-        })?),
+        Some(s) => Some(crate::store::parse_dct(s)?),
         None => None,
     };
     let opts = Options { dct, lang };

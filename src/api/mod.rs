@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 
 use crate::store::Store;
+use crate::store::read::Reader;
 
 pub mod cache;
 pub mod convert;
@@ -71,9 +72,9 @@ impl ServeConfig {
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<Store>,
-    /// Read-only pool for the page queries (timeline, feed, details); user
+    /// The read side for the page queries (timeline, feed, details); user
     /// SQL goes through [`Store::run_readonly_sql`] on the store's own pool.
-    pub read: sqlx::SqlitePool,
+    pub read: Reader,
     pub token: Option<Arc<str>>,
     pub max_body: usize,
     pub request_timeout: Duration,
@@ -87,7 +88,7 @@ impl AppState {
     /// State over an open store with default limits and no token.
     pub fn new(store: Store) -> Self {
         AppState {
-            read: store.ro_pool().clone(),
+            read: store.reader(),
             store: Arc::new(store),
             token: None,
             max_body: 5 * 1024 * 1024,
@@ -134,15 +135,6 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
-/// Maps a store failure: the caller's mistakes are 400s, the rest 500s.
-pub fn store_error(e: crate::store::StoreError) -> ApiError {
-    if e.is_bad_input() {
-        ApiError::bad_request(e.to_string())
-    } else {
-        ApiError::internal(e)
-    }
-}
-
 async fn not_found(uri: axum::http::Uri) -> ApiError {
     ApiError::NotFound {
         what: format!("route {}", uri.path()),
@@ -162,25 +154,6 @@ async fn request_timeout(State(limit): State<Duration>, req: Request, next: Next
         }
         .into_response(),
     }
-}
-
-/// A read-only pool tuned for page reads: memory-mapped I/O (no copy of each
-/// page through `read(2)`) and a larger page cache per connection.
-///
-/// # Errors
-/// The database cannot be opened.
-async fn read_pool(db: &std::path::Path) -> Result<sqlx::SqlitePool, sqlx::Error> {
-    let opts = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(db)
-        .read_only(true)
-        .busy_timeout(Duration::from_secs(10))
-        .pragma("query_only", "ON")
-        .pragma("mmap_size", "1073741824")
-        .pragma("cache_size", "-32768");
-    sqlx::sqlite::SqlitePoolOptions::new()
-        .max_connections(4)
-        .connect_with(opts)
-        .await
 }
 
 /// A running server: its address and a handle to stop it.
@@ -217,7 +190,7 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
         let report = demo::load(&store).await?;
         tracing::info!(new = report.created, present = report.present, "demo corpus loaded");
     }
-    let read = read_pool(&config.db).await?;
+    let read = Reader::for_pages(&config.db).await?;
     let mut state = AppState::new(store);
     state.read = read;
     state.token = config.token.clone().filter(|t| !t.is_empty()).map(Arc::from);

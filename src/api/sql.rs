@@ -3,16 +3,15 @@
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::error::{Body, parse_json, utf8};
-use super::timeline::strict_query;
+use super::error::{Body, StrictQuery, parse_json, utf8};
 use super::{ApiError, AppState};
-use crate::store::{SqlError, SqlResult};
+use crate::store::SqlResult;
 
 /// Rows returned at most; `truncated` says when there were more.
 pub const MAX_ROWS: usize = 1000;
@@ -60,32 +59,11 @@ fn format_of(s: Option<&str>) -> Result<Format, ApiError> {
     }
 }
 
-/// Maps the store's refusal, timeout and syntax errors to 403, 408 and 400.
-pub fn sql_error(e: SqlError) -> ApiError {
-    match e {
-        SqlError::Refused { reason } => ApiError::Forbidden {
-            detail: format!("refused: {reason}; /api/sql is read-only"),
-        },
-        SqlError::Timeout { limit_ms } => ApiError::Timeout {
-            detail: format!("the query ran longer than {limit_ms} ms and was interrupted; narrow it or add a LIMIT"),
-        },
-        SqlError::Invalid { message } => ApiError::BadRequest {
-            title: "Invalid SQL",
-            detail: message,
-        },
-        SqlError::Internal(e) => ApiError::internal(e),
-    }
-}
-
 async fn run(st: &AppState, q: &str, format: Format) -> Result<Response, ApiError> {
     if q.trim().is_empty() {
         return Err(ApiError::bad_request("q: an SQL statement is required"));
     }
-    let result = st
-        .store
-        .run_readonly_sql(q, MAX_ROWS, TIME_LIMIT)
-        .await
-        .map_err(sql_error)?;
+    let result = st.store.run_readonly_sql(q, MAX_ROWS, TIME_LIMIT).await?;
     match format {
         Format::Json => Ok(Json(result).into_response()),
         Format::Csv => {
@@ -127,8 +105,7 @@ pub fn to_csv(r: &SqlResult) -> Result<Vec<u8>, csv::Error> {
               (status = 400, description = "Invalid SQL or parameters", body = super::error::Problem, content_type = "application/problem+json"),
               (status = 403, description = "A write, ATTACH, PRAGMA change or load_extension", body = super::error::Problem, content_type = "application/problem+json"),
               (status = 408, description = "Ran over 1 s and was interrupted", body = super::error::Problem, content_type = "application/problem+json")))]
-pub async fn sql_get(State(st): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
-    let p: SqlParams = strict_query(&uri)?;
+pub async fn sql_get(State(st): State<AppState>, StrictQuery(p): StrictQuery<SqlParams>) -> Result<Response, ApiError> {
     let format = format_of(p.format.as_deref())?;
     run(&st, p.q.as_deref().unwrap_or(""), format).await
 }
@@ -141,10 +118,9 @@ pub async fn sql_get(State(st): State<AppState>, uri: Uri) -> Result<Response, A
 pub async fn sql_post(
     State(st): State<AppState>,
     headers: HeaderMap,
-    uri: Uri,
+    StrictQuery(p): StrictQuery<SqlParams>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let p: SqlParams = strict_query(&uri)?;
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -2,25 +2,25 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
+use super::error::StrictQuery;
 use super::{ApiError, AppState};
 use crate::calendar::{Calendar, HijriVariant};
-use crate::extract::ParseDayError;
-use crate::store::read::{self, Cursor, MAX_LIMIT, Order, ReadError, TimelineQuery};
+use crate::lexicon::Lang;
+use crate::store::read::{self, Cursor, MAX_LIMIT, Order, TimelineFilter, TimelineQuery};
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
     Router::new().route("/api/timeline", get(timeline))
 }
 
-/// Filters shared by the JSON timeline and the iCalendar feed.
+/// Parameters of `/api/timeline`: the filters of [`FilterParams`] and paging.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -48,22 +48,26 @@ pub struct TimelineParams {
     pub order: Option<Order>,
 }
 
-/// Parses a strict query struct from a URI, as a problem+json 400 on failure.
-///
-/// # Errors
-/// [`ApiError::BadRequest`] naming the unknown or malformed parameter.
-pub fn strict_query<T: DeserializeOwned>(uri: &Uri) -> Result<T, ApiError> {
-    Query::<T>::try_from_uri(uri)
-        .map(|Query(v)| v)
-        .map_err(|e| ApiError::BadRequest {
-            title: "Invalid query parameters",
-            detail: {
-                let t = e.body_text();
-                t.strip_prefix("Failed to deserialize query string: ")
-                    .unwrap_or(&t)
-                    .to_string()
-            },
-        })
+/// The filters of the timeline, the iCalendar feed and the page's query
+/// string, as sent; [`FilterParams::to_filter`] is their one validation.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct FilterParams {
+    /// First day (inclusive), in any calendar (see `/api/timeline`).
+    pub from: Option<String>,
+    /// Last day (inclusive).
+    pub to: Option<String>,
+    /// How to read numeric `from`/`to`.
+    pub calendar: Option<String>,
+    /// Only events with a source in this language.
+    pub lang: Option<String>,
+    /// Only events with a source from this outlet.
+    pub source: Option<String>,
+    /// Full-text words.
+    pub q: Option<String>,
+    /// Only events with at least this many sources.
+    pub min_sources: Option<i64>,
 }
 
 /// `None` for a missing or blank parameter.
@@ -100,35 +104,34 @@ pub fn parse_day_param(
     cal: Option<Calendar>,
     variant: HijriVariant,
 ) -> Result<NaiveDate, ApiError> {
-    match crate::calendar::parse_numeric(input, cal.unwrap_or(Calendar::Gregorian), variant) {
-        Some(Ok(d)) => Ok(d),
-        Some(Err(e)) => Err(ApiError::from_parse_day(name, input, ParseDayError::Invalid(e))),
-        None => crate::extract::parse_day(input, cal, Some(variant))
-            .map(|(d, _)| d)
-            .map_err(|e| ApiError::from_parse_day(name, input, e)),
-    }
+    crate::extract::parse_day(input, cal, Some(variant))
+        .map(|(d, _)| d)
+        .map_err(|e| ApiError::from_parse_day(name, input, e))
 }
 
 /// Checks a language filter.
 ///
 /// # Errors
 /// 400 for anything but fa, ar, en, ur.
-pub fn parse_lang(s: Option<&str>) -> Result<Option<String>, ApiError> {
+pub fn parse_lang(s: Option<&str>) -> Result<Option<Lang>, ApiError> {
     match s {
         None => Ok(None),
-        Some(l @ ("fa" | "ar" | "en" | "ur")) => Ok(Some(l.to_string())),
+        Some("fa") => Ok(Some(Lang::Fa)),
+        Some("ar") => Ok(Some(Lang::Ar)),
+        Some("en") => Ok(Some(Lang::En)),
+        Some("ur") => Ok(Some(Lang::Ur)),
         Some(other) => Err(ApiError::bad_request(format!(
             "lang: unknown language {other:?}; expected fa, ar, en or ur"
         ))),
     }
 }
 
-impl TimelineParams {
-    /// Validates the parameters into a store query.
+impl FilterParams {
+    /// Validates the filters.
     ///
     /// # Errors
-    /// 400 for a bad date, calendar, language, limit, cursor or search.
-    pub fn to_query(&self) -> Result<TimelineQuery, ApiError> {
+    /// 400 for a bad date, calendar, language, minimum or search.
+    pub fn to_filter(&self) -> Result<TimelineFilter, ApiError> {
         let (cal, variant) = parse_calendar(present(&self.calendar))?;
         let from = present(&self.from)
             .map(|s| parse_day_param("from", s, cal, variant))
@@ -141,45 +144,59 @@ impl TimelineParams {
         {
             return Err(ApiError::bad_request(format!("from ({f}) is after to ({t})")));
         }
-        let limit = self.limit.unwrap_or(read::DEFAULT_LIMIT);
-        if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::bad_request(format!(
-                "limit: {limit} is out of range 1–{MAX_LIMIT}"
-            )));
-        }
         if let Some(m) = self.min_sources
             && m < 0
         {
             return Err(ApiError::bad_request(format!("min_sources: {m} must not be negative")));
         }
-        let order = self.order.unwrap_or_default();
-        let cursor = present(&self.cursor)
-            .map(Cursor::decode)
-            .transpose()
-            .map_err(read_error)?;
         let q = present(&self.q).map(str::to_string);
         if let Some(text) = &q {
-            read::fts_query(text).map_err(read_error)?;
+            read::fts_query(text)?;
         }
-        Ok(TimelineQuery {
+        Ok(TimelineFilter {
             from,
             to,
             lang: parse_lang(present(&self.lang))?,
             source: present(&self.source).map(str::to_string),
             q,
             min_sources: self.min_sources,
-            limit,
-            cursor,
-            order,
         })
     }
 }
 
-/// Maps a read error to the HTTP edge.
-pub fn read_error(e: ReadError) -> ApiError {
-    match e {
-        ReadError::BadCursor { .. } | ReadError::EmptySearch { .. } => ApiError::bad_request(e.to_string()),
-        ReadError::Db(e) => ApiError::internal(e),
+impl TimelineParams {
+    /// The filter part of the parameters.
+    pub fn filters(&self) -> FilterParams {
+        FilterParams {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            calendar: self.calendar.clone(),
+            lang: self.lang.clone(),
+            source: self.source.clone(),
+            q: self.q.clone(),
+            min_sources: self.min_sources,
+        }
+    }
+
+    /// Validates the parameters into a store query.
+    ///
+    /// # Errors
+    /// 400 for a bad filter, limit or cursor.
+    pub fn to_query(&self) -> Result<TimelineQuery, ApiError> {
+        let filter = self.filters().to_filter()?;
+        let limit = self.limit.unwrap_or(read::DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(ApiError::bad_request(format!(
+                "limit: {limit} is out of range 1–{MAX_LIMIT}"
+            )));
+        }
+        let cursor = present(&self.cursor).map(Cursor::decode).transpose()?;
+        Ok(TimelineQuery {
+            filter,
+            limit,
+            cursor,
+            order: self.order.unwrap_or_default(),
+        })
     }
 }
 
@@ -195,17 +212,20 @@ pub fn json_bytes(body: Bytes) -> Response {
 #[utoipa::path(get, path = "/api/timeline", params(TimelineParams),
     responses((status = 200, description = "One page of events", body = read::TimelinePage),
               (status = 400, description = "Unknown parameter, bad date, cursor or limit", body = super::error::Problem, content_type = "application/problem+json")))]
-pub async fn timeline(State(st): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+pub async fn timeline(
+    State(st): State<AppState>,
+    uri: Uri,
+    StrictQuery(params): StrictQuery<TimelineParams>,
+) -> Result<Response, ApiError> {
     let key = format!("timeline?{}", uri.query().unwrap_or(""));
     let generation = st.generation();
     if let Some(body) = st.cache.get(&key, generation) {
         return Ok(json_bytes(body));
     }
-    let params: TimelineParams = strict_query(&uri)?;
     let q = params.to_query()?;
-    let span = st.cache.max_span(&st).await.map_err(ApiError::internal)?;
-    let page = read::timeline_page(&st.read, &q, span).await.map_err(read_error)?;
-    let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
+    let span = st.cache.max_span(&st).await?;
+    let page = st.read.timeline_page(&q, span).await?;
+    let body = Bytes::from(serde_json::to_vec(&page)?);
     st.cache.put(key, generation, body.clone());
     Ok(json_bytes(body))
 }

@@ -9,7 +9,6 @@ use super::{
     Calendar, DateError, Field, HijriVariant, Ymd, hijri, is_provisional, render_ymd, to_ascii_digits, to_date,
     to_date_hijri,
 };
-use crate::extract::ParseDayError;
 use crate::lexicon::Lang;
 
 /// A Solar Hijri day with its Persian text (`۲۲ دی ۱۴۰۰`).
@@ -187,27 +186,6 @@ fn day_from_numbers(cal: Calendar, variant: HijriVariant, y: i64, m: i64, d: i64
         }
         other => other,
     })
-}
-
-/// Reads one day as `tarikh convert` and `/api/convert` do and converts it:
-/// a numeric date read in `numeric` (Gregorian when None; see
-/// [`parse_numeric`]), otherwise a written date via
-/// [`crate::extract::parse_day`]. Lunar Hijri input and output use `variant`.
-///
-/// # Errors
-/// [`ParseDayError::Invalid`] for a day that does not exist,
-/// [`ParseDayError::Unreadable`] when no day can be read.
-pub fn convert_input(
-    input: &str,
-    numeric: Option<Calendar>,
-    variant: HijriVariant,
-) -> Result<Conversion, ParseDayError> {
-    let cal = numeric.unwrap_or(Calendar::Gregorian);
-    let date = match parse_numeric(input, cal, variant) {
-        Some(r) => r?,
-        None => crate::extract::parse_day(input, numeric, Some(variant))?.0,
-    };
-    Ok(Conversion::of_variant(date, variant).with_input(input))
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub mod hijri;
 pub mod persian;
 mod render;
 
-pub use convert::{Conversion, HijriDay, PersianDay, convert_input, parse_numeric};
+pub use convert::{Conversion, HijriDay, PersianDay, parse_numeric};
 pub use render::{
     month_name, render, render_month, render_range, render_year, render_ymd, to_arabic_digits, to_ascii_digits,
     to_persian_digits, weekday_name,

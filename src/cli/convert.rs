@@ -3,7 +3,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{EXIT_BAD_INPUT, FromCalendar};
-use crate::calendar::{self, Calendar, Conversion, HijriVariant, Ymd, convert_input, month_name};
+use crate::calendar::{self, Calendar, Conversion, HijriVariant, Ymd, month_name};
+use crate::day_input::convert_input;
 use crate::lexicon::Lang;
 
 /// Converts every input; a bad one is reported on stderr and makes the exit

@@ -10,6 +10,8 @@ mod convert;
 mod extract;
 mod ingest;
 mod serve;
+mod sql;
+mod timeline;
 
 /// Exit code for bad input (an impossible date, an unreadable file).
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -166,9 +168,9 @@ pub fn main() -> ExitCode {
             columns.as_deref(),
             &paths,
         ),
-        Command::Sql { db, json, csv, query } => ingest::run_sql(&db.db, json, csv, &query),
+        Command::Sql { db, json, csv, query } => sql::run_sql(&db.db, json, csv, &query),
         Command::Timeline { db, from, to, calendar } => {
-            ingest::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)
+            timeline::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)
         }
         Command::Serve {
             db,
@@ -188,4 +190,44 @@ pub fn main() -> ExitCode {
             concurrency,
         ),
     }
+}
+
+/// A runtime for the commands that open the store; None (reported) if it cannot start.
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => Some(rt),
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            None
+        }
+    }
+}
+
+/// Opens (creating if missing) the store; None (reported) if it cannot be opened.
+async fn open(db: &std::path::Path) -> Option<crate::store::Store> {
+    match crate::store::Store::open(db).await {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("error: {}", crate::api::error::Chain(&e));
+            None
+        }
+    }
+}
+
+/// Opens an existing store for a read-only command: a missing file is an
+/// error (a typo in `--db` must not create an empty database and succeed).
+async fn open_existing(db: &std::path::Path) -> Option<crate::store::Store> {
+    if !db.is_file() {
+        eprintln!(
+            "error: no database at {} (create one with `tarikh ingest --db {} FILE`)",
+            db.display(),
+            db.display()
+        );
+        return None;
+    }
+    open(db).await
 }

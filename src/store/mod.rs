@@ -21,9 +21,9 @@ use crate::lexicon::Lang;
 
 mod ingest;
 pub mod read;
-mod sql;
+mod sandbox;
 
-pub use sql::{SqlError, SqlResult, check_readonly_sql};
+pub use sandbox::{SqlError, SqlResult, check_readonly_sql};
 
 /// How long a connection waits for another writer before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -66,20 +66,37 @@ pub struct Ingested {
 /// mistakes (400) from the server's (500).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open database {path}: {source}")]
-    Open { path: PathBuf, source: sqlx::Error },
-    #[error("cannot apply migrations: {0}")]
+    /// The database file cannot be opened or created.
+    #[error("cannot open database {}", path.display())]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: sqlx::Error,
+    },
+    /// The schema cannot be brought up to date.
+    #[error("cannot apply migrations")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// The document has no text.
     #[error("document text is empty")]
     EmptyText,
     /// A field of the document is unusable.
-    #[error("invalid document field {field}: {reason}")]
-    InvalidDocument { field: &'static str, reason: String },
-    #[error("database error: {0}")]
+    #[error("{field}: {input:?} is not {expected}")]
+    InvalidDocument {
+        field: &'static str,
+        input: String,
+        /// What the field must be, in words.
+        expected: &'static str,
+    },
+    /// A statement or the transaction failed.
+    #[error("database error")]
     Db(#[from] sqlx::Error),
+    /// A read query failed.
     #[error(transparent)]
     Read(#[from] read::ReadError),
+    /// A write produced no result for a document it was given (a bug, not
+    /// the input's fault).
+    #[error("the write returned no result for the document")]
+    NoResult,
 }
 
 impl StoreError {
@@ -87,7 +104,7 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         match self {
             StoreError::EmptyText | StoreError::InvalidDocument { .. } => true,
-            StoreError::Read(e) => !matches!(e, read::ReadError::Db(_)),
+            StoreError::Read(e) => e.is_bad_input(),
             _ => false,
         }
     }
@@ -188,6 +205,11 @@ impl Store {
     /// The read-only pool (`mode=ro`, `PRAGMA query_only=ON`).
     pub fn ro_pool(&self) -> &SqlitePool {
         &self.ro
+    }
+
+    /// The read side: every query of the API, the page and `tarikh timeline`.
+    pub fn reader(&self) -> read::Reader {
+        read::Reader::new(self.ro.clone())
     }
 
     /// The database file.
@@ -300,10 +322,8 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
 pub fn parse_dct(s: &str) -> Result<NaiveDateTime, StoreError> {
     crate::extract::parse_dct(s).ok_or_else(|| StoreError::InvalidDocument {
         field: "dct",
-        reason: format!(
-            "{:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)",
-            s.trim()
-        ),
+        input: s.trim().to_string(),
+        expected: "a date (2022-01-24) or date-time (2022-01-24T12:12)",
     })
 }
 

@@ -499,7 +499,8 @@ fn killed_ingest_leaves_complete_documents_and_resumes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("k.db");
     let input = dir.path().join("many.jsonl");
-    let total = 1500;
+    // Several groups of 1,024, so the kill lands before the last one commits.
+    let total = 4000;
     corpus(&input, total);
     let mut child = tarikh()
         .args(["ingest", "--db"])
@@ -667,4 +668,50 @@ fn bad_files_are_reported_and_the_rest_ingested() {
     let text = String::from_utf8_lossy(&timeline.stdout);
     assert!(timeline.status.success());
     assert!(text.contains("۱۹ دی ۱۴۰۰") && text.contains("۲۲ دی ۱۴۰۰"), "{text}");
+}
+
+#[test]
+fn read_only_commands_refuse_a_missing_database_and_timeline_reads_the_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let typo = dir.path().join("typo.db");
+    for args in [vec!["sql", "SELECT 1"], vec!["timeline"]] {
+        let out = tarikh()
+            .arg(args[0])
+            .arg("--db")
+            .arg(&typo)
+            .args(&args[1..])
+            .output()
+            .expect("run tarikh");
+        assert!(!out.status.success(), "{args:?} succeeded on a missing database");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("no database at"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!typo.exists(), "{args:?} created the database");
+    }
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("two.jsonl");
+    corpus(&input, 2);
+    let ingest = tarikh()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .expect("ingest");
+    assert!(ingest.status.success());
+    let out = tarikh()
+        .args(["timeline", "--db"])
+        .arg(&db)
+        .args(["--from", "2022-02-02", "--to", "2022-02-02"])
+        .output()
+        .expect("timeline");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    // Report 1 meets on 2 February: the event line, then its one source.
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("2 February 2022  "), "{text}");
+    assert!(lines[0].ends_with("(1 source; en)"), "{text}");
+    assert!(lines[1].starts_with("    #2 [en] "), "{text}");
 }

@@ -74,7 +74,7 @@ impl Store {
         }
         let prepared = block_in_place_or_inline(|| prepare(&doc, hash));
         let mut results = self.write_group(vec![(doc, Some(prepared))]).await;
-        results.pop().unwrap_or(Err(StoreError::EmptyText))
+        results.pop().unwrap_or(Err(StoreError::NoResult))
     }
 
     /// Ingests many documents, overlapping the extraction of the next ones
@@ -271,7 +271,7 @@ impl Store {
             match write_batch(conn, one, &self.features, version).await {
                 Ok((mut r, learned, _)) => {
                     self.learn(learned);
-                    results.push(r.pop().unwrap_or(Err(StoreError::EmptyText)));
+                    results.push(r.pop().unwrap_or(Err(StoreError::NoResult)));
                 }
                 Err(e) => results.push(Err(StoreError::Db(e))),
             }

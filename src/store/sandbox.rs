@@ -39,7 +39,8 @@ pub enum SqlError {
     /// SQLite rejected the statement: syntax error, unknown table (HTTP 400).
     #[error("invalid SQL: {message}")]
     Invalid { message: String },
-    #[error("database error: {0}")]
+    /// The connection or the pool failed.
+    #[error("database error")]
     Internal(#[from] sqlx::Error),
 }
 
