@@ -91,14 +91,11 @@ impl ApiError {
     /// names the parameter and, for an impossible date, the field and its range.
     pub fn from_parse_day(parameter: &str, input: &str, err: ParseDayError) -> Self {
         match err {
-            ParseDayError::Invalid(DateError::OutOfRange {
-                field,
-                value,
-                min,
-                max,
-                message,
-                ..
-            }) => ApiError::BadDate(Box::new(DateProblem {
+            ParseDayError::Invalid(
+                e @ DateError::OutOfRange {
+                    field, value, min, max, ..
+                },
+            ) => ApiError::BadDate(Box::new(DateProblem {
                 parameter: parameter.to_string(),
                 input: input.to_string(),
                 field: Some(match field {
@@ -109,7 +106,7 @@ impl ApiError {
                 value: Some(value),
                 min: Some(min),
                 max: Some(max),
-                detail: format!("{parameter}: {message}"),
+                detail: format!("{parameter}: {e}"),
             })),
             ParseDayError::Unreadable { reason, .. } => ApiError::BadDate(Box::new(DateProblem {
                 parameter: parameter.to_string(),
@@ -410,7 +407,7 @@ mod tests {
                 value: 30,
                 min: 1,
                 max: 29,
-                message: "Esfand 1400 has 29 days".into(),
+                in_month: Some((1400, 12)),
             }),
         );
         assert_eq!(err.status(), StatusCode::BAD_REQUEST);

@@ -133,57 +133,41 @@ pub fn parse_numeric(input: &str, cal: Calendar, variant: HijriVariant) -> Optio
 /// not fit the field types.
 fn day_from_numbers(cal: Calendar, variant: HijriVariant, y: i64, m: i64, d: i64) -> Result<NaiveDate, DateError> {
     let (ymin, ymax) = super::year_limits(cal);
+    let out_of_range = |field, value, min, max| DateError::OutOfRange {
+        calendar: cal,
+        field,
+        value,
+        min,
+        max,
+        in_month: None,
+    };
     if y < ymin.into() || y > ymax.into() {
-        return Err(DateError::OutOfRange {
-            calendar: cal,
-            field: Field::Year,
-            value: y,
-            min: ymin.into(),
-            max: ymax.into(),
-            message: format!(
-                "year {y} is out of range {ymin}–{ymax} for the {} calendar",
-                super::calendar_label(cal)
-            ),
-        });
+        return Err(out_of_range(Field::Year, y, ymin.into(), ymax.into()));
     }
     if !(1..=12).contains(&m) {
-        return Err(DateError::OutOfRange {
-            calendar: cal,
-            field: Field::Month,
-            value: m,
-            min: 1,
-            max: 12,
-            message: format!("month {m} is out of range 1–12"),
-        });
+        return Err(out_of_range(Field::Month, m, 1, 12));
     }
     let ymd = Ymd::new(y as i32, m as u8, d.clamp(0, 255) as u8);
     let r = match cal {
         Calendar::Hijri => to_date_hijri(ymd, variant),
         _ => to_date(cal, ymd),
     };
+    // The day as given, not as clamped into the field type.
     r.map_err(|e| match e {
         DateError::OutOfRange {
-            calendar,
             field: Field::Day,
             min,
             max,
-            message,
+            in_month,
             ..
-        } => {
-            let message = if d < 1 {
-                format!("day {d} is out of range 1–{max}")
-            } else {
-                message
-            };
-            DateError::OutOfRange {
-                calendar,
-                field: Field::Day,
-                value: d,
-                min,
-                max,
-                message,
-            }
-        }
+        } => DateError::OutOfRange {
+            calendar: cal,
+            field: Field::Day,
+            value: d,
+            min,
+            max,
+            in_month,
+        },
         other => other,
     })
 }

@@ -36,15 +36,14 @@ pub(super) fn days_in_month(year: i32, month: u8) -> Result<u8, DateError> {
 
 pub(super) fn to_date(ymd: Ymd) -> Result<NaiveDate, DateError> {
     let len = days_in_month(ymd.year, ymd.month)?;
-    let note = (ymd.month == 2 && len == 28).then_some("February has 29 days only in leap years");
-    check_day(Calendar::Gregorian, ymd, len, note)?;
+    check_day(Calendar::Gregorian, ymd, len)?;
     NaiveDate::from_ymd_opt(ymd.year, ymd.month.into(), ymd.day.into()).ok_or_else(|| DateError::OutOfRange {
         calendar: Calendar::Gregorian,
         field: Field::Day,
         value: ymd.day.into(),
         min: 1,
         max: len.into(),
-        message: format!("{ymd} does not exist"),
+        in_month: Some((ymd.year, ymd.month)),
     })
 }
 

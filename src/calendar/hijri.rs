@@ -149,7 +149,7 @@ pub(super) fn days_in_month(year: i32, month: u8, variant: HijriVariant) -> Resu
 
 pub(super) fn to_date(ymd: Ymd, variant: HijriVariant) -> Result<NaiveDate, DateError> {
     let len = days_in_month(ymd.year, ymd.month, variant)?;
-    check_day(Calendar::Hijri, ymd, len, None)?;
+    check_day(Calendar::Hijri, ymd, len)?;
     let n = match (variant, table_index(ymd.year, ymd.month)) {
         (HijriVariant::UmmAlQura, Some(i)) => TABLE.starts[i] + i32::from(ymd.day) - 1,
         _ => civil_days(ymd.year, ymd.month, ymd.day),
@@ -160,7 +160,7 @@ pub(super) fn to_date(ymd: Ymd, variant: HijriVariant) -> Result<NaiveDate, Date
         value: ymd.year.into(),
         min: super::year_limits(Calendar::Hijri).0.into(),
         max: super::year_limits(Calendar::Hijri).1.into(),
-        message: format!("year {} is out of the supported range", ymd.year),
+        in_month: None,
     })
 }
 

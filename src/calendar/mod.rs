@@ -90,19 +90,24 @@ pub enum Field {
     Day,
 }
 
-/// Why a date does not exist.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a date does not exist. The message is built from the fields when
+/// shown ("Esfand 1400 has 29 days; Esfand has 30 days only in leap years").
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateError {
-    /// A field is outside its allowed range; `message` says why in words
-    /// (e.g. "Esfand 1400 has 29 days; Esfand has 30 days only in leap years").
-    #[error("{message}")]
+    /// A field is outside its allowed range `min..=max`.
     OutOfRange {
+        /// The calendar the date was read in.
         calendar: Calendar,
+        /// The field that is out of range.
         field: Field,
+        /// What was given for it.
         value: i64,
+        /// Its smallest allowed value.
         min: i64,
+        /// Its largest allowed value (for a day: the month's length).
         max: i64,
-        message: String,
+        /// For a day: the year and month it was asked of.
+        in_month: Option<(i32, u8)>,
     },
 }
 
@@ -114,6 +119,47 @@ impl DateError {
         }
     }
 }
+
+/// Why a month is shorter than a reader may expect, when it is a leap-year matter.
+fn short_month_note(cal: Calendar, month: u8, len: i64) -> Option<&'static str> {
+    match (cal, month, len) {
+        (Calendar::Gregorian, 2, 28) => Some("February has 29 days only in leap years"),
+        (Calendar::Persian, 12, 29) => Some("Esfand has 30 days only in leap years"),
+        _ => None,
+    }
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let DateError::OutOfRange {
+            calendar,
+            field,
+            value,
+            min,
+            max,
+            in_month,
+        } = *self;
+        match (field, in_month) {
+            (Field::Year, _) => write!(
+                f,
+                "year {value} is out of range {min}–{max} for the {} calendar",
+                calendar_label(calendar)
+            ),
+            (Field::Month, _) => write!(f, "month {value} is out of range {min}–{max}"),
+            (Field::Day, Some((year, month))) if value >= min => {
+                let name = month_name(calendar, month, crate::lexicon::Lang::En);
+                write!(f, "{name} {year} has {max} days")?;
+                match short_month_note(calendar, month, max) {
+                    Some(note) => write!(f, "; {note}"),
+                    None => Ok(()),
+                }
+            }
+            (Field::Day, _) => write!(f, "day {value} is out of range {min}–{max}"),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// Years each calendar accepts (every day of them lies within Gregorian 1–9999).
 pub const fn year_limits(cal: Calendar) -> (i32, i32) {
@@ -148,10 +194,7 @@ pub(crate) fn check_year_month(cal: Calendar, year: i32, month: u8) -> Result<()
             value: year.into(),
             min: min.into(),
             max: max.into(),
-            message: format!(
-                "year {year} is out of range {min}–{max} for the {} calendar",
-                calendar_label(cal)
-            ),
+            in_month: None,
         });
     }
     if !(1..=12).contains(&month) {
@@ -161,34 +204,24 @@ pub(crate) fn check_year_month(cal: Calendar, year: i32, month: u8) -> Result<()
             value: month.into(),
             min: 1,
             max: 12,
-            message: format!("month {month} is out of range 1–12"),
+            in_month: None,
         });
     }
     Ok(())
 }
 
-/// Checks `day` against a month of `len` days; `note` is appended to the
-/// message when the day is one past the end (e.g. why Esfand is short).
-pub(crate) fn check_day(cal: Calendar, ymd: Ymd, len: u8, note: Option<&str>) -> Result<(), DateError> {
+/// Checks `day` against a month of `len` days.
+pub(crate) fn check_day(cal: Calendar, ymd: Ymd, len: u8) -> Result<(), DateError> {
     if ymd.day >= 1 && ymd.day <= len {
         return Ok(());
     }
-    let message = if ymd.day == 0 {
-        format!("day 0 is out of range 1–{len}")
-    } else {
-        let name = month_name(cal, ymd.month, crate::lexicon::Lang::En);
-        match note {
-            Some(note) => format!("{name} {} has {len} days; {note}", ymd.year),
-            None => format!("{name} {} has {len} days", ymd.year),
-        }
-    };
     Err(DateError::OutOfRange {
         calendar: cal,
         field: Field::Day,
         value: ymd.day.into(),
         min: 1,
         max: len.into(),
-        message,
+        in_month: Some((ymd.year, ymd.month)),
     })
 }
 

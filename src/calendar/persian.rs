@@ -108,8 +108,7 @@ fn month_len(year: i32, month: u8) -> u8 {
 
 pub(super) fn to_date(ymd: Ymd) -> Result<NaiveDate, DateError> {
     let len = days_in_month(ymd.year, ymd.month)?;
-    let note = (ymd.month == 12 && len == 29).then_some("Esfand has 30 days only in leap years");
-    check_day(Calendar::Persian, ymd, len, note)?;
+    check_day(Calendar::Persian, ymd, len)?;
     let date = match table_index(ymd.year) {
         Some(i) => {
             let gy = ymd.year + GREGORIAN_OFFSET;
@@ -135,7 +134,7 @@ fn out_of_icu_range(ymd: Ymd) -> DateError {
         value: ymd.year.into(),
         min: min.into(),
         max: max.into(),
-        message: format!("year {} is out of range {min}–{max} for the Persian calendar", ymd.year),
+        in_month: None,
     }
 }
 

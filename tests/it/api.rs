@@ -20,7 +20,7 @@ impl Harness {
     }
 
     async fn with(tweak: impl FnOnce(&mut ServeConfig)) -> Harness {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("tempdir");
         let mut config = ServeConfig::new(dir.path().join("t.db"));
         config.addr = "127.0.0.1:0".into();
         tweak(&mut config);
@@ -39,13 +39,13 @@ impl Harness {
     }
 
     async fn get(&self, path: &str) -> reqwest::Response {
-        self.http.get(self.url(path)).send().await.unwrap()
+        self.http.get(self.url(path)).send().await.expect("request")
     }
 
     async fn get_json(&self, path: &str) -> Value {
         let r = self.get(path).await;
         let status = r.status();
-        let body: Value = r.json().await.unwrap();
+        let body: Value = r.json().await.expect("json body");
         assert_eq!(status, StatusCode::OK, "{path}: {body}");
         body
     }
@@ -56,7 +56,7 @@ impl Harness {
             .post(self.url("/api/documents"))
             .header("content-type", "application/x-ndjson")
             .body(body);
-        r.send().await.unwrap()
+        r.send().await.expect("request")
     }
 
     async fn post_doc(&self, doc: &Value) -> (StatusCode, Value) {
@@ -66,9 +66,9 @@ impl Harness {
             .json(doc)
             .send()
             .await
-            .unwrap();
+            .expect("post document");
         let s = r.status();
-        (s, r.json().await.unwrap())
+        (s, r.json().await.expect("json body"))
     }
 
     async fn ingest(&self, doc: &Value) -> Value {
@@ -81,9 +81,15 @@ impl Harness {
 /// Asserts an RFC 9457 problem with `status`, returning its body.
 async fn problem(r: reqwest::Response, status: StatusCode) -> Value {
     assert_eq!(r.status(), status);
-    let ctype = r.headers().get("content-type").unwrap().to_str().unwrap().to_string();
+    let ctype = r
+        .headers()
+        .get("content-type")
+        .expect("content type")
+        .to_str()
+        .expect("content type")
+        .to_string();
     assert_eq!(ctype, "application/problem+json");
-    let body: Value = r.json().await.unwrap();
+    let body: Value = r.json().await.expect("problem body");
     assert_eq!(body["status"], status.as_u16());
     assert!(
         body["type"].is_string() && body["title"].is_string() && body["detail"].is_string(),
@@ -115,7 +121,7 @@ fn story() -> Vec<Value> {
 }
 
 fn events(page: &Value) -> &Vec<Value> {
-    page["events"].as_array().unwrap()
+    page["events"].as_array().expect("events array")
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@ mod browser;
 mod calendar;
 mod extract;
 mod inputs;
+mod layout;
 mod lexicon;
 mod store;
 mod syndication;
