@@ -19,6 +19,7 @@ pub mod chronology;
 pub mod cli;
 pub mod day_input;
 pub mod extract;
+pub mod follow;
 pub mod input;
 pub mod lexicon;
 pub mod store;

@@ -51,6 +51,8 @@ pub struct ServeConfig {
     pub request_timeout: Duration,
     /// Requests processed at once; more wait their turn.
     pub concurrency: usize,
+    /// Feeds to keep following while serving (`serve --follow`), and how.
+    pub follow: Option<(Vec<String>, crate::follow::FollowConfig)>,
 }
 
 impl ServeConfig {
@@ -64,6 +66,7 @@ impl ServeConfig {
             max_body: 5 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             concurrency: 256,
+            follow: None,
         }
     }
 }
@@ -236,6 +239,15 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
 /// As [`start`], or an I/O error while serving.
 pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     let server = start(&config).await?;
+    if let Some((urls, follow)) = config.follow.clone() {
+        let store = Arc::clone(&server.state.store);
+        tokio::spawn(async move {
+            let polled = crate::follow::run(&store, &urls, &follow, false, |r| tracing::info!("follow: {r}")).await;
+            if let Err(e) = polled {
+                tracing::error!(error = %e, "follow stopped");
+            }
+        });
+    }
     tracing::info!(addr = %server.addr, "listening");
     println!("tarikh listening on http://{}", server.addr);
     let Server { task, shutdown, .. } = server;

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod convert;
 mod extract;
+mod follow;
 mod ingest;
 mod serve;
 mod sql;
@@ -98,6 +99,19 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Poll RSS/Atom feeds and ingest each new item (its page's text when the feed has only a teaser).
+    Follow {
+        #[command(flatten)]
+        db: DbArg,
+        /// Time between polls: 15m, 30s, 2h.
+        #[arg(long, default_value = "15m")]
+        every: String,
+        /// Poll each feed once and exit (for cron).
+        #[arg(long)]
+        once: bool,
+        #[arg(required = true)]
+        urls: Vec<String>,
+    },
     /// Run read-only SQL against the chronology.
     Sql {
         #[command(flatten)]
@@ -144,6 +158,12 @@ pub enum Command {
         /// Requests served at once; more wait their turn.
         #[arg(long, default_value_t = 256)]
         concurrency: usize,
+        /// Keep following the feeds listed in this file (one URL per line, # comments).
+        #[arg(long)]
+        follow: Option<PathBuf>,
+        /// Time between polls of the followed feeds.
+        #[arg(long, default_value = "15m", requires = "follow")]
+        follow_every: String,
     },
 }
 
@@ -168,6 +188,7 @@ pub fn main() -> ExitCode {
             columns.as_deref(),
             &paths,
         ),
+        Command::Follow { db, every, once, urls } => follow::run_follow(&db.db, &every, once, &urls),
         Command::Sql { db, json, csv, query } => sql::run_sql(&db.db, json, csv, &query),
         Command::Timeline { db, from, to, calendar } => {
             timeline::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)
@@ -180,15 +201,18 @@ pub fn main() -> ExitCode {
             max_body,
             request_timeout,
             concurrency,
-        } => serve::run(
-            &db.db,
-            &addr,
-            demo,
-            token,
-            max_body,
-            std::time::Duration::from_secs(request_timeout),
-            concurrency,
-        ),
+            follow,
+            follow_every,
+        } => {
+            let mut config = crate::api::ServeConfig::new(&db.db);
+            config.addr = addr;
+            config.demo = demo;
+            config.token = token;
+            config.max_body = max_body;
+            config.request_timeout = std::time::Duration::from_secs(request_timeout);
+            config.concurrency = concurrency.max(1);
+            serve::run(config, follow.as_deref(), &follow_every)
+        }
     }
 }
 

@@ -2,18 +2,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::EXIT_BAD_INPUT;
+use super::follow::parse_every;
 use crate::api::{ServeConfig, serve};
 
-/// Starts the server and blocks until SIGTERM or ctrl-c.
-pub fn run(
-    db: &Path,
-    addr: &str,
-    demo: bool,
-    token: Option<String>,
-    max_body: usize,
-    request_timeout: std::time::Duration,
-    concurrency: usize,
-) -> ExitCode {
+/// Starts the server and blocks until SIGTERM or ctrl-c; with `follow`, a
+/// file of feed URLs, the server also polls those feeds every `follow_every`.
+pub fn run(mut config: ServeConfig, follow: Option<&Path>, follow_every: &str) -> ExitCode {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -21,13 +16,33 @@ pub fn run(
         )
         .with_writer(std::io::stderr)
         .try_init();
-    let mut config = ServeConfig::new(db);
-    config.addr = addr.to_string();
-    config.demo = demo;
-    config.token = token;
-    config.max_body = max_body;
-    config.request_timeout = request_timeout;
-    config.concurrency = concurrency.max(1);
+    if let Some(file) = follow {
+        let urls = match std::fs::read_to_string(file) {
+            Ok(text) => crate::follow::read_feed_list(&text),
+            Err(e) => {
+                eprintln!("serve: --follow {}: {e}", file.display());
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        };
+        let every = match parse_every(follow_every) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("serve: --follow-every: {e}");
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        };
+        if urls.is_empty() {
+            eprintln!("serve: --follow {}: no feed URLs in the file", file.display());
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+        config.follow = Some((
+            urls,
+            crate::follow::FollowConfig {
+                every,
+                ..crate::follow::FollowConfig::default()
+            },
+        ));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

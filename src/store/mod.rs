@@ -19,10 +19,12 @@ use sqlx::{ConnectOptions, SqlitePool};
 use crate::extract::Mention;
 use crate::lexicon::Lang;
 
+mod feeds;
 mod ingest;
 pub mod read;
 mod sandbox;
 
+pub use feeds::FeedState;
 pub use sandbox::{SqlError, SqlResult, check_readonly_sql};
 
 /// How long a connection waits for another writer before failing.

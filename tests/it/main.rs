@@ -3,6 +3,7 @@ mod api;
 mod browser;
 mod calendar;
 mod extract;
+mod follow;
 mod inputs;
 mod layout;
 mod lexicon;
