@@ -20,6 +20,10 @@
     filters: {},
     events: [],
     next: null,
+    // Per calendar: every month the loaded pages span (key -> {key, label, short}), from the API.
+    months: {},
+    // The filters of the loaded view as the server wrote them back (the feed link uses it).
+    feedQuery: null,
     seq: 0,
   };
 
@@ -129,72 +133,12 @@
     return [cps.slice(0, s).join(''), el('mark', null, cps.slice(s, e).join('')), cps.slice(e).join('')];
   }
 
-  // ---------- calendars for month headings ----------
+  // ---------- month headings (from the server's calendars) ----------
 
-  const monthFormats = {};
-  function monthFormat(cal) {
-    if (monthFormats[cal]) return monthFormats[cal];
-    const spec = {
-      gregorian: ['en-GB', 'en-u-ca-gregory-nu-latn', 'gregory'],
-      persian: ['fa-IR-u-ca-persian-nu-arabext', 'en-u-ca-persian-nu-latn', 'persian'],
-      hijri: ['ar-SA-u-ca-islamic-umalqura-nu-arab', 'en-u-ca-islamic-umalqura-nu-latn', 'islamic-umalqura'],
-    }[cal];
-    let label, key;
-    try {
-      label = new Intl.DateTimeFormat(spec[0], { year: 'numeric', month: 'long', timeZone: 'UTC' });
-      key = new Intl.DateTimeFormat(spec[1], { year: 'numeric', month: 'numeric', timeZone: 'UTC' });
-      if (cal !== 'gregorian' && key.resolvedOptions().calendar !== spec[2]) throw new Error('no calendar');
-    } catch (_) {
-      return monthFormat('gregorian');
-    }
-    monthFormats[cal] = { label: composed(label, cal), short: shortOf(label), key, cal };
-    return monthFormats[cal];
-  }
-
-  /** "آذر ۱۴۰۰", "December 2021", "جمادى الأولى ١٤٤٣ هـ": month first, whatever order the locale data prefers. */
-  function composed(fmt, cal) {
-    return { format: (d) => {
-      const parts = fmt.formatToParts(d);
-      const month = (parts.find((p) => p.type === 'month') || {}).value || '';
-      const year = (parts.find((p) => p.type === 'year' || p.type === 'relatedYear') || {}).value || '';
-      const era = cal === 'hijri' ? ' هـ' : '';
-      return month && year ? `${month} ${year}${era}` : fmt.format(d);
-    } };
-  }
-
-  /** The month word alone, for the density strip ("Dec" in Gregorian). */
-  function shortOf(fmt) {
-    return (d) => {
-      const m = (fmt.formatToParts(d).find((p) => p.type === 'month') || {}).value || '';
-      return fmt.resolvedOptions().calendar === 'gregory' ? m.slice(0, 3) : m;
-    };
-  }
-
-  function parseIsoDay(iso) {
-    const m = /^(-?\d{4,})-(\d{2})-(\d{2})/.exec(iso || '');
-    if (!m) return null;
-    const d = new Date(0);
-    d.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
-    d.setUTCHours(0, 0, 0, 0);
-    return d;
-  }
-
-  /** Month of `iso` in the chosen calendar: {key: sortable "YYYY-MM", label}. */
-  function monthOf(iso, cal) {
-    const d = parseIsoDay(iso);
-    if (!d) return { key: '0000-00', label: 'Undated', date: null };
-    const f = monthFormat(cal);
-    return { key: monthKey(d, cal), label: f.label.format(d), short: f.short(d), date: d };
-  }
-
-  /** Sortable "YYYY-MM" of a UTC day in `cal`. */
-  function monthKey(d, cal) {
-    let y = 0, mo = 0;
-    for (const part of monthFormat(cal).key.formatToParts(d)) {
-      if (part.type === 'year' || part.type === 'relatedYear') y = y || parseInt(part.value, 10);
-      if (part.type === 'month') mo = parseInt(part.value, 10);
-    }
-    return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}`;
+  /** Month of an event's first day in `cal`, as the API computed it: {key: sortable "YYYY-MM", label, short}. */
+  function monthOf(ev, cal) {
+    const m = ev.months && ev.months[cal];
+    return m ? { key: m.key, label: m.label, short: m.short } : { key: '0000-00', label: 'Undated', short: '' };
   }
 
   function firstDay(ev) {
@@ -249,8 +193,7 @@
   }
 
   function updateSubscribe() {
-    const p = apiParams();
-    const qs = p.toString();
+    const qs = state.feedQuery !== null ? state.feedQuery : apiParams().toString();
     $('#subscribe').href = `/api/timeline.ics${qs ? `?${qs}` : ''}`;
   }
 
@@ -270,10 +213,18 @@
       const events = Array.isArray(page && page.events) ? page.events : [];
       state.events = append ? state.events.concat(events) : events;
       state.next = (page && page.next_cursor) || null;
+      const runs = (page && page.months) || {};
+      if (!append) state.months = {};
+      for (const cal of CALENDARS) {
+        const have = state.months[cal] || new Map();
+        for (const m of runs[cal] || []) have.set(m.key, m);
+        state.months[cal] = have;
+      }
+      state.feedQuery = (page && typeof page.filter_query === 'string') ? page.filter_query : null;
       showError($('#error'), null);
     } catch (e) {
       if (seq !== state.seq) return;
-      if (!append) { state.events = []; state.next = null; }
+      if (!append) { state.events = []; state.next = null; state.months = {}; state.feedQuery = null; }
       showError($('#error'), e);
     } finally {
       if (seq === state.seq) list.setAttribute('aria-busy', 'false');
@@ -314,9 +265,9 @@
     return `≈ approximate${bits.length ? ` (${bits.join(' ')})` : ''}`;
   }
 
+  /** Whether the server calls the date approximate (one rule, is_fuzzy in the store). */
   function isFuzzy(ev) {
-    const d = ev.date || {};
-    return !!(ev.fuzzy || d.mod || d.grain === 'month' || d.grain === 'year' || d.grain === 'week');
+    return !!ev.fuzzy;
   }
 
   function sourceItem(src) {
@@ -389,8 +340,8 @@
     const out = [];
     for (const ev of events) {
       const m = isYearish(ev)
-        ? { key: `${monthOf(firstDay(ev), state.calendar).key}~${dateLabel(ev, state.calendar)}`, label: dateLabel(ev, state.calendar) }
-        : monthOf(firstDay(ev), state.calendar);
+        ? { key: `${monthOf(ev, state.calendar).key}~${dateLabel(ev, state.calendar)}`, label: dateLabel(ev, state.calendar) }
+        : monthOf(ev, state.calendar);
       // Keys repeat only if the API's order interleaves a month; keep one section per key.
       const same = out.find((g) => g.key === m.key);
       if (same) same.events.push(ev);
@@ -435,26 +386,16 @@
     // Year-long events have no month to stand in; the strip counts the rest.
     const days = state.events.filter((ev) => !isYearish(ev)).map(firstDay).filter(Boolean).sort();
     if (!days.length) { box.replaceChildren(); return; }
-    // Every month between the first and the last event, in the chosen calendar.
+    // Every month between the first and the last event, in the chosen calendar, as the API listed them.
+    const listed = [...(state.months[state.calendar] || new Map()).values()].sort((a, b) => a.key.localeCompare(b.key));
     const months = [];
-    const start = parseIsoDay(days[0]);
-    const end = parseIsoDay(days[days.length - 1]);
     const seen = new Set();
-    if (start && end && (end - start) / 864e5 <= 366 * 8) {
-      for (let t = start.getTime(); t <= end.getTime(); t += 864e5) {
-        const d = new Date(t);
-        const key = monthKey(d, state.calendar);
-        if (!seen.has(key)) {
-          seen.add(key);
-          const f = monthFormat(state.calendar);
-          months.push({ key, label: f.label.format(d), short: f.short(d) });
-        }
-      }
-    } else {
-      for (const g of [...gs].filter((x) => !x.key.includes('~')).sort((a, b) => a.key.localeCompare(b.key))) {
-        if (!seen.has(g.key)) { seen.add(g.key); months.push({ key: g.key, label: g.label, short: g.short || g.label }); }
-      }
+    for (const m of listed) { seen.add(m.key); months.push(m); }
+    // Months with events the runs do not cover (a page spanning more than the API lists).
+    for (const g of [...gs].filter((x) => !x.key.includes('~')).sort((a, b) => a.key.localeCompare(b.key))) {
+      if (!seen.has(g.key)) { seen.add(g.key); months.push({ key: g.key, label: g.label, short: g.short || g.label }); }
     }
+    months.sort((a, b) => a.key.localeCompare(b.key));
     const max = Math.max(1, ...months.map((m) => (counts.get(m.key) ? counts.get(m.key).events.length : 0)));
     box.replaceChildren(...months.map((m) => {
       const g = counts.get(m.key);

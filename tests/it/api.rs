@@ -790,3 +790,59 @@ async fn binary_serves_and_stops_gracefully_on_sigterm() {
         .unwrap();
     assert!(status.success(), "{status}");
 }
+
+#[tokio::test]
+async fn the_page_gets_month_headings_fuzziness_and_its_feed_query_from_the_server() {
+    let h = Harness::new().await;
+    h.ingest(&en(
+        "Water talks opened in Geneva on 12 January 2022.",
+        "Geneva talks",
+        "2022-01-13",
+    ))
+    .await;
+    h.ingest(&en(
+        "The basin commission will meet again in March 2022.",
+        "Basin commission",
+        "2022-01-13",
+    ))
+    .await;
+    let page = h.get_json("/api/timeline?from=2022-01-01&lang=en").await;
+    let evs = events(&page);
+    let day = evs
+        .iter()
+        .find(|e| e["date"]["first_day"] == "2022-01-12")
+        .expect("the day event");
+    // Headings from tarikh's own calendars: 12 January 2022 is 22 Dey 1400 and 9 Jumada al-Akhirah 1443.
+    assert_eq!(day["months"]["gregorian"]["key"], "2022-01");
+    assert_eq!(day["months"]["persian"]["key"], "1400-10");
+    assert_eq!(day["months"]["persian"]["label"], "دی ۱۴۰۰");
+    assert_eq!(day["months"]["hijri"]["key"], "1443-06");
+    assert_eq!(day["fuzzy"], false);
+    let month = evs
+        .iter()
+        .find(|e| e["date"]["grain"] == "month")
+        .expect("the month event");
+    assert_eq!(month["fuzzy"], true);
+    // The strip's months run from January to March, every calendar.
+    let keys = |cal: &str| {
+        page["months"][cal]
+            .as_array()
+            .expect("months")
+            .iter()
+            .map(|m| m["key"].as_str().expect("key").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys("gregorian"), ["2022-01", "2022-02", "2022-03"]);
+    assert_eq!(keys("persian"), ["1400-10", "1400-11", "1400-12"]);
+    // The feed of the same view, from the query the server wrote back.
+    assert_eq!(page["filter_query"], "from=2022-01-01&lang=en");
+    let ics = h
+        .get(&format!(
+            "/api/timeline.ics?{}",
+            page["filter_query"].as_str().expect("query")
+        ))
+        .await;
+    assert_eq!(ics.status(), StatusCode::OK);
+    let text = ics.text().await.expect("ics body");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), evs.len(), "{text}");
+}

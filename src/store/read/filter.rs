@@ -35,6 +35,41 @@ pub enum Order {
     Desc,
 }
 
+impl TimelineFilter {
+    /// The filter as a query string of `/api/timeline` and
+    /// `/api/timeline.ics` (ISO dates, so no `calendar` is needed).
+    pub fn to_query_string(&self) -> String {
+        fn enc(s: &str) -> String {
+            s.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect()
+        }
+        let mut parts = Vec::new();
+        if let Some(d) = self.from {
+            parts.push(format!("from={d}"));
+        }
+        if let Some(d) = self.to {
+            parts.push(format!("to={d}"));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.code()));
+        }
+        if let Some(s) = &self.source {
+            parts.push(format!("source={}", enc(s)));
+        }
+        if let Some(q) = &self.q {
+            parts.push(format!("q={}", enc(q)));
+        }
+        if let Some(m) = self.min_sources {
+            parts.push(format!("min_sources={m}"));
+        }
+        parts.join("&")
+    }
+}
+
 /// A position in the timeline: the sort key of the last event returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cursor {
@@ -228,6 +263,22 @@ mod tests {
         assert!(q.contains("\"or\"") || q.contains("\"OR\""), "{q}");
         assert!(!q.contains('*'));
         assert!(fts_query(" -- ").is_err());
+    }
+
+    #[test]
+    fn the_query_string_reads_back_as_the_same_filter() {
+        let f = TimelineFilter {
+            from: "1999-03-01".parse().ok(),
+            lang: Some(Lang::Ar),
+            q: Some("آب & water".into()),
+            min_sources: Some(2),
+            ..TimelineFilter::default()
+        };
+        assert_eq!(
+            f.to_query_string(),
+            "from=1999-03-01&lang=ar&q=%D8%A2%D8%A8%20%26%20water&min_sources=2"
+        );
+        assert_eq!(TimelineFilter::default().to_query_string(), "");
     }
 
     #[test]

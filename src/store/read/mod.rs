@@ -19,12 +19,14 @@ pub mod documents;
 pub mod events;
 pub mod feed;
 pub mod filter;
+pub mod months;
 pub mod timeline;
 
 pub use documents::{Conflict, DocumentDetail, DocumentMention};
 pub use events::{EventDetail, MergeReason};
 pub use feed::{FeedBatch, FeedEvent, FeedSource};
 pub use filter::{Cursor, Order, TimelineFilter, fts_query};
+pub use months::{MonthLabel, MonthRuns, Months};
 pub use timeline::{DEFAULT_LIMIT, Event, MAX_LIMIT, Source, TimelineDate, TimelinePage, TimelineQuery};
 
 /// Why a read query failed.

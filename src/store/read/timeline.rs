@@ -13,6 +13,7 @@ use serde::Serialize;
 use sqlx::{AssertSqlSafe, FromRow, SqlitePool};
 
 use super::filter::{Bind, Cursor, Order, TimelineFilter, bind_all, where_clause};
+use super::months::{MonthRuns, Months, months_between, months_of};
 use super::{ReadError, dir_of, from_json_rows, is_fuzzy};
 
 /// Largest page the timeline returns.
@@ -47,6 +48,12 @@ pub struct TimelinePage {
     pub events: Vec<Event>,
     /// Pass back as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
+    /// Every month from the page's first to its last event (by first day;
+    /// year-long events aside), in every calendar: the page's density strip.
+    pub months: MonthRuns,
+    /// The filters of this page as a canonical query string (ISO dates), for
+    /// the iCalendar feed of the same view.
+    pub filter_query: String,
 }
 
 /// An event's date: the normalized value and the inclusive days it covers.
@@ -74,8 +81,10 @@ pub struct Event {
     /// `rtl` or `ltr`, from the title's language.
     pub dir: &'static str,
     pub lang: Option<String>,
-    /// True for month or coarser grain, or any modifier.
+    /// True for a week or coarser grain, or any modifier (see [`is_fuzzy`]).
     pub fuzzy: bool,
+    /// The month of the first day in every calendar: the page's headings.
+    pub months: Option<Months>,
     /// Two disagreeing values when a source's side-by-side dates do not match.
     pub conflict: Option<Vec<String>>,
     pub n_sources: i64,
@@ -130,7 +139,9 @@ pub(super) const EVENT_COLUMNS: &str = "e.id, e.first_day, e.last_day, e.value, 
 impl EventRow {
     pub(super) fn into_event(self, sources: Vec<Source>, conflict: Option<Vec<String>>) -> Event {
         let fuzzy = is_fuzzy(&self.grain, self.modifier.as_deref());
+        let months = self.first_day.parse::<NaiveDate>().ok().map(months_of);
         Event {
+            months,
             id: self.id,
             date: TimelineDate {
                 sort_key: format!("{}|{}|{}", self.first_day, self.last_day, self.id),
@@ -302,12 +313,25 @@ pub(super) async fn timeline_page(
     };
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut sources = sources_for(pool, &ids, false).await?;
-    let events = rows
+    let events: Vec<Event> = rows
         .into_iter()
         .map(|r| {
             let (s, c) = sources.remove(&r.id).unwrap_or_default();
             r.into_event(s, c)
         })
         .collect();
-    Ok(TimelinePage { events, next_cursor })
+    let days = events
+        .iter()
+        .filter(|e| !matches!(e.date.grain.as_str(), "year" | "decade"))
+        .filter_map(|e| e.date.first_day.parse::<NaiveDate>().ok());
+    let span = days.fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
+        None => Some((d, d)),
+        Some((a, b)) => Some((a.min(d), b.max(d))),
+    });
+    Ok(TimelinePage {
+        events,
+        next_cursor,
+        months: span.map(|(a, b)| months_between(a, b)).unwrap_or_default(),
+        filter_query: q.filter.to_query_string(),
+    })
 }
