@@ -463,24 +463,34 @@ impl<'a> Parser<'a> {
 
     // ---- patterns
 
-    /// `1400/10/22`, `۱۴۰۰-۱۰-۲۲`, `12/01/2022`, `14-09-1432 هـ`, `18-9-15`.
-    fn numeric(&self, i: usize) -> Option<Expr> {
-        let (a, ad) = self.num(i)?;
-        if self.glued(i) && i > 0 && matches!(self.toks[i - 1].kind, TokKind::Word | TokKind::Num { .. }) {
-            return None;
-        }
+    /// Three numbers joined by one separator: (a, separator, b, c, index after c).
+    /// The separators touch the numbers (`1400/10/22`), or, for `/` only, stand
+    /// between spaces when one end is a four-digit year (`12 / 3 / 1441هـ`).
+    fn numeric_parts(&self, i: usize) -> Option<((u32, u8), char, (u32, u8), (u32, u8), usize)> {
+        let a = self.num(i)?;
         let TokKind::Punct(sep) = self.tok(i + 1)?.kind else {
             return None;
         };
-        if !['/', '-', '.'].contains(&sep) || !self.glued(i + 1) || !self.glued(i + 2) {
+        if !['/', '-', '.'].contains(&sep) {
             return None;
         }
-        let (b, bd) = self.num(i + 2)?;
-        if !self.is_punct(i + 3, &[sep]) || !self.glued(i + 3) || !self.glued(i + 4) {
+        let b = self.num(i + 2)?;
+        if !self.is_punct(i + 3, &[sep]) {
             return None;
         }
-        let (c, cd) = self.num(i + 4)?;
-        let mut end = i + 5;
+        let c = self.num(i + 4)?;
+        let glued = (1..=4).all(|k| self.glued(i + k));
+        let spaced_ok = sep == '/' && (a.1 == 4 || c.1 == 4) && (1..=4).all(|k| self.same_line(i + k));
+        (glued || spaced_ok).then_some((a, sep, b, c, i + 5))
+    }
+
+    /// `1400/10/22`, `۱۴۰۰-۱۰-۲۲`, `12/01/2022`, `14-09-1432 هـ`, `18-9-15`,
+    /// `17 / 7 / 2015م`; in Persian text two-digit Solar Hijri years (`۹۱/۳/۵`, `27/2/90`).
+    fn numeric(&self, i: usize) -> Option<Expr> {
+        if self.glued(i) && i > 0 && matches!(self.toks[i - 1].kind, TokKind::Word | TokKind::Num { .. }) {
+            return None;
+        }
+        let ((a, ad), sep, (b, bd), (c, cd), mut end) = self.numeric_parts(i)?;
         // 1/2/3/4 or 1.2.3.4 is not a date.
         if self.is_punct(end, &[sep, '%']) && self.glued(end) {
             return None;
@@ -488,8 +498,11 @@ impl<'a> Parser<'a> {
         if self.glued(end) && self.tok(end).is_some_and(|t| matches!(t.kind, TokKind::Num { .. })) {
             return None;
         }
+        let persian_short = self.lang == Lang::Fa && sep == '/';
         let (y, m, d, ydigits) = if ad == 4 {
             (a, b, c, ad)
+        } else if persian_short && ad == 2 && cd <= 2 && a > 31 {
+            (a, b, c, ad) // ۹۱/۳/۵: year first
         } else if cd == 4 || cd == 2 {
             if self.lang == Lang::En && a <= 12 && b > 12 {
                 (c, a, b, cd)
@@ -499,7 +512,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if bd > 2 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        if bd > 2 || ad > 4 || cd > 4 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
         let mut era = None;
@@ -519,6 +532,7 @@ impl<'a> Parser<'a> {
                 Lang::Ar | Lang::Ur => Calendar::Hijri,
                 Lang::En => Calendar::Gregorian,
             },
+            None if ydigits == 2 && persian_short => Calendar::Persian,
             None => Calendar::Gregorian,
         };
         let mut what = What::Date {
@@ -749,10 +763,11 @@ impl<'a> Parser<'a> {
         let y_at = self.unit(y_at, 3).unwrap_or(y_at);
         if self.same_line(y_at)
             && let Some((y, short, _, n)) = self.year(y_at, Some(mh.cal))
-            && !short
+            && (!short || mh.cal == Calendar::Persian)
         {
-            if let What::Date { year, .. } = &mut what {
+            if let What::Date { year, short_year, .. } = &mut what {
                 *year = Some(y);
+                *short_year = short;
             }
             year_found = true;
             end = n;
@@ -800,6 +815,7 @@ impl<'a> Parser<'a> {
             modifier = Some(m);
             j = k;
         }
+        let j0 = j;
         let framed = if let Some(k) = self
             .unit(j, 3)
             .or_else(|| self.frame(j, FrameWord::In).filter(|_| self.lang == Lang::En))
@@ -812,8 +828,10 @@ impl<'a> Parser<'a> {
         if framed && self.tok(j).is_some_and(|t| t.gap == Gap::Line) {
             return None;
         }
-        let (y, short, era, mut end) = self.year(j, None)?;
-        if short || !(framed || era.is_some()) {
+        // `سال ۹۴`: Persian news writes Solar Hijri years with two digits after `سال`.
+        let short_ok = framed && self.lang == Lang::Fa && self.unit(j0, 3).is_some();
+        let (y, short, era, mut end) = self.year(j, short_ok.then_some(Calendar::Persian))?;
+        if (short && !short_ok) || !(framed || era.is_some()) || (short && y < 10) {
             return None;
         }
         // A count after the year (`سال ۱۴۰۰ نفر`) is rare; a following unit word makes it a duration.
@@ -822,6 +840,7 @@ impl<'a> Parser<'a> {
         }
         let cal = match era {
             Some(c) => c,
+            None if short => Calendar::Persian,
             None if (1300..=1500).contains(&y) && matches!(self.lang, Lang::Fa) => Calendar::Persian,
             None => Calendar::Gregorian,
         };
@@ -830,8 +849,9 @@ impl<'a> Parser<'a> {
             end = n;
         }
         let mut what = Self::date(cal);
-        if let What::Date { year, .. } = &mut what {
+        if let What::Date { year, short_year, .. } = &mut what {
             *year = Some(y);
+            *short_year = short;
         }
         let start = if modifier.is_some() { i } else { i.min(j) };
         Some(Expr {

@@ -30,7 +30,9 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Optio
             let d = shift(anchor?, *n)?;
             Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
         }
-        What::RelUnit { unit, offset, weekday } => rel_unit(anchor?, *unit, *offset, *weekday, week_start(lang)),
+        What::RelUnit { unit, offset, weekday } => {
+            rel_unit(anchor?, *unit, *offset, *weekday, week_start(lang), local_calendar(lang))
+        }
         What::Weekday {
             weekday,
             dir,
@@ -249,8 +251,28 @@ fn days_into_week(start: Weekday, wd: u8) -> i64 {
 }
 
 /// Last/this/next week, month or year; a week-grain value is the ISO week.
-fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>, week_start: Weekday) -> Option<Resolved> {
+/// The calendar `this year`, `last month` count in: Persian news counts
+/// years and months in the Solar Hijri calendar (`امسال` in Dey 1400 is
+/// 1400 AP), the other languages in the Gregorian one.
+pub(crate) fn local_calendar(lang: Lang) -> Calendar {
+    match lang {
+        Lang::Fa => Calendar::Persian,
+        _ => Calendar::Gregorian,
+    }
+}
+
+fn rel_unit(
+    a: NaiveDate,
+    unit: i32,
+    offset: i32,
+    weekday: Option<u8>,
+    week_start: Weekday,
+    cal: Calendar,
+) -> Option<Resolved> {
     let g = Calendar::Gregorian;
+    if cal != g && unit != 1 {
+        return rel_unit_in(a, unit, offset, cal);
+    }
     match unit {
         1 => {
             let d = shift(a, 7 * i64::from(offset))?;
@@ -303,6 +325,27 @@ fn rel_unit(a: NaiveDate, unit: i32, offset: i32, weekday: Option<u8>, week_star
             })
         }
     }
+}
+
+/// This/last/next month or year counted in a non-Gregorian calendar: the
+/// month or year's Gregorian interval.
+fn rel_unit_in(a: NaiveDate, unit: i32, offset: i32, cal: Calendar) -> Option<Resolved> {
+    let here = calendar::from_date(cal, a);
+    let (first, last) = if unit == 2 {
+        let months = here.year * 12 + i32::from(here.month) - 1 + offset;
+        calendar::month_range(cal, months.div_euclid(12), (months.rem_euclid(12) + 1) as u8).ok()?
+    } else {
+        calendar::year_range(cal, here.year + offset).ok()?
+    };
+    Some(Resolved {
+        value: format!("{}/{}", iso(first), iso(last)),
+        grain: if unit == 2 { Grain::Month } else { Grain::Year },
+        first,
+        last,
+        calendar: cal,
+        anchor: Some(Anchor::Dct),
+        time: None,
+    })
 }
 
 /// A weekday (0 = Monday) near `a`: the most recent on or before it; with
