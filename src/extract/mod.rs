@@ -1,6 +1,7 @@
 //! Finds every date expression in a text and normalizes it against the
 //! document's creation time (DCT).
 
+mod compose;
 mod parse;
 mod resolve;
 
@@ -289,7 +290,7 @@ fn extract_segment(
         return chars;
     }
     let parser = Parser::with_hits(&s.toks, &s.buf, lang, std::mem::take(&mut s.hits));
-    let exprs = parser.parse_all();
+    let exprs = compose::compose(&parser, parser.parse_all());
     s.hits = parser.into_hits();
     if exprs.is_empty() {
         return chars;

@@ -33,7 +33,15 @@ pub(crate) enum What {
         rel_year: Option<i32>,
         /// Month of the named direction (`ژانویه آینده`: the coming one).
         month_dir: Option<i32>,
+        /// The weekday written with the date (0 = Monday): it must agree, and
+        /// it picks the year of a yearless date.
+        weekday: Option<u8>,
+        /// Which half of the month or year (`نیمه نخست اردیبهشت`): 1 or 2.
+        half: Option<u8>,
     },
+    /// From one date to another (`۲۴ اسفند تا ۱۵ فروردین ۹۷`, `2002 إلى 2005`):
+    /// the first borrows the month and year it leaves out from the second.
+    Range { from: Box<What>, to: Box<What> },
     /// A day relative to the document date.
     RelDay(i64),
     /// This/last/next week, month or year (`unit`: 1 week, 2 month, 3 year).
@@ -165,22 +173,22 @@ impl<'a> Parser<'a> {
         self.toks.get(i)
     }
 
-    fn num(&self, i: usize) -> Option<(u32, u8)> {
+    pub(crate) fn num(&self, i: usize) -> Option<(u32, u8)> {
         match self.tok(i)?.kind {
             TokKind::Num { value, digits } => Some((value, digits)),
             _ => None,
         }
     }
 
-    fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+    pub(crate) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         matches!(self.tok(i).map(|t| t.kind), Some(TokKind::Punct(c)) if chars.contains(&c))
     }
 
-    fn glued(&self, i: usize) -> bool {
+    pub(crate) fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.gap == Gap::None)
     }
 
-    fn same_line(&self, i: usize) -> bool {
+    pub(crate) fn same_line(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.gap != Gap::Line)
     }
 
@@ -219,11 +227,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&self, i: usize, kind: Kind) -> Option<(i32, usize)> {
+    pub(crate) fn value(&self, i: usize, kind: Kind) -> Option<(i32, usize)> {
         self.entry(i, kind).map(|(e, j)| (e.value, j))
     }
 
-    fn frame(&self, i: usize, f: FrameWord) -> Option<usize> {
+    pub(crate) fn frame(&self, i: usize, f: FrameWord) -> Option<usize> {
         self.entry(i, Kind::Frame)
             .filter(|(e, _)| e.value == f as i32)
             .map(|(_, j)| j)
@@ -235,7 +243,7 @@ impl<'a> Parser<'a> {
             .map(|(_, j)| j)
     }
 
-    fn conj(&self, i: usize, which: i32) -> Option<usize> {
+    pub(crate) fn conj(&self, i: usize, which: i32) -> Option<usize> {
         self.entry(i, Kind::Conj)
             .filter(|(e, _)| e.value == which)
             .map(|(_, j)| j)
@@ -447,7 +455,7 @@ impl<'a> Parser<'a> {
         Some((m, j))
     }
 
-    fn date(cal: Calendar) -> What {
+    pub(crate) fn date(cal: Calendar) -> What {
         What::Date {
             cal,
             year: None,
@@ -458,6 +466,8 @@ impl<'a> Parser<'a> {
             time: None,
             rel_year: None,
             month_dir: None,
+            weekday: None,
+            half: None,
         }
     }
 
@@ -545,6 +555,8 @@ impl<'a> Parser<'a> {
             time: None,
             rel_year: None,
             month_dir: None,
+            weekday: None,
+            half: None,
         };
         if let Some((t, k)) = self.time(end) {
             if let What::Date { time, .. } = &mut what {
@@ -575,7 +587,9 @@ impl<'a> Parser<'a> {
         {
             j = k; // روز چهارشنبه ۱۲ ماه ژانویه
         }
-        if let Some((_, k)) = self.entry(j, Kind::Weekday) {
+        let mut weekday = None;
+        if let Some((e, k)) = self.entry(j, Kind::Weekday) {
+            weekday = Some(e.value as u8);
             j = self.skip_commas(k);
         }
         if let Some(k) = self.frame(j, FrameWord::Day) {
@@ -596,8 +610,11 @@ impl<'a> Parser<'a> {
                 (self.is_punct(k, &['-', '–']) || (self.is_punct(k, &[',', '،']) && day_to.is_none())).then_some(k + 1)
             });
             let Some(n) = next else { break };
+            let is_list = self.conj(k, 0).is_some() || self.is_punct(k, &[',', '،']);
+            let prev = day_to.unwrap_or(day);
             match self.day(n) {
-                Some((d2, after)) if d2 > day_to.unwrap_or(day) => {
+                // a list of days is one interval only when they follow each other (۹ و ۱۰)
+                Some((d2, after)) if d2 > prev && (!is_list || d2 == prev + 1) => {
                     day_to = Some(d2);
                     k = after;
                 }
@@ -607,7 +624,10 @@ impl<'a> Parser<'a> {
         if self.is_punct(k, &['.']) {
             k += 1;
         }
-        if let Some(n) = self.month_word(k).or_else(|| self.frame(k, FrameWord::Of)) {
+        if let Some(n) = self.frame(k, FrameWord::Of) {
+            k = n;
+        }
+        if let Some(n) = self.month_word(k) {
             k = n;
         }
         let mh = self.month(k)?;
@@ -625,7 +645,9 @@ impl<'a> Parser<'a> {
         } else {
             end
         };
-        if let Some(n) = self.unit(y_at, 3) {
+        if let Some(n) = self.frame(y_at, FrameWord::Of).and_then(|n| self.unit(n, 3)) {
+            y_at = n; // 5 من شهر رجب من عام 1440
+        } else if let Some(n) = self.unit(y_at, 3) {
             y_at = n; // ۱۲ ژانویه سال ۲۰۲۲
         }
         if self.same_line(y_at)
@@ -644,12 +666,14 @@ impl<'a> Parser<'a> {
             day: d,
             day_to: dt,
             time,
+            weekday: wd,
             ..
         } = &mut what
         {
             *month = Some(mh.month);
             *d = Some(day);
             *dt = day_to;
+            *wd = weekday;
             if let Some((y, short)) = year_found {
                 *year = Some(y);
                 *short_year = short;

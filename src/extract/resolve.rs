@@ -25,7 +25,8 @@ pub(crate) struct Resolved {
 pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Option<Resolved> {
     let anchor = dct.map(|d| d.date());
     match &e.what {
-        What::Date { .. } => resolve_date(e, anchor, anchor),
+        What::Date { .. } => resolve_date(&e.what, anchor, anchor),
+        What::Range { from, to } => resolve_range(from, to, anchor),
         What::RelDay(n) => {
             let d = shift(anchor?, *n)?;
             Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
@@ -55,11 +56,93 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Optio
 
 /// Resolves a yearless date to the occurrence nearest `near` (its twin's day).
 pub(crate) fn resolve_with_anchor(e: &Expr, near: NaiveDate, dct: Option<NaiveDate>) -> Option<Resolved> {
-    resolve_date(e, Some(near), dct)
+    match &e.what {
+        What::Range { from, to } => resolve_range(from, to, Some(near)),
+        w => resolve_date(w, Some(near), dct),
+    }
 }
 
-fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Option<Resolved> {
-    let What::Date {
+/// A range: the end resolves first, then the start with the month and year
+/// it leaves out taken from the end (a year earlier when that would put it
+/// after the end: `۲۴ اسفند تا ۱۵ فروردین ۹۷` starts in Esfand 1396).
+fn resolve_range(from: &What, to: &What, anchor: Option<NaiveDate>) -> Option<Resolved> {
+    let end = resolve_date(to, anchor, anchor)?;
+    let (
+        What::Date {
+            year: ty,
+            short_year: ts,
+            month: tm,
+            rel_year: tr,
+            cal: tcal,
+            ..
+        },
+        What::Date {
+            year: fy, month: fm, day: fd, ..
+        },
+    ) = (to, from)
+    else {
+        return None;
+    };
+    let mut f = from.clone();
+    let mut borrowed_year = false;
+    if let What::Date {
+        cal,
+        year,
+        short_year,
+        month,
+        rel_year,
+        ..
+    } = &mut f
+    {
+        if fm.is_none() && fd.is_some() {
+            *month = *tm;
+            *cal = *tcal;
+        }
+        if fy.is_none() && (month.is_some() || fd.is_some()) {
+            if *cal == *tcal {
+                *year = ty.map(|y| if *ts { expand_short_year(y, *tcal, anchor) } else { y });
+                *rel_year = *tr;
+            } else {
+                *year = Some(calendar::from_date(*cal, end.last).year);
+            }
+            *short_year = false;
+            borrowed_year = year.is_some() || rel_year.is_some();
+        }
+    }
+    let mut start = resolve_date(&f, Some(end.first), anchor)?;
+    if start.first > end.last && borrowed_year {
+        if let What::Date { year: Some(y), .. } = &mut f {
+            *y -= 1;
+        }
+        start = resolve_date(&f, Some(end.first), anchor)?;
+    }
+    if start.first > end.last {
+        return None;
+    }
+    Some(Resolved {
+        value: format!("{}/{}", iso(start.first), iso(end.last)),
+        grain: Grain::Interval,
+        first: start.first,
+        last: end.last,
+        calendar: start.calendar,
+        anchor: start.anchor.or(end.anchor),
+        time: None,
+    })
+}
+
+/// The Gregorian year a year number next to a month names: a Hijri or Solar
+/// Hijri month with a year no such calendar has reached (`رمضان 2018`) is the
+/// month that falls in that Gregorian year.
+fn gregorian_year_of(cal: Calendar, year: i32) -> bool {
+    match cal {
+        Calendar::Hijri => year >= 1600,
+        Calendar::Persian => year >= 1700,
+        Calendar::Gregorian => false,
+    }
+}
+
+fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Option<Resolved> {
+    let &What::Date {
         cal,
         year,
         short_year,
@@ -69,7 +152,9 @@ fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Op
         time,
         rel_year,
         month_dir,
-    } = e.what
+        weekday,
+        half,
+    } = what
     else {
         return None;
     };
@@ -77,18 +162,51 @@ fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Op
         (Some(y), true) => Some(expand_short_year(y, cal, near)),
         (y, _) => y,
     };
+    // `رمضان 2018`: the occurrence of the month (or day) that falls in that Gregorian year.
+    if let Some(gy) = year.filter(|&y| gregorian_year_of(cal, y)) {
+        let mid = NaiveDate::from_ymd_opt(gy, 7, 1)?;
+        let mut w = what.clone();
+        if let What::Date { year, short_year, .. } = &mut w {
+            *year = None;
+            *short_year = false;
+        }
+        let r = resolve_date(&w, Some(mid), dct)?;
+        return (r.first.year() == gy || r.last.year() == gy).then(|| Resolved { anchor: None, ..r });
+    }
     let inferred = year.is_none();
     let this_year = |a: NaiveDate| calendar::from_date(cal, a).year;
+    if let Some(h) = half {
+        let (first, last) = match (year, rel_year, month) {
+            (Some(y), _, None) => calendar::year_range(cal, y).ok()?,
+            (None, Some(r), None) => calendar::year_range(cal, this_year(dct.or(near)?) + r).ok()?,
+            (Some(y), _, Some(m)) => calendar::month_range(cal, y, m).ok()?,
+            (None, Some(r), Some(m)) => calendar::month_range(cal, this_year(dct.or(near)?) + r, m).ok()?,
+            (None, None, Some(m)) => nearest(cal, near?, |y| calendar::month_range(cal, y, m).ok())?,
+            (None, None, None) => return None,
+        };
+        let (first, last) = halve(cal, first, last, month.is_none(), h)?;
+        return Some(Resolved {
+            value: format!("{}/{}", iso(first), iso(last)),
+            grain: Grain::Interval,
+            first,
+            last,
+            calendar: cal,
+            anchor: inferred.then_some(Anchor::YearInferred),
+            time: None,
+        });
+    }
     match (month, d) {
         (Some(m), Some(dd)) => {
+            let fits = |x: NaiveDate| weekday.is_none_or(|w| x.weekday().num_days_from_monday() == u32::from(w));
             let first = match (year, rel_year) {
                 (Some(y), _) => lenient_day(cal, Ymd::new(y, m, dd))?,
                 (None, Some(r)) => calendar::to_date(cal, Ymd::new(this_year(dct.or(near)?) + r, m, dd)).ok()?,
                 (None, None) => {
-                    nearest(cal, near?, |y| {
-                        calendar::to_date(cal, Ymd::new(y, m, dd)).ok().map(|x| (x, x))
-                    })?
-                    .0
+                    let at = |y| calendar::to_date(cal, Ymd::new(y, m, dd)).ok().map(|x| (x, x));
+                    // The written weekday picks the year (`الأربعاء 14 مارس` in January 2019 is 2018).
+                    nearest(cal, near?, |y| at(y).filter(|&(x, _)| fits(x)))
+                        .or_else(|| nearest(cal, near?, at))?
+                        .0
                 }
             };
             let anchor = inferred.then_some(Anchor::YearInferred);
@@ -172,6 +290,19 @@ fn resolve_date(e: &Expr, near: Option<NaiveDate>, dct: Option<NaiveDate>) -> Op
             })
         }
     }
+}
+
+/// The first or second half of a month (days 1–15, 16–end) or of a year
+/// (its first six months, the rest).
+fn halve(cal: Calendar, first: NaiveDate, last: NaiveDate, whole_year: bool, h: u8) -> Option<(NaiveDate, NaiveDate)> {
+    let split = if whole_year {
+        let y = calendar::from_date(cal, first).year;
+        calendar::month_range(cal, y, 7).ok()?.0
+    } else {
+        first.checked_add_days(Days::new(15))?
+    };
+    let prev = split.pred_opt()?;
+    Some(if h == 1 { (first, prev) } else { (split, last) })
 }
 
 /// Among last year, this year and next year (in `cal`, around `near`), the

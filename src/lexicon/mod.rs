@@ -273,6 +273,8 @@ pub enum FrameWord {
     Date,
     Night,
     Of,
+    /// `الموافق`, `برابر با`: the same day in another calendar follows.
+    Equals,
 }
 
 /// How much context a word needs before it counts as a date word.
@@ -307,7 +309,7 @@ impl Entry {
         match self.kind {
             Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future => false,
             Kind::Conj => self.value == 2,
-            Kind::Frame => !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty()),
+            Kind::Frame => self.value != FrameWord::Equals as i32 && !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty()),
             _ => true,
         }
     }
@@ -555,6 +557,7 @@ fn parse_value(kind: Kind, s: &str) -> Option<i32> {
                 "date" => FrameWord::Date,
                 "night" => FrameWord::Night,
                 "of" => FrameWord::Of,
+                "equals" => FrameWord::Equals,
                 _ => return None,
             }) as i32
         }
