@@ -148,6 +148,7 @@ impl<'a> Parser<'a> {
 
     fn parse_at(&self, i: usize) -> Option<Expr> {
         let cands = [
+            self.half(i),
             self.numeric(i),
             self.day_month_year(i),
             self.month_first(i),
@@ -328,14 +329,35 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        // `كانون الثاني / يناير`: the same month in a second naming.
-        if self.is_punct(m.end, &['/'])
-            && let Some(alt) = self.month_word_after(m.end + 1)
-            && alt.0 == m.month
+        // `كانون الثاني / يناير`, `مايو - أيار`, `يوليو (تموز)`, `ديسمبر كانون الأول`:
+        // the same Gregorian month in a second naming.
+        if m.cal == Calendar::Gregorian
+            && let Some(end) = self.second_naming(m.end, m.month)
         {
-            m.end = alt.1;
+            m.end = end;
         }
         Some(m)
+    }
+
+    /// The end of a second name of Gregorian month `month` at `i`, written
+    /// after `/`, `-`, in parentheses, or directly.
+    fn second_naming(&self, i: usize, month: u8) -> Option<usize> {
+        if !self.same_line(i) {
+            return None;
+        }
+        let same = |k: usize| {
+            self.entry(k, Kind::GMonth)
+                .filter(|(e, _)| e.value as u8 == month)
+                .map(|(_, j)| j)
+        };
+        if self.is_punct(i, &['/', '-', '–']) {
+            return same(i + 1);
+        }
+        if self.is_punct(i, &['(']) {
+            let j = same(i + 1)?;
+            return self.is_punct(j, &[')']).then_some(j + 1);
+        }
+        same(i)
     }
 
     fn month_word_after(&self, i: usize) -> Option<(u8, usize)> {
@@ -886,6 +908,52 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// [mod] `نیمه (نخست|اول|دوم)` + a month or a year (`نیمه دوم سال جاری`,
+    /// `نیمه نخست اردیبهشت`, `پایان نیمه اول سال ۱۳۹۰`): the half of that period.
+    fn half(&self, i: usize) -> Option<Expr> {
+        let mut j = i;
+        let mut modifier = None;
+        if let Some((m, k)) = self.modifier(j).filter(|(m, _)| matches!(m, Mod::Start | Mod::End)) {
+            modifier = Some(m);
+            j = k;
+        }
+        if self.lang != Lang::Fa || self.tok(j).is_none_or(|t| t.text(self.buf) != "نیمه") {
+            return None;
+        }
+        let (h, k) = self.value(j + 1, Kind::Ordinal).filter(|(h, _)| matches!(h, 1 | 2))?;
+        let inner = self
+            .month_year(k)
+            .or_else(|| self.year_only(k))
+            .or_else(|| self.relative(k))
+            .filter(|e| e.start == k && e.modifier.is_none())?;
+        let mut what = match inner.what {
+            What::Date { month_dir: None, .. } => inner.what,
+            What::RelUnit {
+                unit: 3,
+                offset,
+                weekday: None,
+            } => {
+                let mut w = Self::date(super::resolve::local_calendar(self.lang));
+                if let What::Date { rel_year, .. } = &mut w {
+                    *rel_year = Some(offset);
+                }
+                w
+            }
+            _ => return None,
+        };
+        if let What::Date { half, day: None, .. } = &mut what {
+            *half = Some(h as u8);
+        } else {
+            return None;
+        }
+        Some(Expr {
+            start: i,
+            end: inner.end,
+            what,
+            modifier,
+        })
+    }
+
     /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
     fn relative(&self, i: usize) -> Option<Expr> {
         if let Some((off, mut end)) = self.value(i, Kind::RelDay) {
@@ -931,6 +999,10 @@ impl<'a> Parser<'a> {
         } else {
             let (u, k) = self.value(j, Kind::Unit)?;
             let (d, k2) = self.value(k, Kind::Dir)?;
+            // Persian `این` only ever precedes its unit (`این ماه`); `ماه این` is two phrases.
+            if self.lang == Lang::Fa && self.tok(k).is_some_and(|t| t.text(self.buf) == "این") {
+                return None;
+            }
             (u, d, k2)
         };
         let mut weekday = None;

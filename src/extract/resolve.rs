@@ -119,6 +119,9 @@ fn resolve_range(from: &What, to: &What, anchor: Option<NaiveDate>) -> Option<Re
     if start.first > end.last {
         return None;
     }
+    if (start.first, start.last) == (end.first, end.last) {
+        return Some(end);
+    }
     Some(Resolved {
         value: format!("{}/{}", iso(start.first), iso(end.last)),
         grain: Grain::Interval,
