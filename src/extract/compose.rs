@@ -22,13 +22,23 @@ use super::parse::{Expr, Parser, What};
 pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
     let exprs = attach_years(p, exprs);
     let exprs = ranges(p, exprs);
-    split_lists(p, exprs)
+    let mut exprs = split_lists(p, exprs);
+    // Expressions never overlap: where a rule grew one over the next, the first keeps its span.
+    let mut end = 0;
+    exprs.retain(|e| {
+        let keep = e.start >= end && e.end > e.start;
+        if keep {
+            end = e.end;
+        }
+        keep
+    });
+    exprs
 }
 
 /// `X (،|من)? Y` where X lacks the year Y gives.
 fn attach_years(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
     let mut out: Vec<Expr> = Vec::with_capacity(exprs.len());
-    for e in exprs {
+    for mut e in exprs {
         if let Some(prev) = out.last_mut()
             && linked_directly(p, prev.end, e.start)
             && let Some(what) = with_year(&prev.what, &e.what)
@@ -37,6 +47,13 @@ fn attach_years(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
             prev.end = e.end;
             prev.modifier = prev.modifier.or(e.modifier);
             continue;
+        }
+        // `العام الماضي 1435`: a bare year right after a relative year says which one
+        if matches!(e.what, What::RelUnit { unit: 3, weekday: None, .. })
+            && let Some((w, end)) = bare_year(p, e.end, p.lang())
+        {
+            e.what = w;
+            e.end = end;
         }
         out.push(e);
     }
@@ -146,7 +163,7 @@ fn ranges(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
             };
         } else if let Some(after) = range_linker(p, e.end)
             && it.peek().is_none_or(|n| n.start > after)
-            && let Some((to, end)) = bare_year(p, after)
+            && let Some((to, end)) = bare_year(p, after, p.lang())
             && has_year(&e.what)
         {
             // `يوليو 2001 وحتى 2004`
@@ -166,7 +183,7 @@ fn ranges(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
 }
 
 /// The token after a range word at `i` (`تا`, `إلى`, `وحتى`, `-`, `to`), if any.
-fn range_linker(p: &Parser, i: usize) -> Option<usize> {
+pub(crate) fn range_linker(p: &Parser, i: usize) -> Option<usize> {
     if !p.same_line(i) {
         return None;
     }
@@ -226,7 +243,7 @@ fn range_ends_fit(a: &What, b: &What) -> bool {
 
 /// A four-digit year alone at `i` (1000–2999, not glued to letters), with an
 /// optional era mark: (the year, the token after it).
-fn bare_year(p: &Parser, i: usize) -> Option<(What, usize)> {
+pub(crate) fn bare_year(p: &Parser, i: usize, lang: Lang) -> Option<(What, usize)> {
     let (v, digits) = p.num(i)?;
     if digits != 4 || !(1000..=2999).contains(&v) || p.glued_to_word(i) || !p.same_line(i) {
         return None;
@@ -236,7 +253,12 @@ fn bare_year(p: &Parser, i: usize) -> Option<(What, usize)> {
         // `2004م` is fine, `2004x` is not
         p.era_at(end)?;
     }
-    let mut cal = Calendar::Gregorian;
+    // without an era mark, a year 1300–1500 is Solar Hijri in Persian text and lunar Hijri in Arabic
+    let mut cal = match lang {
+        Lang::Fa if (1300..=1500).contains(&v) => Calendar::Persian,
+        Lang::Ar | Lang::Ur if (1300..=1500).contains(&v) => Calendar::Hijri,
+        _ => Calendar::Gregorian,
+    };
     if let Some((era, k)) = p.era_at(end) {
         cal = era;
         end = k;
@@ -269,7 +291,7 @@ fn bare_start(p: &Parser, floor: usize, e: &Expr) -> Option<(usize, What)> {
     // `2002 إلى 2005`: a year, only when the end is a year alone
     if ed.is_none() && em.is_none() && ey.is_some() && linker_at > floor {
         let k = linker_at - 1;
-        if let Some((w, end)) = bare_year(p, k)
+        if let Some((w, end)) = bare_year(p, k, p.lang())
             && end == linker_at
         {
             return Some((k, w));

@@ -149,6 +149,7 @@ impl<'a> Parser<'a> {
     fn parse_at(&self, i: usize) -> Option<Expr> {
         let cands = [
             self.half(i),
+            self.year_range(i),
             self.numeric(i),
             self.day_month_year(i),
             self.month_first(i),
@@ -862,15 +863,22 @@ impl<'a> Parser<'a> {
             j = k;
         }
         let j0 = j;
-        let framed = if let Some(k) = self
-            .unit(j, 3)
-            .or_else(|| self.frame(j, FrameWord::In).filter(|_| self.lang == Lang::En))
-        {
+        let by_in = self.unit(j, 3).is_none() && self.frame(j, FrameWord::In).is_some();
+        let framed = if let Some(k) = self.unit(j, 3).or_else(|| self.frame(j, FrameWord::In)) {
             j = k;
             true
         } else {
             false
         };
+        // `في 2005`, `در ۱۳۹۸`: after a bare `in` only a year of the last and this century,
+        // or of the Solar Hijri ones in Persian (a count is seldom that round a number).
+        if by_in && self.lang != Lang::En {
+            let (v, digits) = self.num(j)?;
+            let plausible = (1900..=2100).contains(&v) || (self.lang == Lang::Fa && (1300..=1450).contains(&v));
+            if digits != 4 || !plausible {
+                return None;
+            }
+        }
         if framed && self.tok(j).is_some_and(|t| t.gap == Gap::Line) {
             return None;
         }
@@ -899,12 +907,41 @@ impl<'a> Parser<'a> {
             *year = Some(y);
             *short_year = short;
         }
-        let start = if modifier.is_some() { i } else { i.min(j) };
+        let start = if modifier.is_some() {
+            i
+        } else if by_in {
+            j0 + 1
+        } else {
+            i.min(j)
+        };
         Some(Expr {
             start,
             end,
             what,
             modifier,
+        })
+    }
+
+    /// YEAR (إلى|حتى|تا|-|to) YEAR, both bare four-digit years a few decades
+    /// apart: `2002 إلى 2005`, `۱۳۹۸ تا ۱۴۰۰`.
+    fn year_range(&self, i: usize) -> Option<Expr> {
+        let (from, k) = super::compose::bare_year(self, i, self.lang)?;
+        let after = super::compose::range_linker(self, k)?;
+        let (to, end) = super::compose::bare_year(self, after, self.lang)?;
+        let (What::Date { year: Some(a), .. }, What::Date { year: Some(b), .. }) = (&from, &to) else {
+            return None;
+        };
+        if b <= a || b - a > 60 {
+            return None;
+        }
+        Some(Expr {
+            start: i,
+            end,
+            what: What::Range {
+                from: Box::new(from),
+                to: Box::new(to),
+            },
+            modifier: None,
         })
     }
 
@@ -925,6 +962,20 @@ impl<'a> Parser<'a> {
             .month_year(k)
             .or_else(|| self.year_only(k))
             .or_else(|| self.relative(k))
+            .or_else(|| {
+                // a month alone: `نیمه نخست اردیبهشت`
+                let mh = self.month(k)?;
+                let mut w = Self::date(mh.cal);
+                if let What::Date { month, .. } = &mut w {
+                    *month = Some(mh.month);
+                }
+                Some(Expr {
+                    start: k,
+                    end: self.month_word(mh.end).unwrap_or(mh.end),
+                    what: w,
+                    modifier: None,
+                })
+            })
             .filter(|e| e.start == k && e.modifier.is_none())?;
         let mut what = match inner.what {
             What::Date { month_dir: None, .. } => inner.what,
