@@ -302,6 +302,13 @@ fn extract_segment(
         lend_year(&exprs, &mut resolved, a, b, anchor);
         lend_year(&exprs, &mut resolved, b, a, anchor);
     }
+    let paired: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    // English news dates yearless days by the document date (the TimeBank
+    // convention HeidelTime's news mode follows); Persian and Arabic writers
+    // lean on the year of their sentence.
+    if lang != Lang::En {
+        context_years(&exprs, &mut resolved, &paired, &s.toks, anchor);
+    }
     // code-point spans → byte offsets in one walk
     let spans: Vec<(usize, usize)> = exprs
         .iter()
@@ -363,6 +370,71 @@ fn find_pairs(exprs: &[Expr], toks: &[Token]) -> Vec<(usize, usize)> {
         }
     }
     pairs
+}
+
+/// A yearless date in a sentence that names a year far from the document
+/// date takes its year from that sentence, not from the document date: in
+/// `قیام ۱۹ دی … در سال ۵۶` (an article of 2017) the day is in 1356. A year
+/// within a year of the document date leaves the usual reading alone, since
+/// news moves between last year and this one in one breath.
+fn context_years(
+    exprs: &[Expr],
+    resolved: &mut [Option<Resolved>],
+    paired: &[usize],
+    toks: &[Token],
+    dct: Option<NaiveDate>,
+) {
+    let explicit: Vec<usize> = (0..exprs.len())
+        .filter(|&k| {
+            matches!(exprs[k].what, What::Date { year: Some(_), .. } | What::Range { .. })
+                && resolved[k].as_ref().is_some_and(|r| r.anchor.is_none())
+        })
+        .collect();
+    if explicit.is_empty() {
+        return;
+    }
+    for k in 0..exprs.len() {
+        let Some(r) = &resolved[k] else { continue };
+        if r.anchor != Some(Anchor::YearInferred) || paired.contains(&k) {
+            continue;
+        }
+        let same_sentence = |c: usize| {
+            let (a, b) = if c < k { (c, k) } else { (k, c) };
+            !sentence_ends(toks, exprs[a].end, exprs[b].start)
+        };
+        let before = explicit.iter().rev().copied().find(|&c| c < k).filter(|&c| same_sentence(c));
+        let after = explicit.iter().copied().find(|&c| c > k).filter(|&c| same_sentence(c));
+        let Some(c) = before.or(after) else { continue };
+        let (Some(ctx), What::Date { cal, .. }) = (&resolved[c], &exprs[k].what) else {
+            continue;
+        };
+        let far = dct.is_none_or(|d| (ctx.last - d).num_days() < -366 || (ctx.first - d).num_days() > 366);
+        if !far {
+            continue;
+        }
+        let ctx_year_alone = matches!(exprs[c].what, What::Date { month: None, day: None, year: Some(_), .. });
+        let again = if ctx_year_alone && ctx.calendar == *cal {
+            let mut e = exprs[k].clone();
+            if let What::Date { year, .. } = &mut e.what {
+                *year = Some(crate::calendar::from_date(*cal, ctx.first).year);
+            }
+            resolve::resolve_with_anchor(&e, ctx.first, dct)
+        } else {
+            let mid = ctx.first + (ctx.last - ctx.first) / 2;
+            resolve::resolve_with_anchor(&exprs[k], mid, dct)
+        };
+        if let Some(mut r) = again {
+            r.anchor = Some(Anchor::Relative);
+            resolved[k] = Some(r);
+        }
+    }
+}
+
+/// A full stop, question or exclamation mark between tokens `from` and `to`.
+fn sentence_ends(toks: &[Token], from: usize, to: usize) -> bool {
+    toks[from.min(to)..to]
+        .iter()
+        .any(|t| matches!(t.kind, crate::lexicon::TokKind::Punct('.' | '!' | '?' | '؟')))
 }
 
 /// When `to` has no year and `from` has one, `to` takes the occurrence nearest `from`.
