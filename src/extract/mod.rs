@@ -372,8 +372,8 @@ fn find_pairs(exprs: &[Expr], toks: &[Token]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// A yearless date in a sentence that names a year far from the document
-/// date takes its year from that sentence, not from the document date: in
+/// A yearless date in a sentence that names a year (alone: `سال ۱۳۵۹`,
+/// `عام 2008`) far from the document date takes its year from that sentence, not from the document date: in
 /// `قیام ۱۹ دی … در سال ۵۶` (an article of 2017) the day is in 1356. A year
 /// within a year of the document date leaves the usual reading alone, since
 /// news moves between last year and this one in one breath.
@@ -386,7 +386,7 @@ fn context_years(
 ) {
     let explicit: Vec<usize> = (0..exprs.len())
         .filter(|&k| {
-            matches!(exprs[k].what, What::Date { year: Some(_), .. } | What::Range { .. })
+            matches!(exprs[k].what, What::Date { year: Some(_), month: None, day: None, .. })
                 && resolved[k].as_ref().is_some_and(|r| r.anchor.is_none())
         })
         .collect();
