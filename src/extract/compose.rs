@@ -20,6 +20,7 @@ use super::parse::{Expr, Parser, What};
 
 /// Applies every composition rule, left to right.
 pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
+    let exprs = weekday_dates(p, exprs);
     let exprs = attach_years(p, exprs);
     let exprs = ranges(p, exprs);
     let mut exprs = split_lists(p, exprs);
@@ -33,6 +34,41 @@ pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
         keep
     });
     exprs
+}
+
+/// `يوم الثلاثاء 20 /9 / 1436 هـ`, `يوم الخميس الموافق 20 أغسطس`: a bare
+/// weekday right before a date (directly, after a comma, or through
+/// `الموافق`/`برابر با`) is that date's weekday; resolution checks that they agree.
+fn weekday_dates(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
+    let mut out: Vec<Expr> = Vec::with_capacity(exprs.len());
+    for e in exprs {
+        if let Some(prev) = out.last_mut()
+            && let What::Weekday {
+                weekday: wd,
+                dir: None,
+                nth: None,
+                ..
+            } = prev.what
+            && let What::Date {
+                day: Some(_),
+                month: Some(_),
+                weekday: None,
+                ..
+            } = e.what
+            && (linked_directly(p, prev.end, e.start) || p.frame(prev.end, FrameWord::Equals) == Some(e.start))
+        {
+            let mut what = e.what;
+            if let What::Date { weekday, .. } = &mut what {
+                *weekday = Some(wd);
+            }
+            prev.what = what;
+            prev.end = e.end;
+            prev.modifier = e.modifier;
+            continue;
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// `X (،|من)? Y` where X lacks the year Y gives.

@@ -5,7 +5,7 @@ mod compose;
 mod parse;
 mod resolve;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, HijriVariant, Ymd};
@@ -291,13 +291,13 @@ fn extract_segment(
     }
     let parser = Parser::with_hits(&s.toks, &s.buf, lang, std::mem::take(&mut s.hits));
     let exprs = compose::compose(&parser, parser.parse_all());
+    let pairs = find_pairs(&parser, &exprs, &s.toks);
     s.hits = parser.into_hits();
     if exprs.is_empty() {
         return chars;
     }
     let anchor = dct.map(|d| d.date());
     let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve(e, dct, lang)).collect();
-    let pairs = find_pairs(&exprs, &s.toks);
     for &(a, b) in &pairs {
         lend_year(&exprs, &mut resolved, a, b, anchor);
         lend_year(&exprs, &mut resolved, b, a, anchor);
@@ -319,6 +319,19 @@ fn extract_segment(
     let mut index_of = vec![None; exprs.len()];
     for (k, (e, r)) in exprs.iter().zip(&resolved).enumerate() {
         let Some(r) = r else { continue };
+        // TIMEX3 values and the store hold years 0001–9999 only.
+        if !(1..=9999).contains(&r.first.year()) || !(1..=9999).contains(&r.last.year()) {
+            continue;
+        }
+        // A written weekday that the day does not fall on: keep both readings.
+        let conflict = match e.what {
+            What::Date { weekday: Some(w), .. }
+                if r.grain == Grain::Day && r.first.weekday().num_days_from_monday() != u32::from(w) =>
+            {
+                Some([r.value.clone(), format!("XXXX-WXX-{}", w + 1)])
+            }
+            _ => None,
+        };
         index_of[k] = Some(out.len());
         out.push(Mention {
             start: spans[k].0 + base,
@@ -333,7 +346,7 @@ fn extract_segment(
             last_day: Some(r.last),
             anchor: r.anchor,
             pair: None,
-            conflict: None,
+            conflict,
         });
     }
     for &(a, b) in &pairs {
@@ -352,13 +365,24 @@ fn extract_segment(
     chars
 }
 
-/// Side-by-side equivalents: `A (B)` or `A / B`, both calendar dates.
-fn find_pairs(exprs: &[Expr], toks: &[Token]) -> Vec<(usize, usize)> {
+fn calendar_of(e: &Expr) -> Option<Calendar> {
+    match e.what {
+        What::Date { cal, .. } => Some(cal),
+        _ => None,
+    }
+}
+
+/// Side-by-side equivalents: `A (B)`, `A / B`, `A الموافق B`, `A برابر با B`,
+/// and `A - B` in two calendars.
+fn find_pairs(parser: &Parser, exprs: &[Expr], toks: &[Token]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for k in 1..exprs.len() {
         let (a, b) = (&exprs[k - 1], &exprs[k]);
         let between = &toks[a.end..b.start];
-        let linked = matches!(between, [t] if matches!(t.kind, crate::lexicon::TokKind::Punct('(' | '/' | '[')));
+        let linked = matches!(between, [t] if matches!(t.kind, crate::lexicon::TokKind::Punct('(' | '/' | '[')))
+            || parser.frame(a.end, crate::lexicon::FrameWord::Equals) == Some(b.start)
+            || (matches!(between, [t] if matches!(t.kind, crate::lexicon::TokKind::Punct('-' | '–')))
+                && calendar_of(a) != calendar_of(b));
         let dated = |e: &Expr| {
             matches!(
                 e.what,

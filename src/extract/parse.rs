@@ -379,7 +379,14 @@ impl<'a> Parser<'a> {
     /// A year in digits or (Arabic) words, with an optional era mark.
     fn year(&self, i: usize, month_cal: Option<Calendar>) -> Option<(i32, bool, Option<Calendar>, usize)> {
         let (y, short, mut j) = if let Some((v, digits)) = self.num(i) {
-            if self.glued(i) && i > 0 && self.toks[i - 1].kind == TokKind::Word {
+            // glued to a word only when that word ends the month (`۱۵خرداد۱۳۴۲`)
+            let after_month = month_cal.is_some()
+                && i > 0
+                && (self.hits[i - 1]
+                    .iter()
+                    .any(|e| matches!(e.kind, Kind::GMonth | Kind::PMonth | Kind::HMonth))
+                    || self.month_word(i - 1).is_some());
+            if self.glued(i) && i > 0 && self.toks[i - 1].kind == TokKind::Word && !after_month {
                 return None;
             }
             match digits {
