@@ -85,8 +85,14 @@ fn attach_years(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
             continue;
         }
         // `العام الماضي 1435`: a bare year right after a relative year says which one
-        if matches!(e.what, What::RelUnit { unit: 3, weekday: None, .. })
-            && let Some((w, end)) = bare_year(p, e.end, p.lang())
+        if matches!(
+            e.what,
+            What::RelUnit {
+                unit: 3,
+                weekday: None,
+                ..
+            }
+        ) && let Some((w, end)) = bare_year(p, e.end, p.lang())
         {
             e.what = w;
             e.end = end;
@@ -123,7 +129,14 @@ fn with_year(a: &What, b: &What) -> Option<What> {
             _,
         ) => {
             let mut w = a.clone();
-            let What::Date { year, short_year, rel_year, cal, .. } = &mut w else {
+            let What::Date {
+                year,
+                short_year,
+                rel_year,
+                cal,
+                ..
+            } = &mut w
+            else {
                 return None;
             };
             match *b {
@@ -323,7 +336,10 @@ fn bare_start(p: &Parser, floor: usize, e: &Expr) -> Option<(usize, What)> {
         return None;
     };
     // the range word just before `e`
-    let linker_at = (floor..e.start).rev().take(3).find(|&k| range_linker(p, k) == Some(e.start))?;
+    let linker_at = (floor..e.start)
+        .rev()
+        .take(3)
+        .find(|&k| range_linker(p, k) == Some(e.start))?;
     // `2002 إلى 2005`: a year, only when the end is a year alone
     if ed.is_none() && em.is_none() && ey.is_some() && linker_at > floor {
         let k = linker_at - 1;

@@ -410,8 +410,15 @@ fn context_years(
 ) {
     let explicit: Vec<usize> = (0..exprs.len())
         .filter(|&k| {
-            matches!(exprs[k].what, What::Date { year: Some(_), month: None, day: None, .. })
-                && resolved[k].as_ref().is_some_and(|r| r.anchor.is_none())
+            matches!(
+                exprs[k].what,
+                What::Date {
+                    year: Some(_),
+                    month: None,
+                    day: None,
+                    ..
+                }
+            ) && resolved[k].as_ref().is_some_and(|r| r.anchor.is_none())
         })
         .collect();
     if explicit.is_empty() {
@@ -426,7 +433,12 @@ fn context_years(
             let (a, b) = if c < k { (c, k) } else { (k, c) };
             !sentence_ends(toks, exprs[a].end, exprs[b].start)
         };
-        let before = explicit.iter().rev().copied().find(|&c| c < k).filter(|&c| same_sentence(c));
+        let before = explicit
+            .iter()
+            .rev()
+            .copied()
+            .find(|&c| c < k)
+            .filter(|&c| same_sentence(c));
         let after = explicit.iter().copied().find(|&c| c > k).filter(|&c| same_sentence(c));
         let Some(c) = before.or(after) else { continue };
         let (Some(ctx), What::Date { cal, .. }) = (&resolved[c], &exprs[k].what) else {
@@ -436,7 +448,15 @@ fn context_years(
         if !far {
             continue;
         }
-        let ctx_year_alone = matches!(exprs[c].what, What::Date { month: None, day: None, year: Some(_), .. });
+        let ctx_year_alone = matches!(
+            exprs[c].what,
+            What::Date {
+                month: None,
+                day: None,
+                year: Some(_),
+                ..
+            }
+        );
         let again = if ctx_year_alone && ctx.calendar == *cal {
             let mut e = exprs[k].clone();
             if let What::Date { year, .. } = &mut e.what {

@@ -60,6 +60,10 @@ pub(crate) enum What {
     },
 }
 
+/// Three numbers of a numeric date, each with its digit count, the
+/// separator, and the token after the last: `(a, sep, b, c, end)`.
+type NumericParts = ((u32, u8), char, (u32, u8), (u32, u8), usize);
+
 /// A month name found at a token.
 #[derive(Copy, Clone, Debug)]
 struct MonthHit {
@@ -506,7 +510,7 @@ impl<'a> Parser<'a> {
     /// Three numbers joined by one separator: (a, separator, b, c, index after c).
     /// The separators touch the numbers (`1400/10/22`), or, for `/` only, stand
     /// between spaces when one end is a four-digit year (`12 / 3 / 1441هـ`).
-    fn numeric_parts(&self, i: usize) -> Option<((u32, u8), char, (u32, u8), (u32, u8), usize)> {
+    fn numeric_parts(&self, i: usize) -> Option<NumericParts> {
         let a = self.num(i)?;
         let TokKind::Punct(sep) = self.tok(i + 1)?.kind else {
             return None;
@@ -539,10 +543,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let persian_short = self.lang == Lang::Fa && sep == '/';
-        let (y, m, d, ydigits) = if ad == 4 {
+        // year first: `1400/10/22`, and in Persian `۹۱/۳/۵`
+        let (y, m, d, ydigits) = if ad == 4 || (persian_short && ad == 2 && cd <= 2 && a > 31) {
             (a, b, c, ad)
-        } else if persian_short && ad == 2 && cd <= 2 && a > 31 {
-            (a, b, c, ad) // ۹۱/۳/۵: year first
         } else if cd == 4 || cd == 2 {
             if self.lang == Lang::En && a <= 12 && b > 12 {
                 (c, a, b, cd)

@@ -31,9 +31,14 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Optio
             let d = shift(anchor?, *n)?;
             Some(day(d, Calendar::Gregorian, Some(Anchor::Dct)))
         }
-        What::RelUnit { unit, offset, weekday } => {
-            rel_unit(anchor?, *unit, *offset, *weekday, week_start(lang), local_calendar(lang))
-        }
+        What::RelUnit { unit, offset, weekday } => rel_unit(
+            anchor?,
+            *unit,
+            *offset,
+            *weekday,
+            week_start(lang),
+            local_calendar(lang),
+        ),
         What::Weekday {
             weekday,
             dir,
@@ -77,7 +82,10 @@ fn resolve_range(from: &What, to: &What, anchor: Option<NaiveDate>) -> Option<Re
             ..
         },
         What::Date {
-            year: fy, month: fm, day: fd, ..
+            year: fy,
+            month: fm,
+            day: fd,
+            ..
         },
     ) = (to, from)
     else {
@@ -174,7 +182,7 @@ fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) ->
             *short_year = false;
         }
         let r = resolve_date(&w, Some(mid), dct)?;
-        return (r.first.year() == gy || r.last.year() == gy).then(|| Resolved { anchor: None, ..r });
+        return (r.first.year() == gy || r.last.year() == gy).then_some(Resolved { anchor: None, ..r });
     }
     let inferred = year.is_none();
     let this_year = |a: NaiveDate| calendar::from_date(cal, a).year;

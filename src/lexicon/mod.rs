@@ -309,7 +309,9 @@ impl Entry {
         match self.kind {
             Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future => false,
             Kind::Conj => self.value == 2,
-            Kind::Frame => self.value != FrameWord::Equals as i32 && !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty()),
+            Kind::Frame => {
+                self.value != FrameWord::Equals as i32 && !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty())
+            }
             _ => true,
         }
     }
