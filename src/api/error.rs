@@ -47,6 +47,9 @@ pub enum ApiError {
     Timeout { detail: String },
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// An NDJSON batch with more documents than one request may store.
+    #[error("the batch holds {count} documents; send at most {limit} per request")]
+    TooManyDocuments { count: usize, limit: usize },
     #[error("{detail}")]
     UnsupportedMediaType { detail: String },
     /// The server is overloaded or the request took too long.
@@ -129,7 +132,7 @@ impl ApiError {
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Timeout { .. } => StatusCode::REQUEST_TIMEOUT,
-            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PayloadTooLarge { .. } | ApiError::TooManyDocuments { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -147,6 +150,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => ("method-not-allowed", "Method not allowed"),
             ApiError::Timeout { .. } => ("timeout", "Query timed out"),
             ApiError::PayloadTooLarge { .. } => ("payload-too-large", "Request body too large"),
+            ApiError::TooManyDocuments { .. } => ("too-many-documents", "Batch too large"),
             ApiError::UnsupportedMediaType { .. } => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Unavailable { .. } => ("unavailable", "Service unavailable"),
             ApiError::Internal(_) => ("internal", "Internal server error"),

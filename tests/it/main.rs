@@ -4,6 +4,7 @@ mod browser;
 mod calendar;
 mod extract;
 mod follow;
+mod hostile;
 mod inputs;
 mod layout;
 mod lexicon;

@@ -77,6 +77,36 @@ impl Store {
         results.pop().unwrap_or(Err(StoreError::NoResult))
     }
 
+    /// Ingests `docs` in one transaction: all of them or, if anything
+    /// fails, none. Results are in order and as [`Store::ingest`] one by one
+    /// would give them (a text repeated in the batch is stored once).
+    ///
+    /// # Errors
+    /// [`StoreError::EmptyText`] if any text is blank (nothing is then
+    /// prepared or stored); [`StoreError::Db`] when the transaction fails
+    /// (nothing of the batch is stored).
+    pub async fn ingest_atomic(&self, docs: Vec<NewDocument>) -> Result<Vec<Ingested>, StoreError> {
+        if docs.iter().any(|d| d.text.trim().is_empty()) {
+            return Err(StoreError::EmptyText);
+        }
+        let mut group: Vec<Pending> = block_in_place_or_inline(|| {
+            docs.into_iter()
+                .map(|doc| {
+                    let prepared = prepare(&doc, content_hash(&doc.text));
+                    (doc, Some(prepared))
+                })
+                .collect()
+        });
+        let mut writer = self.writer.lock().await;
+        let Some(conn) = writer.as_mut() else {
+            return Err(StoreError::Db(sqlx::Error::PoolClosed));
+        };
+        restore_checkpoints(conn, &self.checkpoints_off).await;
+        let (results, learned, _) = write_batch(conn, &mut group, &self.features, &mut None).await?;
+        self.learn(learned);
+        results.into_iter().collect()
+    }
+
     /// Ingests many documents, overlapping the extraction of the next ones
     /// (on a blocking thread) with the writing of the current ones, and calls
     /// `each` with every result in order.

@@ -2,7 +2,7 @@
 //! path: language, dates, sentences, candidate events and the sentence and
 //! mention rows.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use sha2::{Digest, Sha256};
 
 use super::rows::{MentionRow, SentenceRow};
@@ -130,21 +130,63 @@ impl DocRows {
     }
 }
 
+/// The days the store holds: years 1–9999, the range of its four-digit
+/// `YYYY-MM-DD` columns (and of every calendar's supported years).
+pub(super) fn storable(d: NaiveDate) -> bool {
+    (1..=9999).contains(&d.year())
+}
+
+/// `mentions` without those whose days fall outside [`storable`] years
+/// (`9999/12/31 - tomorrow` resolves into year 10000): each is dropped with a
+/// warning, and the `pair` links of the rest are renumbered.
+pub(super) fn storable_mentions(mentions: Vec<Mention>) -> Vec<Mention> {
+    let keep: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.first_day.is_none_or(storable) && m.last_day.is_none_or(storable))
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return mentions;
+    }
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut n = 0;
+    for k in &keep {
+        new_index.push(k.then_some(n));
+        n += usize::from(*k);
+    }
+    mentions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(mut m, k)| {
+            if !k {
+                tracing::warn!(
+                    text = %m.text,
+                    value = %m.value,
+                    "date mention outside years 1-9999 not stored"
+                );
+                return None;
+            }
+            m.pair = m.pair.and_then(|p| new_index.get(p).copied().flatten());
+            Some(m)
+        })
+        .collect()
+}
+
 /// Extracts and analyzes `doc` (whose content hash is `hash`).
 pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
-    let mentions = extract::extract(
+    let mentions = storable_mentions(extract::extract(
         &doc.text,
         &extract::Options {
             dct: doc.dct,
             lang: Some(lang),
         },
-    );
+    ));
     // The extractor resolves against the same dateline when no DCT is given.
-    let dateline = extract::dateline(&doc.text, lang);
+    let dateline = extract::dateline(&doc.text, lang).filter(|t| storable(t.date()));
     let dateline_day = dateline.map(|t| t.date());
     let (dct, dct_source) = match (doc.dct, dateline) {
-        (Some(t), _) => (Some(t), DctSource::Given),
+        (Some(t), _) if storable(t.date()) => (Some(t), DctSource::Given),
+        (Some(_), _) => (None, DctSource::None),
         (None, Some(t)) => (Some(t), DctSource::Dateline),
         (None, None) => (None, DctSource::None),
     };
@@ -164,4 +206,48 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     };
     p.rows = Some(DocRows::build(&p));
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::extract::Grain;
+
+    fn mention(text: &str, day: &str, pair: Option<usize>) -> Mention {
+        let d: Option<NaiveDate> = day.parse().ok();
+        Mention {
+            start: 0,
+            end: text.chars().count(),
+            text: text.into(),
+            value: day.into(),
+            modifier: None,
+            grain: Grain::Day,
+            calendar: Calendar::Gregorian,
+            lang: Lang::En,
+            first_day: d,
+            last_day: d,
+            anchor: None,
+            pair,
+            conflict: None,
+        }
+    }
+
+    #[test]
+    fn mentions_past_year_9999_are_dropped_and_pairs_renumbered() {
+        let beyond = NaiveDate::from_ymd_opt(10_000, 1, 1).expect("chrono holds year 10000");
+        let mut far = mention("tomorrow", "", None);
+        far.first_day = Some(beyond);
+        far.last_day = Some(beyond);
+        let kept = storable_mentions(vec![
+            mention("a", "2022-01-12", Some(2)),
+            far,
+            mention("b", "2022-01-12", Some(0)),
+            mention("c", "9999-12-31", None),
+        ]);
+        let texts: Vec<&str> = kept.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "c"]);
+        assert_eq!(kept[0].pair, Some(1));
+        assert_eq!(kept[1].pair, Some(0));
+    }
 }
