@@ -1,6 +1,12 @@
 //! The multilingual gazetteer: places, countries, organizations, people and
 //! event-type words with their Persian, Arabic and English aliases, read
 //! from `data/gazetteer.tsv` (compiled in) and matched on folded text.
+//!
+//! Some aliases are also common words of another language once folded
+//! (`کیف` is Kyiv in Persian, `كيف` "how" in Arabic): such an alias carries
+//! the script it names something in (`کیف@fa`), and the file lists the
+//! common words (`homograph` lines) that no unrestricted alias may equal,
+//! so a common word never becomes a name.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -44,6 +50,42 @@ impl Kind {
     }
 }
 
+/// The script family of a sentence, told apart by letters Persian has and
+/// Arabic lacks (and the reverse): it decides which restricted aliases apply.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Arabic script with Persian letters (`پ چ ژ گ`, Persian `ی`/`ک`).
+    Persian,
+    /// Arabic script without them.
+    Arabic,
+    /// No Arabic-script letter.
+    Other,
+}
+
+impl Script {
+    /// The script of a raw (unfolded) text.
+    pub fn of(text: &str) -> Script {
+        let mut arabic = false;
+        for c in text.chars() {
+            match c {
+                'پ' | 'چ' | 'ژ' | 'گ' | '\u{06CC}' | '\u{06A9}' => return Script::Persian,
+                '\u{0600}'..='\u{06FF}' => arabic = true,
+                _ => {}
+            }
+        }
+        if arabic { Script::Arabic } else { Script::Other }
+    }
+
+    fn parse(s: &str) -> Option<Script> {
+        Some(match s {
+            "fa" => Script::Persian,
+            "ar" => Script::Arabic,
+            "en" => Script::Other,
+            _ => return None,
+        })
+    }
+}
+
 /// Why the gazetteer file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
@@ -51,6 +93,15 @@ pub enum GazetteerError {
     BadLine { line: usize, reason: String },
     #[error("gazetteer automaton: {0}")]
     Build(String),
+    #[error(
+        "gazetteer line {line}: alias {alias:?} of {id} is the common word {word:?}; restrict it (`{alias}@fa`) or drop it"
+    )]
+    Homograph {
+        line: usize,
+        id: String,
+        alias: String,
+        word: String,
+    },
 }
 
 /// A compiled gazetteer.
@@ -64,13 +115,20 @@ pub struct Gazetteer {
     pattern_ids: Vec<u32>,
     /// Whether each pattern is written in Arabic script (looser boundaries).
     arabic_script: Vec<bool>,
+    /// The only script each pattern names something in, if restricted.
+    only: Vec<Option<Script>>,
     matcher: AhoCorasick,
     entities: usize,
+    /// The single-word aliases that match in every script: words that say a
+    /// name or an event kind, compared as ids rather than as words.
+    words: Vec<Box<str>>,
 }
 
 /// Suffixes (folded) that may follow an Arabic-script alias inside one word:
 /// Persian plural/ezafe/adjective endings and Arabic nisba/plural endings.
-const SUFFIXES: [&str; 11] = ["هایی", "های", "ها", "یان", "یی", "ای", "یه", "ین", "ون", "ی", "ان"];
+const SUFFIXES: [&str; 13] = [
+    "هایی", "های", "ها", "یان", "یی", "ای", "یه", "ین", "ون", "ی", "ان", "هما", "هم",
+];
 /// One-letter clitics that may precede an Arabic-script alias in one word.
 const CLITICS: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ک'];
 
@@ -95,48 +153,97 @@ impl Gazetteer {
             flags: Vec::new(),
             pattern_ids: Vec::new(),
             arabic_script: Vec::new(),
+            only: Vec::new(),
             matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"),
             entities: 0,
+            words: Vec::new(),
         }
     }
 
-    /// Parses the TSV format: `kind<TAB>id<TAB>alias|alias|...`; `#` starts a comment.
+    /// Parses the TSV format: `kind<TAB>id<TAB>alias|alias|...[<TAB>flags]`;
+    /// `#` starts a comment. An alias ending in `@fa`, `@ar` or `@en` only
+    /// matches in sentences of that script ([`Script`]). Flags (comma
+    /// separated): `capital` for capitals and other places most of a
+    /// country's news names, `generic` for event words most news uses
+    /// (meeting, agreement). `homograph<TAB>word<TAB>meaning` lines list
+    /// common words no unrestricted alias may equal.
     ///
     /// # Errors
-    /// [`GazetteerError::BadLine`] for a line without three fields or with an
-    /// unknown kind; [`GazetteerError::Build`] if the automaton cannot be built.
+    /// [`GazetteerError::BadLine`] for a line without three fields, with an
+    /// unknown kind, flag or script; [`GazetteerError::Homograph`] for an
+    /// unrestricted alias that is a listed common word;
+    /// [`GazetteerError::Build`] if the automaton cannot be built.
     pub fn parse(tsv: &str) -> Result<Gazetteer, GazetteerError> {
         let mut patterns = Vec::new();
         let mut pattern_names: Vec<String> = Vec::new();
+        let mut pattern_lines = Vec::new();
         let mut arabic_script = Vec::new();
+        let mut only = Vec::new();
+        let mut homographs = std::collections::HashSet::new();
+        let mut id_flags_of: std::collections::HashMap<String, u8> = std::collections::HashMap::new();
         let mut entities = 0;
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end();
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
+            let bad = |reason: String| GazetteerError::BadLine { line: n + 1, reason };
             let mut fields = line.split('\t');
             let (Some(kind), Some(name), Some(aliases)) = (fields.next(), fields.next(), fields.next()) else {
-                return Err(GazetteerError::BadLine {
-                    line: n + 1,
-                    reason: "expected kind, id and aliases".into(),
-                });
+                return Err(bad("expected kind, id and aliases".into()));
             };
-            let kind = Kind::parse(kind.trim()).ok_or_else(|| GazetteerError::BadLine {
-                line: n + 1,
-                reason: format!("unknown kind {kind:?}"),
-            })?;
+            if kind.trim() == "homograph" {
+                homographs.insert(fold(name.trim()));
+                continue;
+            }
+            let kind = Kind::parse(kind.trim()).ok_or_else(|| bad(format!("unknown kind {kind:?}")))?;
             let id = format!("{}:{}", kind.as_str(), name.trim());
+            let mut flags = id_flags(&id);
+            for flag in fields
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
+                flags |= match flag {
+                    "capital" => CAPITAL,
+                    "generic" => GENERIC,
+                    other => return Err(bad(format!("unknown flag {other:?}"))),
+                };
+            }
+            *id_flags_of.entry(id.clone()).or_insert(0) |= flags;
             entities += 1;
             for alias in aliases.split('|') {
-                let folded = fold(alias.trim());
+                let alias = alias.trim();
+                let (alias, script) = match alias.rsplit_once('@') {
+                    Some((a, s)) => (
+                        a,
+                        Some(Script::parse(s).ok_or_else(|| bad(format!("unknown script {s:?}")))?),
+                    ),
+                    None => (alias, None),
+                };
+                let folded = fold(alias);
                 let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
                 if folded.is_empty() {
                     continue;
                 }
                 arabic_script.push(folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+                only.push(script);
                 patterns.push(folded);
                 pattern_names.push(id.clone());
+                pattern_lines.push((n + 1, alias.to_owned()));
+            }
+        }
+        for (p, folded) in patterns.iter().enumerate() {
+            if only[p].is_none() && homographs.contains(folded) {
+                let (line, alias) = pattern_lines[p].clone();
+                return Err(GazetteerError::Homograph {
+                    line,
+                    id: pattern_names[p].clone(),
+                    alias,
+                    word: folded.clone(),
+                });
             }
         }
         let mut ids: Vec<Box<str>> = pattern_names.iter().map(|s| Box::from(s.as_str())).collect();
@@ -147,7 +254,20 @@ impl Gazetteer {
             .map(|n| ids.binary_search_by(|id| (**id).cmp(n.as_str())).map(|i| i as u32))
             .collect::<Result<Vec<u32>, _>>()
             .map_err(|_| GazetteerError::Build("entity id table".into()))?;
-        let flags = ids.iter().map(|id| id_flags(id)).collect();
+        // Single-word aliases that match everywhere: a restricted alias is a
+        // common word elsewhere, and a word of a longer alias says nothing alone.
+        let mut words: Vec<Box<str>> = patterns
+            .iter()
+            .zip(&only)
+            .filter(|(p, only)| only.is_none() && !p.contains(|c: char| !is_word_char(c)))
+            .map(|(p, _)| Box::from(p.as_str()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let flags = ids
+            .iter()
+            .map(|id| id_flags_of.get(&**id).copied().unwrap_or_else(|| id_flags(id)))
+            .collect();
         // A DFA: the fastest search, and small for a few hundred aliases.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -159,14 +279,26 @@ impl Gazetteer {
             flags,
             pattern_ids,
             arabic_script,
+            only,
             matcher,
             entities,
+            words,
         })
     }
 
     /// Number of entries (not aliases).
     pub fn len(&self) -> usize {
         self.entities
+    }
+
+    /// The distinct single-word, unrestricted aliases, folded.
+    pub(crate) fn alias_words(&self) -> &[Box<str>] {
+        &self.words
+    }
+
+    /// Number of distinct ids (indices run from 0 to this).
+    pub(crate) fn ids_len(&self) -> usize {
+        self.ids.len()
     }
 
     /// True when the gazetteer has no entries.
@@ -177,15 +309,16 @@ impl Gazetteer {
     /// The sorted, distinct entity ids (`org:nato`, `event:talks`) named in
     /// `folded` (text already passed through [`fold`], with runs of spaces
     /// allowed).
-    pub fn find(&self, folded: &str) -> BTreeSet<String> {
+    /// Script-restricted aliases are matched as in a sentence of `script`.
+    pub fn find(&self, folded: &str, script: Script) -> BTreeSet<String> {
         let mut found = Vec::new();
-        self.find_indices(folded, &mut found);
+        self.find_indices(folded, script, &mut found);
         found.into_iter().map(|i| self.id(i).to_owned()).collect()
     }
 
     /// The entities named in `folded` as sorted, distinct indices (see
     /// [`Gazetteer::id`]), written to `out` (cleared first).
-    pub(crate) fn find_indices(&self, folded: &str, out: &mut Vec<u32>) {
+    pub(crate) fn find_indices(&self, folded: &str, script: Script, out: &mut Vec<u32>) {
         let squeezed;
         let text = if folded.contains("  ") || folded.contains(['\t', '\n']) {
             squeezed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -193,16 +326,18 @@ impl Gazetteer {
         } else {
             folded
         };
-        self.find_squeezed(text, out);
+        self.find_squeezed(text, script, out);
     }
 
     /// [`Gazetteer::find_indices`] for text straight from [`fold`], which has
     /// no runs of spaces, tabs or newlines.
-    pub(crate) fn find_squeezed(&self, text: &str, out: &mut Vec<u32>) {
+    pub(crate) fn find_squeezed(&self, text: &str, script: Script, out: &mut Vec<u32>) {
         out.clear();
         for m in self.matcher.find_iter(text) {
             let p = m.pattern().as_usize();
-            if self.boundaries_ok(text, m.start(), m.end(), self.arabic_script[p]) {
+            if self.only[p].is_none_or(|s| s == script)
+                && self.boundaries_ok(text, m.start(), m.end(), self.arabic_script[p])
+            {
                 out.push(self.pattern_ids[p]);
             }
         }
@@ -251,6 +386,10 @@ impl Gazetteer {
 pub(crate) const EVENT_TYPE: u8 = 1;
 /// Flag of specific ids ([`is_specific`]).
 pub(crate) const SPECIFIC: u8 = 2;
+/// Flag of places most news of a country names (capitals): weak evidence.
+pub(crate) const CAPITAL: u8 = 4;
+/// Flag of event words most news uses (meeting, agreement): weak evidence.
+pub(crate) const GENERIC: u8 = 8;
 
 /// The [`EVENT_TYPE`] / [`SPECIFIC`] flags of an id.
 pub(crate) fn id_flags(id: &str) -> u8 {
@@ -272,7 +411,31 @@ mod tests {
     use super::*;
 
     fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(&fold(text)).into_iter().collect()
+        g.find(&fold(text), Script::of(text)).into_iter().collect()
+    }
+
+    #[test]
+    fn homographs_never_become_names() {
+        let g = Gazetteer::builtin();
+        // Arabic "how" and "occurred", Persian Kyiv.
+        assert!(ids(g, "كيف يمكن أن يحدث هذا").is_empty());
+        assert_eq!(ids(g, "وقع الحادث صباحا"), ["event:accident"]);
+        assert_eq!(ids(g, "وقعا اتفاقية"), ["event:agreement", "event:signing"]);
+        assert_eq!(ids(g, "سفر به کیف"), ["event:visit", "place:kyiv"]);
+        assert_eq!(ids(g, "زيارة إلى كييف"), ["event:visit", "place:kyiv"]);
+        // An unrestricted alias equal to a listed common word is refused.
+        assert!(matches!(
+            Gazetteer::parse("homograph\tكيف\thow\nplace\tkyiv\tكيف\n"),
+            Err(GazetteerError::Homograph { line: 2, .. })
+        ));
+        assert!(Gazetteer::parse("homograph\tكيف\thow\nplace\tkyiv\tکیف@fa\n").is_ok());
+    }
+
+    #[test]
+    fn scripts() {
+        assert_eq!(Script::of("سفر به کیف"), Script::Persian);
+        assert_eq!(Script::of("كيف حالك"), Script::Arabic);
+        assert_eq!(Script::of("Kyiv"), Script::Other);
     }
 
     #[test]
@@ -308,5 +471,14 @@ mod tests {
             Gazetteer::parse("# c\n\nplace\tx\tX|ایکس\n").map(|g| g.len()).ok(),
             Some(1)
         );
+    }
+}
+#[cfg(test)]
+mod builtin_parses {
+    #[test]
+    fn builtin_gazetteer_parses() {
+        if let Err(e) = super::Gazetteer::parse(include_str!("../../data/gazetteer.tsv")) {
+            panic!("{e}");
+        }
     }
 }

@@ -9,21 +9,27 @@
 //! compatible ([`dates`]) and the statements speak of the same thing
 //! ([`merge`]).
 
+pub mod assign;
+pub mod boilerplate;
 pub mod dates;
 pub mod fold;
 pub mod gazetteer;
 pub mod labels;
 pub mod merge;
+pub mod rarity;
 pub mod sentences;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+pub use assign::{Choice, Support, Target, assign};
+pub use boilerplate::Boilerplate;
 pub use dates::{EventDate, Relation};
 pub use fold::{fold, fold_for_search, search_text};
-pub use gazetteer::Gazetteer;
-pub use merge::{Features, Rule, Similarity, compare, shared_entities, similarity};
+pub use gazetteer::{Gazetteer, Script};
+pub use merge::{Features, Rule, Score, score, shared_entities};
+pub use rarity::Rarity;
 pub use sentences::{Sentence, segment};
 
 use crate::extract::{Grain, Mention, Mod};
@@ -52,7 +58,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
         .into_iter()
         .map(|sentence| {
             let folded = fold(&sentence.text);
-            gazetteer.find_squeezed(&folded, &mut found);
+            gazetteer.find_squeezed(&folded, Script::of(&sentence.text), &mut found);
             let entities = found.iter().map(|&i| gazetteer.id(i).to_owned()).collect();
             AnalyzedSentence {
                 sentence,
@@ -121,7 +127,24 @@ pub struct Candidate {
 ///
 /// `sentences` must come from [`analyze`] on the same text the mentions were
 /// found in. Mentions outside every sentence are ignored.
+/// Known boilerplate ([`boilerplate::is_known_boilerplate`]) dates nothing.
 pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_title: Option<&str>) -> Vec<Candidate> {
+    let known: Vec<bool> = sentences
+        .iter()
+        .map(|s| boilerplate::is_known_boilerplate(&s.sentence.text, &s.folded))
+        .collect();
+    candidates_excluding(mentions, sentences, doc_title, &known)
+}
+
+/// [`candidates`] with the sentences marked in `excluded` (boilerplate)
+/// dating nothing and never giving a title.
+pub fn candidates_excluding(
+    mentions: &[Mention],
+    sentences: &[AnalyzedSentence],
+    doc_title: Option<&str>,
+    excluded: &[bool],
+) -> Vec<Candidate> {
+    let skip = |i: usize| excluded.get(i).copied().unwrap_or(false);
     // Key: the days and modifier; conflicting pair halves join their partner.
     let mut groups: BTreeMap<(NaiveDate, NaiveDate, Option<Mod>), Vec<usize>> = BTreeMap::new();
     let mut order: Vec<(NaiveDate, NaiveDate, Option<Mod>)> = Vec::new();
@@ -130,7 +153,7 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
     idx.sort_by_key(|&i| (mentions[i].start, i));
     for &i in &idx {
         let m = &mentions[i];
-        if !is_eventable(m) || analyzed_sentence_at(sentences, m.start).is_none() {
+        if !is_eventable(m) || analyzed_sentence_at(sentences, m.start).is_none_or(skip) {
             continue;
         }
         let partner_key = m
@@ -195,13 +218,13 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
             {
                 Some(t) => Some(t.to_owned()),
                 None => (0..sentences.len())
-                    .find(|&i| says_more(i, &mut scratch))
+                    .find(|&i| !skip(i) && says_more(i, &mut scratch))
                     .map(|i| sentences[i].sentence.text.clone()),
             };
             match fallback {
                 Some(t) => {
                     let folded = fold(&t);
-                    gazetteer.find_squeezed(&folded, &mut scratch.found);
+                    gazetteer.find_squeezed(&folded, Script::of(&t), &mut scratch.found);
                     features.add_known(&scratch.found, &folded);
                     t
                 }
@@ -217,6 +240,45 @@ pub fn candidates(mentions: &[Mention], sentences: &[AnalyzedSentence], doc_titl
         });
     }
     out
+}
+
+/// What merging learns from the documents seen so far: how rare each word
+/// and name is, and each outlet's repeated lines.
+#[derive(Clone, Debug, Default)]
+pub struct Learned {
+    pub rarity: Rarity,
+    pub boilerplate: Boilerplate,
+}
+
+impl Learned {
+    /// Takes in one new document: leaves its boilerplate out of its
+    /// candidates (built again only when its own pages' repeated lines
+    /// reach a dated sentence), then counts what its statements say.
+    /// `page` identifies the document (a hash of its text).
+    pub fn admit(
+        &mut self,
+        source: Option<&str>,
+        page: u64,
+        mentions: &[Mention],
+        sentences: &[AnalyzedSentence],
+        doc_title: Option<&str>,
+        candidates: &mut Vec<Candidate>,
+    ) {
+        let marked = self.boilerplate.mark(source, page, sentences);
+        let in_marked = |c: &Candidate| {
+            c.mention_sentences
+                .iter()
+                .any(|&s| marked.get(s).copied().unwrap_or(false))
+        };
+        if candidates.iter().any(in_marked) {
+            *candidates = candidates_excluding(mentions, sentences, doc_title, &marked);
+        }
+        let mut all = Features::default();
+        for c in candidates.iter() {
+            all.absorb(&c.features);
+        }
+        self.rarity.observe(&all);
+    }
 }
 
 /// Buffers reused across the sentences of one document.

@@ -9,4 +9,5 @@ mod inputs;
 mod layout;
 mod lexicon;
 mod store;
+mod stories;
 mod syndication;

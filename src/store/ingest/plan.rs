@@ -14,7 +14,7 @@ use super::rows::{
 };
 use super::snapshot::{Carry, EventIndex, Existing, Ids, MAX_SOURCES_COMPARED, Snapshot, Sources};
 use super::write::Batch;
-use crate::chronology::{Candidate, EventDate, Relation, shared_entities, similarity};
+use crate::chronology::{self, Candidate, Choice, EventDate, Learned, Rarity, Relation, Support, Target};
 use crate::store::{Ingested, NewDocument, StoreError};
 use crate::syndication::{self, Known, Signature};
 
@@ -25,17 +25,6 @@ pub(super) struct Plan {
     pub batch: Batch,
     pub learned: HashMap<i64, Sources>,
     pub carry: Carry,
-}
-
-/// One decided merge of a candidate into an existing event.
-struct Decision {
-    event: i64,
-    relation: Relation,
-    rule: &'static str,
-    shared: Vec<String>,
-    overlap: f64,
-    score: f64,
-    before: EventDate,
 }
 
 /// The rows a group writes, table by table (events are written from the
@@ -69,91 +58,75 @@ struct GroupState {
     first_own: usize,
 }
 
-/// Picks, for each candidate, the best compatible event that speaks of the
-/// same thing; each event is joined by at most one candidate.
-fn decide(candidates: &[Candidate], index: &EventIndex, sources: &HashMap<i64, Sources>) -> Vec<Option<Decision>> {
-    let mut options = Vec::new();
-    for (ci, c) in candidates.iter().enumerate() {
-        for id in index.overlapping(c.date.first_day, c.date.last_day) {
-            let Some(e) = index.events.get(&id) else {
-                continue;
-            };
-            let relation = c.date.relation_to(&e.date);
-            if relation == Relation::Incompatible {
-                continue;
-            }
-            let Some(docs) = sources.get(&e.id) else {
-                continue;
-            };
-            // Shared ids are listed for the chosen pairs only.
-            let best = docs
-                .iter()
-                .map(|(_, f)| (similarity(&c.features, f), f))
-                .filter(|(s, _)| s.rule.is_some())
-                .max_by(|a, b| a.0.score().total_cmp(&b.0.score()));
-            if let Some((sim, source)) = best {
-                let bonus = if relation == Relation::Equal { 0.2 } else { 0.0 };
-                options.push((
-                    sim.score() + bonus,
-                    e.n_sources,
-                    e.date.first_day,
-                    e.id,
-                    ci,
-                    relation,
-                    sim,
-                    source,
-                ));
-            }
-        }
-    }
-    options.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-            .then(a.4.cmp(&b.4))
-    });
-    let mut out: Vec<Option<Decision>> = candidates.iter().map(|_| None).collect();
-    let mut taken = BTreeSet::new();
-    for (score, _, _, event, ci, relation, sim, source) in options {
-        if out[ci].is_some() || taken.contains(&event) {
-            continue;
-        }
-        taken.insert(event);
-        let (Some(rule), Some(e)) = (sim.rule, index.events.get(&event)) else {
-            continue;
-        };
-        out[ci] = Some(Decision {
-            event,
-            relation,
-            rule: rule.as_str(),
-            shared: shared_entities(&candidates[ci].features, source),
-            overlap: sim.token_overlap,
-            score,
-            before: e.date.clone(),
-        });
-    }
-    out
+/// Picks, for each candidate, the event it joins ([`chronology::assign`]),
+/// among the events whose dates overlap its own.
+fn decide(
+    candidates: &[Candidate],
+    index: &EventIndex,
+    sources: &HashMap<i64, Sources>,
+    rarity: &Rarity,
+) -> Vec<Option<Choice>> {
+    let targets: Vec<Vec<Target<'_>>> = candidates
+        .iter()
+        .map(|c| {
+            index
+                .overlapping(c.date.first_day, c.date.last_day)
+                .into_iter()
+                .filter_map(|id| {
+                    let e = index.events.get(&id)?;
+                    Some(Target {
+                        id,
+                        date: &e.date,
+                        n_sources: e.n_sources,
+                        sources: sources.get(&id)?,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    chronology::assign(candidates, &targets, rarity)
 }
 
 /// Why a candidate joined an event, as stored in `merges.reason`.
-fn merge_reason(d: &Decision) -> String {
+fn merge_reason(d: &Choice, before: &EventDate) -> String {
     format!(
-        "{} ({}); date {} {}; token overlap {:.2}",
-        d.rule,
+        "{} ({}); {}; date {} {}; score {}",
+        d.score.rule().as_str(),
         if d.shared.is_empty() {
             "no shared entities".to_string()
         } else {
             d.shared.join(", ")
+        },
+        match d.support {
+            Support::Primary => "matches the primary statement".to_string(),
+            Support::Sources { matched, of } => format!("matches {matched} of {of} sources"),
         },
         match d.relation {
             Relation::Equal => "equal",
             Relation::Narrower => "refined from",
             _ => "within",
         },
-        d.before.value,
-        d.overlap
+        before.value,
+        d.score.explain()
     )
+}
+
+/// The score's parts and what it matched, as stored in `merges.parts`.
+fn merge_parts(d: &Choice) -> String {
+    let mut parts = serde_json::to_value(&d.score).unwrap_or_default();
+    if let Some(map) = parts.as_object_mut() {
+        match d.support {
+            Support::Primary => {
+                map.insert("support".into(), "primary".into());
+            }
+            Support::Sources { matched, of } => {
+                map.insert("support".into(), "sources".into());
+                map.insert("matched".into(), matched.into());
+                map.insert("of".into(), of.into());
+            }
+        }
+    }
+    parts.to_string()
 }
 
 impl GroupState {
@@ -180,8 +153,18 @@ impl GroupState {
     }
 
     /// Decides the merges of one new document against the group's events,
-    /// records its effect on them, and appends its rows.
-    fn add_document(&mut self, doc: &NewDocument, p: &mut Prepared) -> Ingested {
+    /// records its effect on them, and appends its rows. `learned` first
+    /// takes the document in: its boilerplate leaves its candidates.
+    fn add_document(&mut self, doc: &NewDocument, p: &mut Prepared, learned: &mut Learned) -> Ingested {
+        let page = u64::from_str_radix(p.hash.get(..16).unwrap_or("0"), 16).unwrap_or(0);
+        learned.admit(
+            doc.source.as_deref(),
+            page,
+            &p.mentions,
+            &p.sentences,
+            doc.title.as_deref(),
+            &mut p.candidates,
+        );
         let doc_id = self.ids.document;
         self.ids.document += 1;
         let copy_of = p.signature.as_ref().and_then(|s| self.original_of(s));
@@ -226,31 +209,38 @@ impl GroupState {
         self.rows.sentences.append(&mut own.sentences);
         self.rows.mentions.append(&mut own.mentions);
 
-        let decisions = decide(&p.candidates, &self.index, &self.sources);
+        let decisions = decide(&p.candidates, &self.index, &self.sources, &learned.rarity);
         let merge_count = decisions.iter().filter(|d| d.is_some()).count();
         let mut doc_events = Vec::new();
         for (c, decision) in p.candidates.iter().zip(decisions) {
             let features = Arc::new(c.features.clone());
             let event_id = match decision {
                 Some(d) => {
+                    let before = self
+                        .index
+                        .events
+                        .get(&d.event)
+                        .map(|e| e.date.clone())
+                        .unwrap_or_else(|| c.date.clone());
                     let after = if d.relation == Relation::Narrower {
                         &c.date
                     } else {
-                        &d.before
+                        &before
                     };
                     self.rows.merges.push(MergeRow {
                         id: self.ids.merge,
                         event_id: d.event,
                         document_id: doc_id,
                         mention_id: first_mention + c.mentions[0] as i64,
-                        rule: d.rule,
+                        rule: d.score.rule().as_str(),
                         entities: d.shared.clone(),
-                        overlap: d.overlap,
-                        score: d.score,
-                        reason: merge_reason(&d),
-                        value_before: d.before.value.clone(),
+                        overlap: d.score.token_overlap,
+                        score: d.score.total,
+                        reason: merge_reason(&d, &before),
+                        value_before: before.value.clone(),
                         value_after: after.value.clone(),
                         created_at: self.now.clone(),
+                        parts: merge_parts(&d),
                     });
                     self.ids.merge += 1;
                     if d.relation == Relation::Narrower {
@@ -386,7 +376,9 @@ pub(super) fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Pla
         missing,
         ids,
         known,
+        learned,
     } = snap;
+    let mut learned = learned.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let first_sentence = ids.sentence;
     let mut state = GroupState {
         ids,
@@ -425,7 +417,7 @@ pub(super) fn plan_group(docs: &mut [Pending], snap: Snapshot, now: &str) -> Pla
             continue;
         }
         written.insert(p.hash.clone(), results.len());
-        results.push(Ok(state.add_document(doc, p)));
+        results.push(Ok(state.add_document(doc, p, &mut learned)));
     }
     let batch = state.batch(first_sentence);
     let GroupState {
@@ -511,6 +503,7 @@ mod tests {
             missing: Vec::new(),
             ids: Ids::first(),
             known: Vec::new(),
+            learned: Default::default(),
         }
     }
 

@@ -428,6 +428,8 @@ pub(super) struct MergeRow {
     pub value_before: String,
     pub value_after: String,
     pub created_at: String,
+    /// The score's parts and support, JSON (`merges.parts`).
+    pub parts: String,
 }
 
 impl Row for MergeRow {
@@ -445,6 +447,7 @@ impl Row for MergeRow {
         "value_before",
         "value_after",
         "created_at",
+        "parts",
     ];
     fn values(self, out: &mut Vec<Val>) {
         out.extend([
@@ -460,6 +463,7 @@ impl Row for MergeRow {
             Val::Text(self.value_before),
             Val::Text(self.value_after),
             Val::Text(self.created_at),
+            Val::Text(self.parts),
         ]);
     }
 }

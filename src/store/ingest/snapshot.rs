@@ -12,7 +12,7 @@ use sqlx::{AssertSqlSafe, Row as _, Sqlite, SqliteConnection};
 
 use super::feed::Pending;
 use super::rows::{day, event_date_from_row, mention_from_row};
-use crate::chronology::{EventDate, Features};
+use crate::chronology::{EventDate, Features, Learned};
 use crate::store::Ingested;
 use crate::syndication::{Known, Signature};
 
@@ -34,6 +34,11 @@ pub(super) type Sources = Vec<(i64, Arc<Features>)>;
 #[derive(Debug, Default)]
 pub(crate) struct FeatureCache {
     events: HashMap<i64, Sources>,
+    /// Rarity of words and names and each outlet's repeated lines, learned
+    /// as groups are decided, in order (a group decided again, after a
+    /// failure or another writer, is counted again: rarity drifts by that
+    /// little, and a page's repeated lines are found the same way twice).
+    learned: Arc<Mutex<Learned>>,
 }
 
 impl FeatureCache {
@@ -160,6 +165,8 @@ pub(super) struct Snapshot {
     /// Stored documents that share a signature band with one of the group's
     /// (the originals its documents may copy), with the group before's.
     pub known: Vec<Known>,
+    /// What merging has learned so far (shared with the store).
+    pub learned: Arc<Mutex<Learned>>,
 }
 
 /// What a decided group leaves to the next group's decisions, so the next
@@ -237,8 +244,10 @@ pub(super) async fn read_snapshot(
     }
     overlapping_events(conn, &ranges, &mut index).await?;
     let mut missing = Vec::new();
+    let learned;
     {
         let cached = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        learned = cached.learned.clone();
         let mut ids: Vec<i64> = index
             .events
             .keys()
@@ -278,6 +287,7 @@ pub(super) async fn read_snapshot(
         missing,
         ids,
         known,
+        learned,
     })
 }
 
