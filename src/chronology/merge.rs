@@ -300,6 +300,10 @@ const MIN_NAMED: f64 = 1.0;
 const MIN_TOKEN_PART: f64 = 1.2;
 /// Named evidence against different kinds of happening needs several names.
 const MANY_NAMED: f64 = 3.0;
+/// A single name this weighty (a person, an organization or a place, not a
+/// common one nor a capital) with a shared
+/// event word, even a generic one, is corroborated.
+const RARE_NAMED: f64 = 1.2;
 /// A token part that corroborates a single shared name.
 const MIN_TOKEN_SUPPORT: f64 = 0.6;
 /// Fewest shared content tokens for the token part to count at all.
@@ -326,6 +330,13 @@ pub struct Score {
     /// How many people, organizations and places are shared.
     #[serde(skip)]
     pub named_ids: usize,
+    /// Whether each statement names a person the other does not (different
+    /// counterparts: the minister's call with one, his meeting with another).
+    #[serde(skip)]
+    pub other_people: bool,
+    /// Whether a place that is not a capital is shared.
+    #[serde(skip)]
+    pub specific_place: bool,
     /// Shared event words, less [`EVENT_CONFLICT`] when the kinds of happening differ.
     pub event: f64,
     /// Rarity-weighted overlap of the content words.
@@ -349,8 +360,16 @@ impl Score {
         // One name is in many stories of a day: it needs another name, the
         // same kind of happening or shared words; several names outweigh a
         // different kind of happening.
-        let corroborated = self.named_ids >= 2 || self.same_kind || self.tokens >= MIN_TOKEN_SUPPORT;
+        let corroborated = self.named_ids >= 2
+            || self.same_kind
+            || self.tokens >= MIN_TOKEN_SUPPORT
+            || (self.event > 0.0 && self.named() >= RARE_NAMED);
         let named = self.named() >= MIN_NAMED && corroborated && (self.event >= 0.0 || self.named() >= MANY_NAMED);
+        // Different counterparts: only an organization, a specific place or
+        // the same kind of happening says it is still one happening.
+        if self.other_people && !self.same_kind && self.orgs == 0.0 && !self.specific_place {
+            return false;
+        }
         let parties = self.parties && self.event > 0.0;
         // A capital with the same specific kind of happening (a dust storm in Riyadh).
         let placed = self.same_kind && self.named() >= CAPITAL_PLACE;
@@ -426,6 +445,16 @@ fn has_specific_event(e: &Entities) -> bool {
     }) || e.other.iter().any(|id| id_flags(id) & EVENT_TYPE != 0)
 }
 
+/// How many people two sets share.
+fn people_shared(a: &Entities, b: &Entities) -> usize {
+    let weights = &*ID_WEIGHTS;
+    let mut n = 0;
+    each_shared(&a.known, &b.known, |i| {
+        n += usize::from(weights.get(i as usize).is_some_and(|w| w.0 == 0))
+    });
+    n
+}
+
 /// Whether two sets share an event word that is not generic.
 fn shares_specific_event(a: &Entities, b: &Entities) -> bool {
     let g = Gazetteer::builtin();
@@ -446,7 +475,11 @@ pub fn score(a: &Features, b: &Features, rarity: &Rarity) -> Score {
     // Most pairs a new statement is compared with share nothing: a few AND
     // instructions and one merge of the token lists tell.
     let any_id = a.entities.bits.iter().zip(&b.entities.bits).any(|(x, y)| x & y != 0)
-        || (!a.entities.other.is_empty() && a.entities.other.iter().any(|id| b.entities.other.binary_search(id).is_ok()));
+        || (!a.entities.other.is_empty()
+            && a.entities
+                .other
+                .iter()
+                .any(|id| b.entities.other.binary_search(id).is_ok()));
     let shared_tokens = sorted_intersection(&a.tokens, &b.tokens);
     if !any_id && shared_tokens < MIN_SHARED_TOKENS {
         return Score::default();
@@ -454,6 +487,7 @@ pub fn score(a: &Features, b: &Features, rarity: &Rarity) -> Score {
     let mut parts = [0.0f64; 5];
     let mut caps = [0.0f64; 5];
     let (mut countries, mut country_factors, mut named_ids) = (0usize, 0.0f64, 0usize);
+    let mut specific_place = false;
     let weights = &*ID_WEIGHTS;
     let mut add = |part: usize, w: f64, factor: f64| {
         caps[part] = caps[part].max(w);
@@ -463,6 +497,7 @@ pub fn score(a: &Features, b: &Features, rarity: &Rarity) -> Score {
             country_factors += factor;
         }
         named_ids += usize::from(part < 3);
+        specific_place |= part == 2 && w == PLACE;
     };
     each_shared(&a.entities.known, &b.entities.known, |i| {
         let (part, w) = weights.get(i as usize).copied().unwrap_or((3, COUNTRY));
@@ -482,6 +517,14 @@ pub fn score(a: &Features, b: &Features, rarity: &Rarity) -> Score {
         parts[3] += COUNTRY_PAIR * country_factors / countries as f64;
     }
     let same_kind = shares_specific_event(&a.entities, &b.entities);
+    let people = |e: &Entities| {
+        e.known
+            .iter()
+            .filter(|&&i| weights.get(i as usize).is_some_and(|w| w.0 == 0))
+            .count()
+    };
+    let shared_people = people_shared(&a.entities, &b.entities);
+    let other_people = people(&a.entities) > shared_people && people(&b.entities) > shared_people;
     if !same_kind && has_specific_event(&a.entities) && has_specific_event(&b.entities) {
         parts[4] -= EVENT_CONFLICT;
     }
@@ -500,6 +543,8 @@ pub fn score(a: &Features, b: &Features, rarity: &Rarity) -> Score {
         parties,
         same_kind,
         named_ids,
+        other_people,
+        specific_place,
         event,
         tokens,
         token_overlap,
@@ -584,6 +629,17 @@ mod tests {
     }
 
     #[test]
+    fn one_person_with_different_counterparts() {
+        let call = "Prince Faisal bin Farhan and Hossein Amir-Abdollahian spoke by phone in Riyadh.";
+        let meeting = "Prince Faisal bin Farhan met UN envoy Hans Grundberg in Riyadh.";
+        let s = score(&features(call), &features(meeting), &Rarity::default());
+        assert!(s.other_people && !s.same_happening(), "{}", s.explain());
+        // One report names both, the other one of them: the same call.
+        let short = "Faisal bin Farhan received a phone call in Riyadh.";
+        assert!(same(call, short));
+    }
+
+    #[test]
     fn token_overlap_without_entities() {
         let a = features("The river flow model was delivered to both ministries by the joint technical team");
         let b = features("The joint technical team delivered the river flow model to both ministries");
@@ -598,6 +654,9 @@ mod tests {
         let common = features("officials announced measures gathering ministry statement");
         for _ in 0..300 {
             rarity.observe(&common);
+        }
+        for _ in 0..300 {
+            rarity.observe(&Features::default());
         }
         let a = features("officials announced measures gathering ministry statement locusts swarm");
         let b = features("officials announced measures gathering ministry statement reservoir cracked");

@@ -253,12 +253,15 @@ pub struct Learned {
 impl Learned {
     /// Takes in one new document: leaves its boilerplate out of its
     /// candidates (built again only when its own pages' repeated lines
-    /// reach a dated sentence), then counts what its statements say.
-    /// `page` identifies the document (a hash of its text).
+    /// reach a dated sentence), then counts what its statements say unless
+    /// it is a `copy` of another (a syndicated text would count its words
+    /// once per outlet). `page` identifies the document (a hash of its text).
+    #[allow(clippy::too_many_arguments)]
     pub fn admit(
         &mut self,
         source: Option<&str>,
         page: u64,
+        copy: bool,
         mentions: &[Mention],
         sentences: &[AnalyzedSentence],
         doc_title: Option<&str>,
@@ -272,6 +275,9 @@ impl Learned {
         };
         if candidates.iter().any(in_marked) {
             *candidates = candidates_excluding(mentions, sentences, doc_title, &marked);
+        }
+        if copy {
+            return;
         }
         let mut all = Features::default();
         for c in candidates.iter() {

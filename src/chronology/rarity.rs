@@ -44,8 +44,12 @@ impl Rarity {
         (1.0 + f64::from(self.docs + 1) / f64::from(df + 1)).ln()
     }
 
-    /// Weight of a token hash (uniform before any document is counted).
+    /// Weight of a token hash: its inverse document frequency, 1 until
+    /// [`MIN_DOCS`] documents are counted.
     fn token_weight(&self, t: u64) -> f64 {
+        if self.docs < MIN_DOCS {
+            return 1.0;
+        }
         self.idf(self.tokens.get(&t).copied().unwrap_or(0))
     }
 
@@ -109,6 +113,9 @@ mod tests {
     #[test]
     fn common_ids_weigh_less() {
         let mut r = Rarity::default();
+        for _ in 0..MIN_DOCS {
+            r.observe(&Features::default());
+        }
         let common = Features::from_parts("place:london", "");
         let rare = Features::from_parts("person:putin", "");
         for k in 0..400 {

@@ -176,3 +176,36 @@ fn explain_story_pairs() {
         }
     }
 }
+
+/// Prints the score of the first statements of the texts in `TEXT_A` and
+/// `TEXT_B` (with `DCT_A`, `DCT_B`): for tuning, not a check.
+#[test]
+#[ignore]
+fn explain_two_texts() {
+    use tarikh::chronology::{Rarity, analyze, candidates, score};
+    let statements: Vec<_> = ["A", "B"]
+        .iter()
+        .map(|k| {
+            let text = std::env::var(format!("TEXT_{k}")).unwrap_or_default();
+            let dct = parse_dct(&std::env::var(format!("DCT_{k}")).unwrap_or_else(|_| "2022-01-13".into())).ok();
+            let mentions = tarikh::extract::extract(&text, &tarikh::extract::Options { dct, lang: None });
+            let c = candidates(&mentions, &analyze(&text), None);
+            for c in &c {
+                println!("{k} {} {:?}", c.date.value, c.features.entities);
+            }
+            c
+        })
+        .collect();
+    for a in &statements[0] {
+        for b in &statements[1] {
+            let s = score(&a.features, &b.features, &Rarity::default());
+            println!(
+                "{} {} {} {}",
+                a.date.value,
+                b.date.value,
+                s.same_happening(),
+                s.explain()
+            );
+        }
+    }
+}

@@ -156,18 +156,19 @@ impl GroupState {
     /// records its effect on them, and appends its rows. `learned` first
     /// takes the document in: its boilerplate leaves its candidates.
     fn add_document(&mut self, doc: &NewDocument, p: &mut Prepared, learned: &mut Learned) -> Ingested {
+        let doc_id = self.ids.document;
+        self.ids.document += 1;
+        let copy_of = p.signature.as_ref().and_then(|s| self.original_of(s));
         let page = u64::from_str_radix(p.hash.get(..16).unwrap_or("0"), 16).unwrap_or(0);
         learned.admit(
             doc.source.as_deref(),
             page,
+            copy_of.is_some(),
             &p.mentions,
             &p.sentences,
             doc.title.as_deref(),
             &mut p.candidates,
         );
-        let doc_id = self.ids.document;
-        self.ids.document += 1;
-        let copy_of = p.signature.as_ref().and_then(|s| self.original_of(s));
         if let Some(sig) = &p.signature {
             self.rows.bands.extend(sig.bands().map(|band| BandRow {
                 band,
