@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod calendar;
+pub mod chain;
 pub mod chronology;
 pub mod cli;
 pub mod day_input;

@@ -191,20 +191,7 @@ impl ApiError {
     }
 }
 
-/// An error with its sources, `outer: inner: innermost`, for logs and the CLI.
-pub struct Chain<'a>(pub &'a (dyn std::error::Error + 'static));
-
-impl std::fmt::Display for Chain<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut next = self.0.source();
-        while let Some(e) = next {
-            write!(f, ": {e}")?;
-            next = e.source();
-        }
-        Ok(())
-    }
-}
+pub use crate::chain::Chain;
 
 impl From<StoreError> for ApiError {
     /// The caller's mistakes are 400s, the rest 500s.

@@ -214,8 +214,10 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
     let addr = listener.local_addr()?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let app = router(state.clone());
+    spawn_checkpoints(&state.store);
+    let store = state.store.clone();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
+        let served = axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 tokio::select! {
                     _ = rx => {}
@@ -223,7 +225,11 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
                 }
                 tracing::info!("shutting down: finishing in-flight requests");
             })
-            .await
+            .await;
+        // The WAL goes into the .db file, so the file alone is the database.
+        store.close().await;
+        tracing::info!("database checkpointed and closed");
+        served
     });
     Ok(Server {
         addr,
@@ -231,6 +237,27 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
         shutdown: Some(tx),
         task,
     })
+}
+
+/// How often a running server folds the WAL back into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(300);
+
+/// Checkpoints the store every [`CHECKPOINT_EVERY`] while it is open (the
+/// task ends with the store), so the `.db` file never lags far behind.
+fn spawn_checkpoints(store: &Arc<Store>) {
+    let store = Arc::downgrade(store);
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(CHECKPOINT_EVERY).await;
+            let Some(store) = store.upgrade() else { return };
+            if store.is_closed().await {
+                return;
+            }
+            if let Err(e) = store.checkpoint().await {
+                tracing::warn!(error = %error::Chain(&e), "periodic checkpoint");
+            }
+        }
+    });
 }
 
 /// Runs the server until SIGTERM or ctrl-c.

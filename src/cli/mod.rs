@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod backup;
 mod convert;
 mod extract;
 mod follow;
@@ -137,6 +138,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "gregorian")]
         calendar: ShowCalendar,
     },
+    /// Write a consistent copy of the database to OUT (safe while `serve` or `ingest` runs).
+    Backup {
+        #[command(flatten)]
+        db: DbArg,
+        /// The copy: one SQLite file with no WAL (must not exist yet).
+        out: PathBuf,
+    },
     /// Serve the REST API, the iCalendar feed and the timeline page.
     Serve {
         #[command(flatten)]
@@ -190,6 +198,7 @@ pub fn main() -> ExitCode {
         ),
         Command::Follow { db, every, once, urls } => follow::run_follow(&db.db, &every, once, &urls),
         Command::Sql { db, json, csv, query } => sql::run_sql(&db.db, json, csv, &query),
+        Command::Backup { db, out } => backup::run_backup(&db.db, &out),
         Command::Timeline { db, from, to, calendar } => {
             timeline::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)
         }

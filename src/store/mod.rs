@@ -95,6 +95,17 @@ pub enum StoreError {
     /// A read query failed.
     #[error(transparent)]
     Read(#[from] read::ReadError),
+    /// A checkpoint could not finish: a reader or writer held the WAL
+    /// past the busy timeout (the data is safe in the WAL).
+    #[error("the WAL checkpoint could not finish: the database stayed busy")]
+    CheckpointBusy,
+    /// A backup could not be written.
+    #[error("cannot write a backup to {}", path.display())]
+    Backup {
+        path: PathBuf,
+        #[source]
+        source: sqlx::Error,
+    },
     /// A write produced no result for a document it was given (a bug, not
     /// the input's fault).
     #[error("the write returned no result for the document")]
@@ -137,6 +148,9 @@ pub struct Store {
 /// off during `ingest_all` and sets it back.
 const WAL_AUTOCHECKPOINT_PAGES: &str = "16000";
 
+/// Largest WAL file kept after a checkpoint (64 MB).
+const JOURNAL_SIZE_LIMIT: &str = "67108864";
+
 impl Store {
     /// Opens (creating if missing) the database at `path`, applies the
     /// migrations, and opens both pools.
@@ -153,6 +167,10 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
+            // WAL with synchronous=NORMAL: a commit is written to the WAL but
+            // synced only at checkpoints, so a power cut (not a crash or a
+            // kill, which lose nothing committed) can roll back the last
+            // transactions before it; the database stays consistent.
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
@@ -160,6 +178,9 @@ impl Store {
             // memory between documents; fewer checkpoints amortize their fsync.
             .pragma("cache_size", "-65536")
             .pragma("wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
+            // A checkpoint leaves the WAL file at most this size (bytes)
+            // instead of as large as its busiest moment.
+            .pragma("journal_size_limit", JOURNAL_SIZE_LIMIT)
             .pragma("temp_store", "MEMORY");
         // One connection stays open so the WAL and shared-memory files exist
         // for the read-only connections.
@@ -219,8 +240,71 @@ impl Store {
         &self.path
     }
 
-    /// Closes both pools and the writer connection, checkpointing the WAL.
+    /// Copies every committed page of the WAL into the database file and
+    /// empties the WAL (`wal_checkpoint(TRUNCATE)`), so the `.db` file alone
+    /// is the whole database: what a copy of it, a backup tool or another
+    /// reader opening only that file sees. Waits (up to the busy timeout)
+    /// for readers and the writer to let it finish.
+    ///
+    /// # Errors
+    /// [`StoreError::Db`] when the checkpoint cannot run, or
+    /// [`StoreError::CheckpointBusy`] when it ran but could not finish.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        let mut writer = self.writer.lock().await;
+        let (busy, _, _): (i64, i64, i64) = match writer.as_mut() {
+            Some(conn) => {
+                sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .fetch_one(conn)
+                    .await?
+            }
+            None => {
+                sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .fetch_one(&self.rw)
+                    .await?
+            }
+        };
+        if busy != 0 {
+            return Err(StoreError::CheckpointBusy);
+        }
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the database to `out` (`VACUUM INTO`),
+    /// while other connections keep reading and writing: the copy is the
+    /// database as of one transaction, compacted, one file with no WAL.
+    ///
+    /// # Errors
+    /// [`StoreError::Backup`] when `out` exists or cannot be written.
+    pub async fn backup(&self, out: &Path) -> Result<(), StoreError> {
+        let fail = |source| StoreError::Backup {
+            path: out.to_path_buf(),
+            source,
+        };
+        if out.exists() {
+            return Err(fail(sqlx::Error::Protocol("the file already exists".into())));
+        }
+        let target = out
+            .to_str()
+            .ok_or_else(|| fail(sqlx::Error::Protocol("the path is not UTF-8".into())))?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.rw)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    /// True once [`Store::close`] has run.
+    pub async fn is_closed(&self) -> bool {
+        self.writer.lock().await.is_none()
+    }
+
+    /// Checkpoints the WAL into the database file (see
+    /// [`Store::checkpoint`]), then closes both pools and the writer.
     pub async fn close(&self) {
+        if let Err(e) = self.checkpoint().await {
+            tracing::warn!(error = %crate::chain::Chain(&e), "checkpoint at close");
+        }
         if let Some(w) = self.writer.lock().await.take() {
             let _ = sqlx::Connection::close(w).await;
         }

@@ -129,3 +129,59 @@ async fn an_ndjson_batch_is_stored_whole_or_not_at_all() {
     pool.close().await;
     s.server.stop().await.expect("stop");
 }
+
+/// Documents in a database opened from this one file alone (no -wal beside it).
+async fn documents_in_copy_of(db: &std::path::Path) -> i64 {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(db, &copy).expect("copy the .db file alone");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=ro", copy.display()))
+        .await
+        .expect("open the copy");
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM documents")
+        .fetch_one(&pool)
+        .await
+        .expect("the copy has the tables");
+    pool.close().await;
+    n
+}
+
+#[tokio::test]
+async fn after_a_clean_stop_the_db_file_alone_is_the_database() {
+    let s = serve(|c| c.demo = true).await;
+    let served = s.count("documents").await;
+    assert!(served > 10);
+    let db = s.db.clone();
+    s.server.stop().await.expect("stop");
+    assert_eq!(documents_in_copy_of(&db).await, served);
+    let wal = db.with_extension("db-wal");
+    assert!(
+        std::fs::metadata(&wal).map_or(0, |m| m.len()) == 0,
+        "the WAL still holds data after a clean stop"
+    );
+}
+
+#[tokio::test]
+async fn backup_copies_a_database_that_is_being_served() {
+    let s = serve(|c| c.demo = true).await;
+    let served = s.count("documents").await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("backup.db");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["backup", "--db"])
+        .arg(&s.db)
+        .arg(&out)
+        .output()
+        .expect("tarikh backup");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(documents_in_copy_of(&out).await, served);
+    // A second backup to the same file is refused, not merged or overwritten.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["backup", "--db"])
+        .arg(&s.db)
+        .arg(&out)
+        .output()
+        .expect("tarikh backup again");
+    assert!(!again.status.success());
+    s.server.stop().await.expect("stop");
+}
