@@ -1,4 +1,5 @@
-//! `POST /api/documents` (ingest one article as JSON, or many as NDJSON) and
+//! `POST /api/documents` (ingest one article as JSON, many as NDJSON, or
+//! the documents of an RSS/Atom feed, an HTML page or a CSV/TSV export) and
 //! `GET /api/documents/{id}`.
 
 use axum::extract::rejection::PathRejection;
@@ -13,6 +14,7 @@ use super::error::{Body, StrictQuery, parse_json, utf8};
 use super::events::{NoParams, parse_id};
 use super::{ApiError, AppState};
 use crate::extract::Mention;
+use crate::input::{self, Format};
 use crate::lexicon::Lang;
 use crate::store::{Ingested, NewDocument, parse_dct, read};
 
@@ -153,10 +155,10 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// documents a second on two cores; 30 s by default).
 pub const MAX_BATCH_DOCS: usize = 1000;
 
-/// Ingests one article (`application/json`) or many (`application/x-ndjson`).
-/// An NDJSON batch is validated completely, then stored in one transaction:
-/// all of it or nothing.
-#[utoipa::path(post, path = "/api/documents", request_body(content = DocumentIn, description = "One article as JSON, or many as application/x-ndjson"),
+/// Ingests one article (`application/json`), many (`application/x-ndjson`),
+/// or the documents of a feed, page or table. A batch is validated
+/// completely, then stored in one transaction: all of it or nothing.
+#[utoipa::path(post, path = "/api/documents", request_body(content = DocumentIn, description = "One article as JSON, many as application/x-ndjson, or the documents of an RSS/Atom feed (application/rss+xml, application/atom+xml), an HTML page (text/html) or a CSV/TSV export (text/csv, text/tab-separated-values)"),
     responses((status = 201, description = "Stored (for NDJSON: at least one new)", body = DocumentOut),
               (status = 200, description = "Already stored (duplicate text)", body = DocumentOut),
               (status = 400, description = "Malformed JSON, invalid UTF-8, missing text", body = super::error::Problem, content_type = "application/problem+json"),
@@ -202,32 +204,78 @@ pub async fn create(
             if docs.is_empty() {
                 return Err(ApiError::bad_request("the NDJSON body holds no documents"));
             }
-            if docs.len() > MAX_BATCH_DOCS {
-                return Err(ApiError::TooManyDocuments {
-                    count: docs.len(),
-                    limit: MAX_BATCH_DOCS,
-                });
-            }
-            let stored = st.store.ingest_atomic(docs).await;
+            store_batch(&st, docs).await
+        }
+        "application/rss+xml" | "application/atom+xml" | "application/xml" | "text/xml" => {
+            store_batch(&st, read_input(Format::Feed, &body.0, ctype)?).await
+        }
+        "text/csv" => store_batch(&st, read_input(Format::Csv, &body.0, ctype)?).await,
+        "text/tab-separated-values" => store_batch(&st, read_input(Format::Tsv, &body.0, ctype)?).await,
+        "text/html" | "application/xhtml+xml" => {
+            let Some(new) = read_input(Format::Html, &body.0, ctype)?.into_iter().next() else {
+                return Err(ApiError::bad_request("the page holds no article"));
+            };
+            let ingested = st.store.ingest(new).await;
             st.changed();
-            let documents: Vec<DocumentOut> = stored?.into_iter().map(out).collect();
-            let created = documents.iter().filter(|d| d.created).count();
-            let batch = BatchOut {
-                created,
-                duplicates: documents.len() - created,
-                documents,
-            };
-            let status = if batch.created > 0 {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            Ok((status, Json(batch)).into_response())
+            let o = out(ingested?);
+            let status = if o.created { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, Json(o)).into_response())
         }
         other => Err(ApiError::UnsupportedMediaType {
-            detail: format!("content type {other:?} is not accepted; send application/json or application/x-ndjson"),
+            detail: format!(
+                "content type {other:?} is not accepted; send application/json, application/x-ndjson, \
+                 application/rss+xml, application/atom+xml, text/html, text/csv or text/tab-separated-values"
+            ),
         }),
     }
+}
+
+/// The documents of a feed, page or table body, each readable: a body with
+/// one bad record is refused whole (400, naming the record) before anything
+/// is stored. `ctype` carries the page's charset.
+fn read_input(format: Format, body: &[u8], ctype: &str) -> Result<Vec<NewDocument>, ApiError> {
+    let opts = input::Options {
+        charset: Some(ctype.to_string()),
+        ..input::Options::default()
+    };
+    let mut docs = Vec::new();
+    for r in input::parse(format, body, &opts) {
+        let at = r.place.map(|p| format!("{p}: ")).unwrap_or_default();
+        docs.push(r.doc.map_err(|e| ApiError::BadRequest {
+            title: "Unreadable input",
+            detail: format!("{at}{e}"),
+        })?);
+    }
+    if docs.is_empty() {
+        return Err(ApiError::bad_request("the body holds no documents"));
+    }
+    Ok(docs)
+}
+
+/// Stores validated documents in one transaction (at most
+/// [`MAX_BATCH_DOCS`]): 201 with each one's result if any was new, else 200.
+async fn store_batch(st: &AppState, docs: Vec<NewDocument>) -> Result<Response, ApiError> {
+    if docs.len() > MAX_BATCH_DOCS {
+        return Err(ApiError::TooManyDocuments {
+            count: docs.len(),
+            limit: MAX_BATCH_DOCS,
+        });
+    }
+    let stored = st.store.ingest_atomic(docs).await;
+    st.changed();
+    let documents: Vec<DocumentOut> = stored?.into_iter().map(out).collect();
+    let created = documents.iter().filter(|d| d.created).count();
+    let batch = BatchOut {
+        created,
+        duplicates: documents.len() - created,
+        documents,
+    };
+    let status = if batch.created > 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(batch)).into_response())
 }
 
 /// A stored document with its mentions (spans and values) and events.

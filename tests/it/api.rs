@@ -585,7 +585,7 @@ async fn every_error_class_is_problem_json() {
     )
     .await;
     problem(
-        post(b"text".to_vec(), "text/html").await.unwrap(),
+        post(b"text".to_vec(), "image/png").await.unwrap(),
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
     )
     .await;

@@ -273,3 +273,52 @@ fn standard_input_is_json_lines_unless_told_otherwise() {
     assert_eq!(code, Some(0));
     assert!(out.contains("documents: 1 new"), "{out}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_takes_feeds_pages_and_tables_and_refuses_a_bad_table_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut config = tarikh::api::ServeConfig::new(dir.path().join("api.db"));
+    config.addr = "127.0.0.1:0".into();
+    let server = tarikh::api::start(&config).await.expect("server");
+    let url = format!("http://{}/api/documents", server.addr);
+    let http = reqwest::Client::new();
+    let post = |ctype: &'static str, body: Vec<u8>| http.post(&url).header("content-type", ctype).body(body).send();
+    let feed = std::fs::read(fixture("agency.rss")).expect("fixture");
+    let r = post("application/rss+xml", feed).await.expect("post feed");
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+    let body: serde_json::Value = r.json().await.expect("json");
+    assert_eq!(body["created"], 2, "{body}");
+
+    let page = std::fs::read(fixture("ar-windows-1256.html")).expect("fixture");
+    let r = post("text/html; charset=windows-1256", page).await.expect("post page");
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+    let body: serde_json::Value = r.json().await.expect("json");
+    let id = body["document_id"].as_i64().expect("document id");
+    let doc: serde_json::Value = http
+        .get(format!("{url}/{id}"))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(doc["title"], "الوزارة تعلن موعد الجولة المقبلة من المحادثات", "{doc}");
+
+    // The export's third row has no text: nothing of the body is stored.
+    let csv = std::fs::read(fixture("export.csv")).expect("fixture");
+    let r = post("text/csv", csv).await.expect("post csv");
+    assert_eq!(r.status(), reqwest::StatusCode::BAD_REQUEST);
+    let problem: serde_json::Value = r.json().await.expect("json");
+    assert!(
+        problem["detail"].as_str().is_some_and(|d| d.starts_with("5: ")),
+        "{problem}"
+    );
+    let store = Store::open(&dir.path().join("api.db")).await.expect("open");
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM documents")
+        .fetch_one(store.ro_pool())
+        .await
+        .expect("count");
+    assert_eq!(n, 3);
+    store.close().await;
+    server.stop().await.expect("stop");
+}
