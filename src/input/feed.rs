@@ -55,8 +55,12 @@ pub fn parse_feed(bytes: &[u8], opts: &Options) -> Result<Vec<FeedItem>, InputEr
     let written = written.lock().map(|m| m.clone()).unwrap_or_default();
     let outlet = feed.title.as_ref().map(|t| plain(&t.content)).filter(|t| !t.is_empty());
     let feed_lang = feed.language.clone();
+    let mut item_langs = item_languages(bytes);
+    if item_langs.len() != feed.entries.len() {
+        item_langs.clear();
+    }
     let mut items = Vec::with_capacity(feed.entries.len());
-    for entry in feed.entries {
+    for (n, entry) in feed.entries.into_iter().enumerate() {
         let full = entry
             .content
             .as_ref()
@@ -90,7 +94,11 @@ pub fn parse_feed(bytes: &[u8], opts: &Options) -> Result<Vec<FeedItem>, InputEr
                 .cloned()
                 .unwrap_or_else(|| w.naive_utc().format("%Y-%m-%dT%H:%M:%S").to_string())
         });
-        let lang_decl = entry.language.as_deref().or(feed_lang.as_deref());
+        let lang_decl = entry
+            .language
+            .as_deref()
+            .or(item_langs.get(n).and_then(Option::as_deref))
+            .or(feed_lang.as_deref());
         items.push(FeedItem {
             teaser,
             doc: NewDocument {
@@ -108,11 +116,59 @@ pub fn parse_feed(bytes: &[u8], opts: &Options) -> Result<Vec<FeedItem>, InputEr
     Ok(items)
 }
 
+/// Each RSS item's `<dc:language>`, in document order (feed-rs reads the
+/// channel's language but not an item's). Empty for feeds without items.
+fn item_languages(bytes: &[u8]) -> Vec<Option<String>> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(start) = rest.find("<item") {
+        let after = &rest[start + "<item".len()..];
+        if !after.starts_with(['>', ' ', '\n', '\r', '\t']) {
+            rest = after;
+            continue;
+        }
+        let body = &after[..after.find("</item>").unwrap_or(after.len())];
+        let lang = body.find("<dc:language>").and_then(|i| {
+            let v = &body[i + "<dc:language>".len()..];
+            v.find("</dc:language>").map(|j| v[..j].trim().to_string())
+        });
+        out.push(lang.filter(|l| !l.is_empty()));
+        rest = &after[body.len()..];
+    }
+    out
+}
+
 /// Text of a feed field: HTML stripped when it has markup.
 fn plain(s: &str) -> String {
     if s.contains('<') || s.contains('&') {
         html_to_text(s)
     } else {
         s.trim().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lang;
+
+    #[test]
+    fn an_items_dc_language_beats_the_channels() {
+        let rss = r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Multi</title><language>en</language>
+<item><title>One</title><description>وزیران روز ۲۳ دی در ژنو دیدار کردند.</description><dc:language>fa</dc:language></item>
+<item><title>Two</title><description>Ministers met in Geneva on 13 January.</description></item>
+<item><title>Three</title><description>التقى الوزراء في جنيف يوم 13 كانون الثاني.</description></item>
+</channel></rss>"#;
+        let items = parse_feed(rss.as_bytes(), &Options::default()).expect("feed");
+        let langs: Vec<Option<Lang>> = items.iter().map(|i| i.doc.lang).collect();
+        // The third declares nothing and the channel's `en` does not fit its script: detected at ingest.
+        assert_eq!(langs, vec![Some(Lang::Fa), Some(Lang::En), None]);
+        assert!(items.iter().all(|i| i.teaser));
+        assert_eq!(
+            item_languages(b"<rss><channel><items>x</items></channel></rss>"),
+            Vec::new()
+        );
     }
 }
