@@ -53,6 +53,11 @@ pub struct ServeConfig {
     pub concurrency: usize,
     /// Feeds to keep following while serving (`serve --follow`), and how.
     pub follow: Option<(Vec<String>, crate::follow::FollowConfig)>,
+    /// What one `/api/sql` statement may use.
+    pub sql_limits: crate::store::SandboxLimits,
+    /// A cap on SQLite's heap for the whole process (see
+    /// [`crate::store::set_sqlite_heap_limit`]); None leaves it unlimited.
+    pub sqlite_heap_limit: Option<i64>,
 }
 
 impl ServeConfig {
@@ -67,6 +72,8 @@ impl ServeConfig {
             request_timeout: Duration::from_secs(30),
             concurrency: 256,
             follow: None,
+            sql_limits: crate::store::SandboxLimits::default(),
+            sqlite_heap_limit: None,
         }
     }
 }
@@ -188,7 +195,10 @@ impl Server {
 /// The store cannot be opened, the demo cannot be ingested, or the address
 /// cannot be bound.
 pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
-    let store = Store::open(&config.db).await?;
+    if let Some(bytes) = config.sqlite_heap_limit {
+        crate::store::set_sqlite_heap_limit(bytes);
+    }
+    let store = Store::open_with(&config.db, config.sql_limits).await?;
     if config.demo {
         let report = demo::load(&store).await?;
         tracing::info!(new = report.created, present = report.present, "demo corpus loaded");

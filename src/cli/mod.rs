@@ -166,6 +166,10 @@ pub enum Command {
         /// Requests served at once; more wait their turn.
         #[arg(long, default_value_t = 256)]
         concurrency: usize,
+        /// Cap on SQLite's heap for the whole process, in MiB (0: none): an
+        /// allocation past it fails its statement instead of growing the process.
+        #[arg(long, default_value_t = 1024)]
+        sqlite_heap_mib: i64,
         /// Keep following the feeds listed in this file (one URL per line, # comments).
         #[arg(long)]
         follow: Option<PathBuf>,
@@ -212,8 +216,10 @@ pub fn main() -> ExitCode {
             concurrency,
             follow,
             follow_every,
+            sqlite_heap_mib,
         } => {
             let mut config = crate::api::ServeConfig::new(&db.db);
+            config.sqlite_heap_limit = (sqlite_heap_mib > 0).then_some(sqlite_heap_mib << 20);
             config.addr = addr;
             config.demo = demo;
             config.token = token;

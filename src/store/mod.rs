@@ -25,7 +25,7 @@ pub mod read;
 mod sandbox;
 
 pub use feeds::FeedState;
-pub use sandbox::{SqlError, SqlResult, check_readonly_sql};
+pub use sandbox::{SandboxLimits, SqlError, SqlResult, Truncation, check_readonly_sql, set_sqlite_heap_limit};
 
 /// How long a connection waits for another writer before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -128,6 +128,9 @@ impl StoreError {
 pub struct Store {
     rw: SqlitePool,
     ro: SqlitePool,
+    /// Connections for user SQL only, with [`SandboxLimits`] applied.
+    sandbox: SqlitePool,
+    sandbox_limits: SandboxLimits,
     path: PathBuf,
     /// The one connection ingestion writes through, which also serializes
     /// ingestion within the process (SQLite has one writer anyway). Outside
@@ -159,6 +162,14 @@ impl Store {
     /// [`StoreError::Open`] when the file cannot be opened or created,
     /// [`StoreError::Migrate`] when the schema cannot be brought up to date.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, SandboxLimits::default()).await
+    }
+
+    /// [`Store::open`] with the given limits for user SQL.
+    ///
+    /// # Errors
+    /// As [`Store::open`].
+    pub async fn open_with(path: &Path, sandbox_limits: SandboxLimits) -> Result<Store, StoreError> {
         let open_err = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,
@@ -207,12 +218,26 @@ impl Store {
             .pragma("query_only", "ON");
         let ro = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(ro_opts)
+            .connect_with(ro_opts.clone())
             .await
             .map_err(open_err)?;
+        // User SQL gets connections of its own: SQLite's limits set on each,
+        // a small page cache, no memory map, and temporary b-trees on disk,
+        // so a hostile statement can neither build huge values nor hold the
+        // read pool the ingest and the page queries use.
+        let sandbox_opts = ro_opts
+            .pragma("cache_size", format!("-{}", sandbox_limits.cache_kib))
+            .pragma("mmap_size", "0")
+            .pragma("temp_store", "FILE");
+        let sandbox = SqlitePoolOptions::new()
+            .max_connections(2)
+            .after_connect(move |conn, _| Box::pin(async move { sandbox_limits.apply(conn).await }))
+            .connect_lazy_with(sandbox_opts);
         Ok(Store {
             rw,
             ro,
+            sandbox,
+            sandbox_limits,
             path: path.to_path_buf(),
             writer: tokio::sync::Mutex::new(Some(writer)),
             features: std::sync::Mutex::new(ingest::FeatureCache::default()),
@@ -308,6 +333,7 @@ impl Store {
         if let Some(w) = self.writer.lock().await.take() {
             let _ = sqlx::Connection::close(w).await;
         }
+        self.sandbox.close().await;
         self.ro.close().await;
         self.rw.close().await;
     }

@@ -1,5 +1,6 @@
-//! Read-only SQL for people: one SELECT/WITH/EXPLAIN statement, on the
-//! read-only pool, with a row cap and a time limit.
+//! Read-only SQL for people: one SELECT/WITH/EXPLAIN statement, on a
+//! sandbox pool of its own, with SQLite limits on every value and statement,
+//! a row cap, a byte cap and a time limit that also ends with the request.
 //!
 //! Two guards: a tokenizer refuses anything but a single read statement
 //! (and ATTACH, PRAGMA, `load_extension`) with a clear reason; the
@@ -22,8 +23,11 @@ use super::Store;
 pub struct SqlResult {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<serde_json::Value>>,
-    /// True when more rows existed than the cap allowed.
+    /// True when a cap cut the result short.
     pub truncated: bool,
+    /// Which cap: `rows` or `bytes` (absent when nothing was cut).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated_by: Option<Truncation>,
     pub elapsed_ms: f64,
 }
 
@@ -176,31 +180,121 @@ fn words_outside_literals(sql: &str) -> Result<Vec<(String, Option<char>)>, SqlE
     Ok(out)
 }
 
+/// What one user statement may use. SQLite's own limits (`sqlite3_limit`)
+/// are set on every sandbox connection, so no single value, statement or
+/// result can grow without bound whatever the SQL does; the byte cap bounds
+/// the rendered response beside the row cap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SandboxLimits {
+    /// Longest string or blob any expression may build, in bytes
+    /// (`SQLITE_LIMIT_LENGTH`; `s || s` past it fails instead of doubling).
+    pub max_value_bytes: i32,
+    /// Longest statement text, in bytes (`SQLITE_LIMIT_SQL_LENGTH`).
+    pub max_sql_bytes: i32,
+    /// Most columns in a result or table (`SQLITE_LIMIT_COLUMN`).
+    pub max_columns: i32,
+    /// Deepest expression tree (`SQLITE_LIMIT_EXPR_DEPTH`).
+    pub max_expr_depth: i32,
+    /// Most terms of a compound SELECT (`SQLITE_LIMIT_COMPOUND_SELECT`).
+    pub max_compound_select: i32,
+    /// Page cache of a sandbox connection, in KiB (its share of SQLite's heap).
+    pub cache_kib: i64,
+    /// Most bytes of rendered values in one result (`truncated_by: bytes`).
+    pub max_result_bytes: usize,
+    /// Hex digits shown of a blob value at most (the rest is summarized).
+    pub max_blob_shown: usize,
+}
+
+impl Default for SandboxLimits {
+    fn default() -> Self {
+        SandboxLimits {
+            max_value_bytes: 1_000_000,
+            max_sql_bytes: 100_000,
+            max_columns: 200,
+            max_expr_depth: 100,
+            max_compound_select: 50,
+            cache_kib: 8 * 1024,
+            max_result_bytes: 8 << 20,
+            max_blob_shown: 1024,
+        }
+    }
+}
+
+impl SandboxLimits {
+    /// Applies the SQLite limits to a sandbox connection.
+    ///
+    /// # Errors
+    /// The connection's handle cannot be reached.
+    pub(super) async fn apply(&self, conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+        use libsqlite3_sys as ffi;
+        let mut handle = conn.lock_handle().await?;
+        let db = handle.as_raw_handle().as_ptr();
+        for (id, value) in [
+            (ffi::SQLITE_LIMIT_LENGTH, self.max_value_bytes),
+            (ffi::SQLITE_LIMIT_SQL_LENGTH, self.max_sql_bytes),
+            (ffi::SQLITE_LIMIT_COLUMN, self.max_columns),
+            (ffi::SQLITE_LIMIT_EXPR_DEPTH, self.max_expr_depth),
+            (ffi::SQLITE_LIMIT_COMPOUND_SELECT, self.max_compound_select),
+        ] {
+            // SAFETY: `db` is this connection's open handle, held locked for
+            // the call; sqlite3_limit only reads and sets a field of it.
+            unsafe {
+                ffi::sqlite3_limit(db, id, value);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which cap cut a result short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Truncation {
+    /// More rows than the row cap.
+    Rows,
+    /// More rendered bytes than [`SandboxLimits::max_result_bytes`].
+    Bytes,
+}
+
+/// Caps SQLite's whole heap, for every connection of the process (SQLite
+/// has no per-connection limit): past it an allocation fails and the
+/// statement that asked for it gets an error instead of the process growing.
+/// Returns the previous limit (0: none).
+pub fn set_sqlite_heap_limit(bytes: i64) -> i64 {
+    // SAFETY: sqlite3_hard_heap_limit64 is thread-safe and takes any value.
+    unsafe { libsqlite3_sys::sqlite3_hard_heap_limit64(bytes) }
+}
+
 impl Store {
-    /// Runs one read-only statement on the read-only pool, returning at most
-    /// `max_rows` rows (`truncated` says whether there were more) and
-    /// interrupting it after `timeout`.
+    /// Runs one read-only statement on a sandbox connection (read-only,
+    /// with [`SandboxLimits`]), returning at most `max_rows` rows and the
+    /// bytes its limits allow (`truncated_by` says which cap cut it), and
+    /// interrupting it after `timeout`, or as soon as the caller drops the
+    /// future (a request that ended), whichever comes first.
     ///
     /// # Errors
     /// [`SqlError::Refused`] for anything but a single read statement,
-    /// [`SqlError::Invalid`] when SQLite rejects it, [`SqlError::Timeout`]
-    /// when interrupted, [`SqlError::Internal`] when the pool fails.
+    /// [`SqlError::Invalid`] when SQLite rejects it (or it has parameters),
+    /// [`SqlError::Timeout`] when interrupted, [`SqlError::Internal`] when
+    /// the pool fails.
     pub async fn run_readonly_sql(&self, sql: &str, max_rows: usize, timeout: Duration) -> Result<SqlResult, SqlError> {
         check_readonly_sql(sql)?;
         let started = Instant::now();
-        let mut conn = self.ro.acquire().await?;
+        let mut conn = self.sandbox.acquire().await?;
         let timed_out = Arc::new(AtomicBool::new(false));
-        // The handler only acts while this call runs: if the caller drops the
-        // future, the guard clears `active` and the connection, back in the
-        // pool, is not interrupted by a stale deadline.
-        let active = Arc::new(AtomicBool::new(true));
-        let _guard = ClearOnDrop(Arc::clone(&active));
+        // Set when this call ends in any way, including the caller dropping
+        // it: SQLite then stops at its next progress check instead of running
+        // on for a request nobody waits for. Every run on a sandbox
+        // connection installs its own handler first, so a finished run's
+        // handler never stops the next one.
+        let ended = Arc::new(AtomicBool::new(false));
+        let _guard = SetOnDrop(Arc::clone(&ended));
         {
-            let (flag, active) = (Arc::clone(&timed_out), Arc::clone(&active));
+            let (flag, ended) = (Arc::clone(&timed_out), Arc::clone(&ended));
             let deadline = started + timeout;
             let mut handle = conn.lock_handle().await?;
             handle.set_progress_handler(1_000, move || {
-                if active.load(Ordering::Relaxed) && Instant::now() >= deadline {
+                if ended.load(Ordering::Relaxed) || Instant::now() >= deadline {
                     flag.store(true, Ordering::Relaxed);
                     false
                 } else {
@@ -208,19 +302,20 @@ impl Store {
                 }
             });
         }
-        let result = run(&mut conn, sql, max_rows).await;
-        active.store(false, Ordering::Relaxed);
+        let result = run(&mut conn, sql, max_rows, &self.sandbox_limits).await;
         if let Ok(mut handle) = conn.lock_handle().await {
             handle.remove_progress_handler();
         }
         let limit_ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
         match result {
-            Ok((columns, rows, truncated)) => Ok(SqlResult {
+            Ok(Ok((columns, rows, truncated_by))) => Ok(SqlResult {
                 columns,
                 rows,
-                truncated,
+                truncated: truncated_by.is_some(),
+                truncated_by,
                 elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             }),
+            Ok(Err(e)) => Err(e),
             Err(_) if timed_out.load(Ordering::Relaxed) => Err(SqlError::Timeout { limit_ms }),
             Err(sqlx::Error::Database(e)) => {
                 let message = e.message().to_string();
@@ -235,48 +330,97 @@ impl Store {
     }
 }
 
-/// Sets the flag to false when dropped.
-struct ClearOnDrop(Arc<AtomicBool>);
+/// Sets the flag when dropped.
+struct SetOnDrop(Arc<AtomicBool>);
 
-impl Drop for ClearOnDrop {
+impl Drop for SetOnDrop {
     fn drop(&mut self) {
-        self.0.store(false, Ordering::Relaxed);
+        self.0.store(true, Ordering::Relaxed);
     }
 }
 
-type Rows = (Vec<String>, Vec<Vec<serde_json::Value>>, bool);
+type Rows = (Vec<String>, Vec<Vec<serde_json::Value>>, Option<Truncation>);
 
-async fn run(conn: &mut sqlx::SqliteConnection, sql: &str, max_rows: usize) -> Result<Rows, sqlx::Error> {
+/// Runs `sql` and renders its rows, off the async workers where the runtime
+/// allows (rendering a large value is CPU work that must not stall other
+/// requests). The outer error is SQLite's, the inner a refusal.
+async fn run(
+    conn: &mut sqlx::SqliteConnection,
+    sql: &str,
+    max_rows: usize,
+    limits: &SandboxLimits,
+) -> Result<Result<Rows, SqlError>, sqlx::Error> {
     let stmt = conn.prepare(AssertSqlSafe(sql.to_string()).into_sql_str()).await?;
+    if let Some(n) = stmt.parameters().and_then(|p| p.right()).filter(|n| *n > 0) {
+        return Ok(Err(SqlError::Invalid {
+            message: format!(
+                "the statement has {n} parameter(s) (like :x or ?); /api/sql binds none, write the values in"
+            ),
+        }));
+    }
     let columns: Vec<String> = stmt.columns().iter().map(|c| c.name().to_string()).collect();
     let mut rows = Vec::new();
-    let mut truncated = false;
+    let mut bytes = 0usize;
+    let mut truncated = None;
     {
         let mut stream = stmt.query().fetch(&mut *conn);
         while let Some(row) = stream.try_next().await? {
             if rows.len() >= max_rows {
-                truncated = true;
+                truncated = Some(Truncation::Rows);
                 break;
             }
-            rows.push(row_to_json(&row));
+            let (values, size) = off_workers(|| row_to_json(&row, limits.max_blob_shown));
+            bytes += size;
+            if bytes > limits.max_result_bytes {
+                truncated = Some(Truncation::Bytes);
+                break;
+            }
+            rows.push(values);
         }
     }
-    Ok((columns, rows, truncated))
+    Ok(Ok((columns, rows, truncated)))
 }
 
-/// One row as JSON values: integers and reals as numbers, text as strings,
-/// blobs as `x'..'` hex, NULL as null.
-fn row_to_json(row: &SqliteRow) -> Vec<serde_json::Value> {
+/// Runs CPU work with `block_in_place` on a multi-threaded runtime, inline otherwise.
+fn off_workers<R>(f: impl FnOnce() -> R) -> R {
+    match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(f),
+        _ => f(),
+    }
+}
+
+/// A blob as `x'..'` hex, at most `shown` digits of it, then how long it is.
+fn blob_text(b: &[u8], shown: usize) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let take = b.len().min(shown / 2);
+    let mut s = String::with_capacity(take * 2 + 32);
+    s.push_str("x'");
+    for &x in &b[..take] {
+        s.push(HEX[usize::from(x >> 4)] as char);
+        s.push(HEX[usize::from(x & 15)] as char);
+    }
+    s.push('\'');
+    if take < b.len() {
+        s.push_str(&format!("… ({} bytes)", b.len()));
+    }
+    s
+}
+
+/// One row as JSON values (integers and reals as numbers, text as strings,
+/// blobs as bounded `x'..'` hex, NULL as null) and their rendered size.
+fn row_to_json(row: &SqliteRow, blob_shown: usize) -> (Vec<serde_json::Value>, usize) {
     use serde_json::Value;
-    (0..row.len())
+    let mut size = 0;
+    let values = (0..row.len())
         .map(|i| {
             let Ok(raw) = row.try_get_raw(i) else {
                 return Value::Null;
             };
             if raw.is_null() {
+                size += 4;
                 return Value::Null;
             }
-            match raw.type_info().name() {
+            let v = match raw.type_info().name() {
                 "INTEGER" => row
                     .try_get_unchecked::<i64, _>(i)
                     .map(Value::from)
@@ -287,21 +431,22 @@ fn row_to_json(row: &SqliteRow) -> Vec<serde_json::Value> {
                     .and_then(serde_json::Number::from_f64)
                     .map_or(Value::Null, Value::Number),
                 "BLOB" => row
-                    .try_get_unchecked::<Vec<u8>, _>(i)
-                    .map(|b| {
-                        Value::String(format!(
-                            "x'{}'",
-                            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
-                        ))
-                    })
+                    .try_get_unchecked::<&[u8], _>(i)
+                    .map(|b| Value::String(blob_text(b, blob_shown)))
                     .unwrap_or(Value::Null),
                 _ => row
                     .try_get_unchecked::<String, _>(i)
                     .map(Value::String)
                     .unwrap_or(Value::Null),
-            }
+            };
+            size += match &v {
+                Value::String(s) => s.len() + 2,
+                _ => 20,
+            };
+            v
         })
-        .collect()
+        .collect();
+    (values, size)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Issue 13's reproductions, one regression test each: hostile SQL, odd
 //! dates, batches, slow clients and what the database file holds.
 
+use std::time::Duration;
+
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tarikh::api::{ServeConfig, Server, start};
@@ -184,4 +186,133 @@ async fn backup_copies_a_database_that_is_being_served() {
         .expect("tarikh backup again");
     assert!(!again.status.success());
     s.server.stop().await.expect("stop");
+}
+
+/// This process's resident memory, in MiB (the server runs in it).
+fn rss_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()))
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+impl Served {
+    async fn sql(&self, q: &str) -> reqwest::Response {
+        self.http
+            .post(self.url("/api/sql"))
+            .header("content-type", "text/plain")
+            .body(q.to_string())
+            .send()
+            .await
+            .expect("post sql")
+    }
+}
+
+#[tokio::test]
+async fn sql_bombs_are_bounded_in_memory_time_and_size() {
+    let s = serve(|_| {}).await;
+    let before = rss_mib();
+    let started = std::time::Instant::now();
+    // Doubling a string to 300 MB: stopped at the value limit.
+    let r = s
+        .sql(
+            "WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL SELECT s||s FROM r WHERE length(s) < 300000000) \
+             SELECT max(length(s)) FROM r",
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let p: Value = r.json().await.expect("problem");
+    assert!(p["detail"].as_str().expect("detail").contains("too big"), "{p}");
+    // A 100 MB blob, hexed and doubled.
+    let r = s.sql("SELECT length(replace(hex(zeroblob(100000000)),'0','00'))").await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    // A megabyte per row over a thousand rows: cut at the byte cap, and says so.
+    let r = s
+        .sql(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) \
+             SELECT printf('%.*c', 999999, 'x') FROM n",
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let body = r.bytes().await.expect("body");
+    assert!(body.len() < 10 << 20, "{} bytes", body.len());
+    let v: Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(v["truncated"], true);
+    assert_eq!(v["truncated_by"], "bytes");
+    // A parameter nobody binds is the client's mistake.
+    let r = s.sql("SELECT :x").await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
+    let grown = rss_mib().saturating_sub(before);
+    assert!(grown < 300, "the process grew by {grown} MiB");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blob_results_do_not_stall_the_server() {
+    let s = serve(|_| {}).await;
+    let bombs: Vec<_> = (0..4)
+        .map(|_| {
+            let (http, url) = (s.http.clone(), s.url("/api/sql"));
+            tokio::spawn(async move {
+                http.post(url)
+                    .header("content-type", "text/plain")
+                    .body(
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) \
+                           SELECT zeroblob(900000) FROM n",
+                    )
+                    .send()
+                    .await
+                    .map(|r| r.status())
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let started = std::time::Instant::now();
+    let health = s.http.get(s.url("/healthz")).send().await.expect("healthz");
+    assert_eq!(health.status(), StatusCode::OK);
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "/healthz took {:?}",
+        started.elapsed()
+    );
+    for b in bombs {
+        let status = b.await.expect("task").expect("response");
+        assert!(!status.is_server_error(), "{status}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_sql_request_stops_its_statement() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = tarikh::store::Store::open(&dir.path().join("s.db"))
+        .await
+        .expect("store");
+    let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+    // Both sandbox connections start an endless statement with a long limit;
+    // the requests end (their futures are dropped) after 200 ms.
+    let (a, b) = tokio::join!(
+        tokio::time::timeout(
+            Duration::from_millis(200),
+            store.run_readonly_sql(endless, 10, Duration::from_secs(600))
+        ),
+        tokio::time::timeout(
+            Duration::from_millis(200),
+            store.run_readonly_sql(endless, 10, Duration::from_secs(600))
+        ),
+    );
+    assert!(a.is_err() && b.is_err(), "the endless statements finished?");
+    // Were they still running, this would wait for a connection forever.
+    let next = tokio::time::timeout(
+        Duration::from_secs(5),
+        store.run_readonly_sql("SELECT 1 AS one", 10, Duration::from_secs(5)),
+    )
+    .await
+    .expect("a sandbox connection came back")
+    .expect("query");
+    assert_eq!(next.rows, vec![vec![json!(1)]]);
+    store.close().await;
 }
