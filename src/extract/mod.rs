@@ -232,6 +232,8 @@ struct Scratch {
     buf: String,
     toks: Vec<Token>,
     hits: Vec<&'static [crate::lexicon::Entry]>,
+    /// What English expressions of this document refer back to.
+    en: resolve::Context,
 }
 
 /// Longest stretch scanned at once: bounds memory on huge one-line inputs.
@@ -297,7 +299,7 @@ fn extract_segment(
         return chars;
     }
     let anchor = dct.map(|d| d.date());
-    let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve(e, dct, lang)).collect();
+    let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve_in(e, dct, lang, &mut s.en)).collect();
     for &(a, b) in &pairs {
         lend_year(&exprs, &mut resolved, a, b, anchor);
         lend_year(&exprs, &mut resolved, b, a, anchor);

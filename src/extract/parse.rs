@@ -6,6 +6,10 @@ use crate::lexicon::{Ambiguity, DurUnit, Entry, FrameWord, Gap, Kind, Lang, Lexi
 
 use super::Mod;
 
+mod english;
+
+pub(crate) use english::{EnWhat, Holiday, Part, Season, Unit, YearRef};
+
 /// A date expression as written.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Expr {
@@ -58,6 +62,8 @@ pub(crate) enum What {
         nth: Option<u8>,
         future: bool,
     },
+    /// An English-only expression (`parse/english.rs`).
+    En(EnWhat),
 }
 
 /// Three numbers of a numeric date, each with its digit count, the
@@ -140,7 +146,7 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         match self.toks[i].kind {
             TokKind::Num { .. } => true,
-            TokKind::Word => self.hits[i].iter().any(Entry::can_start) || self.en_frame(i),
+            TokKind::Word => self.hits[i].iter().any(Entry::can_start) || self.en_frame(i) || self.en_may_start(i),
             TokKind::Punct(_) => false,
         }
     }
@@ -152,6 +158,7 @@ impl<'a> Parser<'a> {
 
     fn parse_at(&self, i: usize) -> Option<Expr> {
         let cands = [
+            self.english(i),
             self.half(i),
             self.year_range(i),
             self.numeric(i),
@@ -171,6 +178,7 @@ impl<'a> Parser<'a> {
                 Some(b) if (b.end, usize::MAX - b.start) >= (e.end, usize::MAX - e.start) => best,
                 _ => Some(e),
             })
+            .map(|e| self.en_tense(e))
     }
 
     // ---- token helpers
@@ -1102,7 +1110,7 @@ impl<'a> Parser<'a> {
             false
         };
         let (e, mut end) = self.entry(j, Kind::Weekday)?;
-        if e.ambiguity == Ambiguity::NeedsDayOrYear && !framed {
+        if (e.ambiguity == Ambiguity::NeedsDayOrYear && !framed) || !self.en_weekday_ok(j, end) {
             return None;
         }
         // part of a full date (روز چهارشنبه ۱۲ ماه ژانویه): leave it to the date patterns

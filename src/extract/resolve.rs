@@ -8,6 +8,10 @@ use crate::lexicon::Lang;
 use super::parse::{Expr, What};
 use super::{Anchor, Grain};
 
+mod english;
+
+pub(crate) use english::Context;
+
 /// A resolved expression.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Resolved {
@@ -23,6 +27,11 @@ pub(crate) struct Resolved {
 /// Resolves against the document date; None when it cannot be (a relative
 /// date without a DCT, a day that does not exist).
 pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Option<Resolved> {
+    resolve_in(e, dct, lang, &mut Context::default())
+}
+
+/// [`resolve`] within a document: `ctx` carries what English expressions refer back to.
+pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: &mut Context) -> Option<Resolved> {
     let anchor = dct.map(|d| d.date());
     match &e.what {
         What::Date { .. } => resolve_date(&e.what, anchor, anchor),
@@ -56,6 +65,7 @@ pub(crate) fn resolve(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang) -> Optio
             };
             Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
         }
+        What::En(w) => english::resolve(e, w, dct, ctx),
     }
 }
 

@@ -1,0 +1,247 @@
+//! English expressions → values: TIMEX3 quarters (`1989-Q3`), halves
+//! (`1989-H2`), seasons (`1998-SU`), decades (`198`), and the reporting period
+//! business news keeps referring back to, remembered across one document.
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Weekday};
+
+use crate::calendar::{self, Calendar};
+
+use super::super::parse::{EnWhat, Expr, Holiday, Part, Season, Unit, What, YearRef};
+use super::{Anchor, Grain, Resolved};
+
+/// What one document has said so far: the quarter it reports on.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    /// The last quarter named outright (year, 1–4).
+    quarter: Option<(i32, u8)>,
+}
+
+/// Resolves an English expression; `ctx` carries the reporting quarter from
+/// one expression of a document to the next.
+pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context) -> Option<Resolved> {
+    let a = dct?.date();
+    match w {
+        EnWhat::Tensed { date, future } => tensed(e, date, *future, a),
+        EnWhat::Part { part, year } => {
+            let (y, first, last) = pick(*year, a, |y| part_range(*part, y))?;
+            if let Part::Quarter(q) = part
+                && !matches!(year, YearRef::Near { back: 1, .. })
+            {
+                ctx.quarter = Some((y, *q));
+            }
+            let anchor = (!matches!(year, YearRef::Abs(_))).then_some(Anchor::Dct);
+            Some(span(part_value(*part, y), first, last, anchor))
+        }
+        EnWhat::Reported { back, year, fallback } => {
+            let (y, q) = match (ctx.quarter, fallback) {
+                (None, Some(off)) => {
+                    let y = a.year() - off;
+                    let (first, last) = calendar::year_range(Calendar::Gregorian, y).ok()?;
+                    return Some(span(format!("{y:04}"), first, last, Some(Anchor::Dct)));
+                }
+                (Some(c), _) => c,
+                (None, None) => {
+                    let q = previous_quarter(a);
+                    ctx.quarter = Some(q);
+                    q
+                }
+            };
+            let y = year.unwrap_or(y - back);
+            let (first, last) = part_range(Part::Quarter(q), y)?;
+            Some(span(part_value(Part::Quarter(q), y), first, last, Some(Anchor::Relative)))
+        }
+        EnWhat::Year(r) => {
+            let (y, first, last) = pick(*r, a, |y| calendar::year_range(Calendar::Gregorian, y).ok())?;
+            let anchor = (!matches!(r, YearRef::Abs(_))).then_some(Anchor::Dct);
+            let mut r = span(format!("{y:04}"), first, last, anchor);
+            r.grain = Grain::Year;
+            Some(r)
+        }
+        EnWhat::Decade(d) => {
+            let first = NaiveDate::from_ymd_opt(d * 10, 1, 1)?;
+            let last = NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)?;
+            let mut r = span(format!("{d:03}"), first, last, None);
+            r.grain = Grain::Decade;
+            Some(r)
+        }
+        EnWhat::Ago { n, unit } => ago(a, *n, *unit),
+        EnWhat::Holiday { holiday, year } => {
+            let (_, d, _) = pick(*year, a, |y| holiday_date(*holiday, y).map(|d| (d, d)))?;
+            Some(Resolved {
+                value: d.format("%Y-%m-%d").to_string(),
+                grain: Grain::Day,
+                first: d,
+                last: d,
+                calendar: Calendar::Gregorian,
+                anchor: Some(Anchor::Dct),
+                time: None,
+            })
+        }
+    }
+}
+
+/// A yearless date in the year its tense points to: the latest occurrence that
+/// has begun by the DCT, or (future) the first that has not ended.
+fn tensed(e: &Expr, date: &What, future: bool, a: NaiveDate) -> Option<Resolved> {
+    let with_year = |y: i32| {
+        let mut d = date.clone();
+        if let What::Date { year, .. } = &mut d {
+            *year = Some(y);
+        }
+        let e = Expr {
+            start: e.start,
+            end: e.end,
+            what: d,
+            modifier: e.modifier,
+        };
+        super::resolve_date(&e, Some(a), Some(a))
+    };
+    let y0 = a.year();
+    let found = if future {
+        (y0 - 1..=y0 + 1).filter_map(with_year).find(|r| r.last >= a)
+    } else {
+        (y0 - 1..=y0 + 1).rev().filter_map(with_year).find(|r| r.first <= a)
+    };
+    let mut r = found?;
+    r.anchor = Some(Anchor::YearInferred);
+    Some(r)
+}
+
+/// The year `r` names around `a`, with the range `f` gives for it.
+fn pick(
+    r: YearRef,
+    a: NaiveDate,
+    f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<(i32, NaiveDate, NaiveDate)> {
+    let y0 = a.year();
+    let with = |y: i32| f(y).map(|(s, e)| (y, s, e));
+    match r {
+        YearRef::Abs(y) => with(y),
+        YearRef::Dct(off) => with(y0 + off),
+        YearRef::Near { future, back } => {
+            let (y, _, _) = if future {
+                (y0 - 1..=y0 + 1).filter_map(with).find(|(_, _, l)| *l >= a)?
+            } else {
+                (y0 - 1..=y0 + 1).rev().filter_map(with).find(|(_, s, _)| *s <= a)?
+            };
+            with(y - back)
+        }
+        YearRef::Last => (y0 - 2..=y0).rev().filter_map(with).find(|(_, _, l)| *l < a),
+        YearRef::Next => (y0..=y0 + 2).filter_map(with).find(|(_, s, _)| *s > a),
+    }
+}
+
+/// The quarter before the one `a` falls in.
+fn previous_quarter(a: NaiveDate) -> (i32, u8) {
+    let q = (a.month0() / 3) as u8 + 1;
+    if q == 1 { (a.year() - 1, 4) } else { (a.year(), q - 1) }
+}
+
+/// First and last day of a part of year `y`; winter is December of the year
+/// before to February.
+fn part_range(p: Part, y: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let months = |from: u32, n: u32| -> Option<(NaiveDate, NaiveDate)> {
+        let first = NaiveDate::from_ymd_opt(y, from, 1)?;
+        let last = first.checked_add_months(Months::new(n))?.pred_opt()?;
+        Some((first, last))
+    };
+    match p {
+        Part::Quarter(q) => months(u32::from(q) * 3 - 2, 3),
+        Part::Half(h) => months(u32::from(h) * 6 - 5, 6),
+        Part::Season(Season::Spring) => months(3, 3),
+        Part::Season(Season::Summer) => months(6, 3),
+        Part::Season(Season::Fall) => months(9, 3),
+        Part::Season(Season::Winter) => {
+            let first = NaiveDate::from_ymd_opt(y - 1, 12, 1)?;
+            let last = NaiveDate::from_ymd_opt(y, 3, 1)?.pred_opt()?;
+            Some((first, last))
+        }
+    }
+}
+
+fn part_value(p: Part, y: i32) -> String {
+    match p {
+        Part::Quarter(q) => format!("{y:04}-Q{q}"),
+        Part::Half(h) => format!("{y:04}-H{h}"),
+        Part::Season(s) => {
+            let code = match s {
+                Season::Spring => "SP",
+                Season::Summer => "SU",
+                Season::Fall => "FA",
+                Season::Winter => "WI",
+            };
+            format!("{y:04}-{code}")
+        }
+    }
+}
+
+fn span(value: String, first: NaiveDate, last: NaiveDate, anchor: Option<Anchor>) -> Resolved {
+    Resolved {
+        value,
+        grain: Grain::Interval,
+        first,
+        last,
+        calendar: Calendar::Gregorian,
+        anchor,
+        time: None,
+    }
+}
+
+/// `n` units before `a`, at the grain of the unit (weeks count as days).
+fn ago(a: NaiveDate, n: u32, unit: Unit) -> Option<Resolved> {
+    let g = Calendar::Gregorian;
+    let (value, grain, first, last) = match unit {
+        Unit::Day | Unit::Week => {
+            let days = if unit == Unit::Week { n * 7 } else { n };
+            let d = a.checked_sub_days(chrono::Days::new(days.into()))?;
+            (d.format("%Y-%m-%d").to_string(), Grain::Day, d, d)
+        }
+        Unit::Month => {
+            let m = a.checked_sub_months(Months::new(n))?;
+            let (f, l) = calendar::month_range(g, m.year(), m.month() as u8).ok()?;
+            (format!("{:04}-{:02}", m.year(), m.month()), Grain::Month, f, l)
+        }
+        Unit::Year | Unit::Decade => {
+            let years = if unit == Unit::Decade { n * 10 } else { n };
+            let y = a.year() - i32::try_from(years).ok()?;
+            let (f, l) = calendar::year_range(g, y).ok()?;
+            (format!("{y:04}"), Grain::Year, f, l)
+        }
+    };
+    if first.year() < 1 {
+        return None;
+    }
+    Some(Resolved {
+        value,
+        grain,
+        first,
+        last,
+        calendar: g,
+        anchor: Some(Anchor::Dct),
+        time: None,
+    })
+}
+
+/// The day of a holiday in year `y`.
+fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
+    let md = |m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
+    let nth = |m: u32, wd: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(y, m, wd, n);
+    match h {
+        Holiday::NewYear => md(1, 1),
+        Holiday::Valentine => md(2, 14),
+        Holiday::Independence => md(7, 4),
+        Holiday::Halloween => md(10, 31),
+        Holiday::Veterans => md(11, 11),
+        Holiday::ChristmasEve => md(12, 24),
+        Holiday::Christmas => md(12, 25),
+        Holiday::NewYearsEve => md(12, 31),
+        Holiday::Thanksgiving => nth(11, Weekday::Thu, 4),
+        Holiday::Election => nth(11, Weekday::Mon, 1)?.succ_opt(),
+        Holiday::Memorial => {
+            let last = md(6, 1)?.pred_opt()?;
+            let back = (last.weekday().num_days_from_monday() + 7 - Weekday::Mon.num_days_from_monday()) % 7;
+            last.checked_sub_days(chrono::Days::new(back.into()))
+        }
+        Holiday::Labor => nth(9, Weekday::Mon, 1),
+    }
+}
