@@ -15,7 +15,12 @@ use super::{Expr, Mod, Parser, What};
 pub(crate) enum EnWhat {
     /// A date without a year (`Oct. 23`, `in March`), read in its sentence's tense:
     /// the latest occurrence not after the DCT, or with `future` the next one.
-    Tensed { date: Box<What>, future: bool },
+    /// With `future` None the occurrence nearest the DCT; a written `weekday` picks the year it fits.
+    Tensed {
+        date: Box<What>,
+        future: Option<bool>,
+        weekday: Option<u8>,
+    },
     /// A quarter, half or season of a year.
     Part { part: Part, year: YearRef },
     /// The period business news reports on (`the quarter`, `the latest period`),
@@ -108,9 +113,11 @@ const PAST_VERBS: &[&str] = &[
 
 /// Words that put a clause in the future (or a plan).
 const FUTURE_WORDS: &[&str] = &[
-    "will", "would", "shall", "ll", "going", "scheduled", "expected", "expects", "expect", "planned", "plans", "plan",
-    "planning", "due", "upcoming", "next", "tomorrow", "soon", "resume", "resumes", "begins", "starts",
-    "opens", "meets", "leaves", "arrives", "could", "might", "may", "intends", "hopes", "aims", "slated",
+    "will", "would", "shall", "ll", "going", "scheduled", "expected", "expects", "expect", "planned", "plans",
+    "planning", "due", "upcoming", "next", "tomorrow", "soon", "resume", "resumes", "begins", "starts", "opens",
+    "meets", "leaves", "arrives", "could", "might", "may", "intends", "hopes", "aims", "slated", "by", "until",
+    "till", "through", "payable", "effective", "expire", "expires", "record", "extended", "postponed", "delayed",
+    "rescheduled", "deferred", "deadline",
 ];
 
 /// Words after which a bare year is a time.
@@ -220,15 +227,18 @@ impl Parser<'_> {
                 ..
             } => {
                 let future = self.en_future(e.start, e.end);
+                let weekday = (e.start..e.end.min(e.start + 2))
+                    .find_map(|k| self.entry(k, crate::lexicon::Kind::Weekday))
+                    .map(|(w, _)| w.value as u8);
                 let date = Box::new(std::mem::replace(&mut e.what, What::RelDay(0)));
-                e.what = What::En(EnWhat::Tensed { date, future });
+                e.what = What::En(EnWhat::Tensed { date, future, weekday });
             }
             What::Weekday {
                 dir: None,
                 nth: None,
                 future,
                 ..
-            } => *future = self.en_future(e.start, e.end),
+            } => *future = self.en_future(e.start, e.end) == Some(true),
             _ => {}
         }
         e
@@ -236,8 +246,8 @@ impl Parser<'_> {
 
     /// Whether the clause around tokens `start..end` speaks of the future: the
     /// nearest tense word before the expression decides, else the nearest after;
-    /// news is in the past by default.
-    pub(super) fn en_future(&self, start: usize, end: usize) -> bool {
+    /// None when the clause has neither.
+    pub(super) fn en_future(&self, start: usize, end: usize) -> Option<bool> {
         let boundary = |k: usize| self.is_punct(k, &['.', '?', '!', ';', '"', '“', '”']);
         let verdict = |k: usize| -> Option<bool> {
             let w = self.en_word(k)?;
@@ -254,17 +264,17 @@ impl Parser<'_> {
         while k > 0 && start - k < 12 && !boundary(k - 1) && self.toks[k].gap != Gap::Line {
             k -= 1;
             if let Some(v) = verdict(k) {
-                return v;
+                return Some(v);
             }
         }
         let mut k = end;
         while k < self.toks.len() && k - end < 8 && !boundary(k) && self.toks[k].gap != Gap::Line {
             if let Some(v) = verdict(k) {
-                return v;
+                return Some(v);
             }
             k += 1;
         }
-        false
+        None
     }
 
     /// Whether a bare weekday at `i..end` is a date, not part of a name (`the
@@ -493,7 +503,8 @@ impl Parser<'_> {
             (None, Some(1)) if is_season => YearRef::Next,
             (None, Some(_)) => return None,
             (None, None) => YearRef::Near {
-                future: self.en_future(i, end),
+                // a quarter is reported on after it ends: the latest one begun
+                future: is_season && self.en_future(i, end) == Some(true),
                 back,
             },
         };
@@ -614,6 +625,17 @@ impl Parser<'_> {
         }
         let n = self.en_period_word(j)?;
         let quarter = self.en_is(j, &["quarter"]);
+        if !quarter
+            && back == 0
+            && let Some(y) = year
+        {
+            return Some(Expr {
+                start: i,
+                end: j + n,
+                what: What::En(EnWhat::Year(YearRef::Abs(y))),
+                modifier: None,
+            });
+        }
         let mut end = j + n;
         if !quarter && !qualified {
             return None; // `the period` alone
@@ -900,7 +922,7 @@ impl Parser<'_> {
             end = k;
         }
         let year = year.unwrap_or(YearRef::Near {
-            future: self.en_future(i, end),
+            future: self.en_future(i, end) == Some(true),
             back: 0,
         });
         Some(Expr {

@@ -21,10 +21,13 @@ pub(crate) struct Context {
 pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context) -> Option<Resolved> {
     let a = dct?.date();
     match w {
-        EnWhat::Tensed { date, future } => tensed(e, date, *future, a),
+        EnWhat::Tensed { date, future, weekday } => tensed(e, date, *future, *weekday, a),
         EnWhat::Part { part, year } => {
             let (y, first, last) = pick(*year, a, |y| part_range(*part, y))?;
+            // the quarter a report is about: the first ended one it names
             if let Part::Quarter(q) = part
+                && ctx.quarter.is_none()
+                && last < a
                 && !matches!(year, YearRef::Near { back: 1, .. })
             {
                 ctx.quarter = Some((y, *q));
@@ -81,8 +84,9 @@ pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mu
 }
 
 /// A yearless date in the year its tense points to: the latest occurrence that
-/// has begun by the DCT, or (future) the first that has not ended.
-fn tensed(e: &Expr, date: &What, future: bool, a: NaiveDate) -> Option<Resolved> {
+/// has begun by the DCT, or (future) the first that has not ended; with no
+/// tense, the nearest. A written weekday picks the year in which it fits.
+fn tensed(e: &Expr, date: &What, future: Option<bool>, weekday: Option<u8>, a: NaiveDate) -> Option<Resolved> {
     let with_year = |y: i32| {
         let mut d = date.clone();
         if let What::Date { year, .. } = &mut d {
@@ -97,10 +101,27 @@ fn tensed(e: &Expr, date: &What, future: bool, a: NaiveDate) -> Option<Resolved>
         super::resolve_date(&e, Some(a), Some(a))
     };
     let y0 = a.year();
-    let found = if future {
-        (y0 - 1..=y0 + 1).filter_map(with_year).find(|r| r.last >= a)
+    let fits = |r: &Resolved| {
+        weekday.is_none_or(|w| r.grain != Grain::Day || r.first.weekday().num_days_from_monday() == u32::from(w))
+    };
+    let dist = |r: &Resolved| {
+        if a < r.first {
+            (r.first - a).num_days()
+        } else if a > r.last {
+            (a - r.last).num_days()
+        } else {
+            0
+        }
+    };
+    let cands: Vec<Resolved> = (y0 - 1..=y0 + 1).filter_map(with_year).collect();
+    let found = if weekday.is_some() && cands.iter().any(fits) {
+        cands.into_iter().filter(fits).min_by_key(dist)
     } else {
-        (y0 - 1..=y0 + 1).rev().filter_map(with_year).find(|r| r.first <= a)
+        match future {
+            Some(true) => cands.into_iter().find(|r| r.last >= a),
+            Some(false) => cands.into_iter().rev().find(|r| r.first <= a),
+            None => cands.into_iter().min_by_key(dist),
+        }
     };
     let mut r = found?;
     r.anchor = Some(Anchor::YearInferred);
