@@ -21,8 +21,9 @@ pub(crate) enum EnWhat {
         future: Option<bool>,
         weekday: Option<u8>,
     },
-    /// A quarter, half or season of a year.
-    Part { part: Part, year: YearRef },
+    /// A quarter, half or season of a year; `fiscal` when the text says so (a
+    /// company's own year, so not the calendar quarter business news reports on).
+    Part { part: Part, year: YearRef, fiscal: bool },
     /// The period business news reports on (`the quarter`, `the latest period`),
     /// `back` years before it (`the year-ago quarter`, `a year earlier`); with no
     /// such period in the document, `fallback` years before the DCT's year, or
@@ -116,7 +117,7 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "would", "shall", "ll", "going", "scheduled", "expected", "expects", "expect", "planned", "plans",
     "planning", "due", "upcoming", "next", "tomorrow", "soon", "resume", "resumes", "begins", "starts", "opens",
     "meets", "leaves", "arrives", "could", "might", "may", "intends", "hopes", "aims", "slated", "by", "until",
-    "till", "through", "payable", "effective", "expire", "expires", "record", "extended", "postponed", "delayed",
+    "till", "payable", "effective", "expire", "expires", "record", "extended", "postponed", "delayed",
     "rescheduled", "deferred", "deadline",
 ];
 
@@ -255,7 +256,7 @@ impl Parser<'_> {
             if FUTURE_WORDS.contains(&w) && !(capital && w == "may") {
                 return Some(true);
             }
-            if PAST_VERBS.contains(&w) || (!capital && w.len() > 4 && w.ends_with("ed")) {
+            if PAST_VERBS.contains(&w) || (!capital && w.len() > 4 && w.ends_with("ed") && !self.en_is(k.wrapping_sub(1), &["be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "of", "and"]) && !self.en_is(k + 1, &["shares", "stock", "stocks", "share", "by"])) {
                 return Some(false);
             }
             None
@@ -417,6 +418,7 @@ impl Parser<'_> {
         let mut rel = None; // this/last/next
         let mut back = 0;
         let mut det = false;
+        let mut fiscal = false;
         if let Some((y, k)) = self.en_year_possessive(j) {
             year = Some(y);
             j = k;
@@ -447,11 +449,13 @@ impl Parser<'_> {
                 back = 1;
                 j = k;
             } else if self.en_is(j, &["fiscal", "flat", "same", "latest", "current", "calendar", "comparable"]) {
+                fiscal |= self.en_is(j, &["fiscal"]);
                 j += 1;
             } else {
                 break;
             }
         }
+        fiscal |= self.en_is(self.en_hyphen(j + 1), &["fiscal"]);
         let (part, mut end) = self.en_part_word(j)?;
         let is_season = matches!(part, Part::Season(_));
         if self.is_punct(end, &['-']) && self.glued(end) && !self.en_is(end + 1, &["end"]) {
@@ -516,7 +520,7 @@ impl Parser<'_> {
         Some(Expr {
             start: i,
             end,
-            what: What::En(EnWhat::Part { part, year }),
+            what: What::En(EnWhat::Part { part, year, fiscal }),
             modifier,
         })
     }

@@ -9,6 +9,9 @@ use crate::calendar::{self, Calendar};
 use super::super::parse::{EnWhat, Expr, Holiday, Part, Season, Unit, What, YearRef};
 use super::{Anchor, Grain, Resolved};
 
+/// How long after its end a quarter is still the one news reports on.
+const REPORT_DAYS: i64 = 200;
+
 /// What one document has said so far: the quarter it reports on.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Context {
@@ -22,12 +25,14 @@ pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mu
     let a = dct?.date();
     match w {
         EnWhat::Tensed { date, future, weekday } => tensed(e, date, *future, *weekday, a),
-        EnWhat::Part { part, year } => {
+        EnWhat::Part { part, year, fiscal } => {
             let (y, first, last) = pick(*year, a, |y| part_range(*part, y))?;
             // the quarter a report is about: the first ended one it names
             if let Part::Quarter(q) = part
                 && ctx.quarter.is_none()
+                && !fiscal
                 && last < a
+                && (a - last).num_days() < REPORT_DAYS
                 && !matches!(year, YearRef::Near { back: 1, .. })
             {
                 ctx.quarter = Some((y, *q));
