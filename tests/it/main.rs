@@ -3,6 +3,7 @@ mod api;
 mod browser;
 mod calendar;
 mod extract;
+mod extract_en;
 mod follow;
 mod hostile;
 mod inputs;

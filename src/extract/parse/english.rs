@@ -28,7 +28,11 @@ pub(crate) enum EnWhat {
     /// `back` years before it (`the year-ago quarter`, `a year earlier`); with no
     /// such period in the document, `fallback` years before the DCT's year, or
     /// (None) the quarter before the DCT's.
-    Reported { back: i32, year: Option<i32>, fallback: Option<i32> },
+    Reported {
+        back: i32,
+        year: Option<i32>,
+        fallback: Option<i32>,
+    },
     /// A whole year: written, or counted from the DCT (`the current year`).
     Year(YearRef),
     /// A decade: `the 1980s`, `the nineties` (value `198`).
@@ -99,57 +103,249 @@ pub(crate) enum YearRef {
     Near { future: bool, back: i32 },
     /// The latest occurrence wholly before the DCT: `last fall`, `last May`.
     Last,
+    /// The occurrence nearest the DCT, when the sentence has no tense.
+    Closest,
     /// The next occurrence wholly after the DCT: `next spring`.
     Next,
 }
 
 /// Past-tense irregular verbs news uses next to a date.
 const PAST_VERBS: &[&str] = &[
-    "said", "told", "met", "began", "saw", "was", "were", "had", "did", "came", "went", "took", "made", "held", "left",
-    "won", "lost", "fell", "rose", "sold", "bought", "gave", "got", "found", "brought", "sent", "led", "ran", "spoke",
-    "wrote", "struck", "became", "paid", "kept", "ago", "earlier", "last", "yesterday", "thought", "shot", "hit",
-    "beat", "broke", "chose", "drew", "flew", "fought", "grew", "heard", "knew", "meant", "put", "read", "rode",
-    "sat", "set", "slept", "stood", "swore", "taught", "threw", "understood", "woke", "wore", "since",
+    "said",
+    "told",
+    "met",
+    "began",
+    "saw",
+    "was",
+    "were",
+    "had",
+    "did",
+    "came",
+    "went",
+    "took",
+    "made",
+    "held",
+    "left",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "sold",
+    "bought",
+    "gave",
+    "got",
+    "found",
+    "brought",
+    "sent",
+    "led",
+    "ran",
+    "spoke",
+    "wrote",
+    "struck",
+    "became",
+    "paid",
+    "kept",
+    "ago",
+    "earlier",
+    "yesterday",
+    "thought",
+    "shot",
+    "hit",
+    "beat",
+    "broke",
+    "chose",
+    "drew",
+    "flew",
+    "fought",
+    "grew",
+    "heard",
+    "knew",
+    "meant",
+    "put",
+    "read",
+    "rode",
+    "sat",
+    "set",
+    "slept",
+    "stood",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "wore",
+    "since",
 ];
 
 /// Words that put a clause in the future (or a plan).
 const FUTURE_WORDS: &[&str] = &[
-    "will", "would", "shall", "ll", "going", "scheduled", "expected", "expects", "expect", "planned", "plans",
-    "planning", "due", "upcoming", "next", "tomorrow", "soon", "resume", "resumes", "begins", "starts", "opens",
-    "meets", "leaves", "arrives", "could", "might", "may", "intends", "hopes", "aims", "slated", "by", "until",
-    "till", "payable", "effective", "expire", "expires", "record", "extended", "postponed", "delayed",
-    "rescheduled", "deferred", "deadline",
+    "will",
+    "would",
+    "shall",
+    "ll",
+    "going",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "planned",
+    "plans",
+    "planning",
+    "due",
+    "upcoming",
+    "next",
+    "tomorrow",
+    "soon",
+    "resume",
+    "resumes",
+    "begins",
+    "starts",
+    "opens",
+    "meets",
+    "leaves",
+    "arrives",
+    "could",
+    "might",
+    "may",
+    "intends",
+    "hopes",
+    "aims",
+    "slated",
+    "by",
+    "until",
+    "till",
+    "payable",
+    "effective",
+    "expire",
+    "expires",
+    "record",
+    "extended",
+    "postponed",
+    "delayed",
+    "rescheduled",
+    "deferred",
+    "deadline",
 ];
 
 /// Words after which a bare year is a time.
 const YEAR_PREPS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "between", "through", "throughout", "into", "for", "during",
-    "before", "after", "of", "to", "and", "or", "dating", "circa", "early", "mid", "late", "around", "about",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "between",
+    "through",
+    "throughout",
+    "into",
+    "for",
+    "during",
+    "before",
+    "after",
+    "of",
+    "to",
+    "and",
+    "or",
+    "dating",
+    "circa",
+    "early",
+    "mid",
+    "late",
+    "around",
+    "about",
 ];
 
 /// Words before a year used as an adjective (`the 1996 campaign`).
-const YEAR_DETS: &[&str] = &["the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "s"];
+const YEAR_DETS: &[&str] = &[
+    "the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "s",
+];
 
 /// Words after a number that make it a count, not a year.
 const COUNT_NOUNS: &[&str] = &[
-    "people", "shares", "share", "troops", "soldiers", "men", "women", "votes", "points", "point", "miles", "tons",
-    "units", "cars", "jobs", "workers", "employees", "members", "cases", "deaths", "dead", "residents", "homes",
-    "acres", "pounds", "dollars", "barrels", "feet", "meters", "kilometers", "students", "children", "copies",
-    "contracts", "stores", "planes", "aircraft", "refugees", "prisoners", "percent", "hours", "minutes", "seconds",
-    "days", "weeks", "months", "years", "calls", "patients", "rooms", "pages", "signatures",
+    "people",
+    "shares",
+    "share",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "votes",
+    "points",
+    "point",
+    "miles",
+    "tons",
+    "units",
+    "cars",
+    "jobs",
+    "workers",
+    "employees",
+    "members",
+    "cases",
+    "deaths",
+    "dead",
+    "residents",
+    "homes",
+    "acres",
+    "pounds",
+    "dollars",
+    "barrels",
+    "feet",
+    "meters",
+    "kilometers",
+    "students",
+    "children",
+    "copies",
+    "contracts",
+    "stores",
+    "planes",
+    "aircraft",
+    "refugees",
+    "prisoners",
+    "percent",
+    "hours",
+    "minutes",
+    "seconds",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "calls",
+    "patients",
+    "rooms",
+    "pages",
+    "signatures",
 ];
 
 /// Newspapers, shows and names in which a weekday is not a date.
 const WEEKDAY_NAMES: &[&str] = &[
-    "times", "telegraph", "express", "mirror", "post", "herald", "observer", "mail", "star", "tribune",
-    "independent", "school", "club", "morning", "night", "people", "sport", "business", "review", "magazine",
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "observer",
+    "mail",
+    "star",
+    "tribune",
+    "independent",
+    "school",
+    "club",
+    "morning",
+    "night",
+    "people",
+    "sport",
+    "business",
+    "review",
+    "magazine",
 ];
 
 impl Parser<'_> {
-    /// The folded word at `i` on the current line.
+    /// The folded word at `i` (a segment is one line, so words never cross a line break).
     fn en_word(&self, i: usize) -> Option<&str> {
         let t = self.tok(i)?;
-        (t.kind == TokKind::Word && t.gap != Gap::Line).then(|| t.text(self.buf))
+        (t.kind == TokKind::Word).then(|| t.text(self.buf))
     }
 
     fn en_is(&self, i: usize, words: &[&str]) -> bool {
@@ -178,12 +374,52 @@ impl Parser<'_> {
                 small_number(w).is_some()
                     || matches!(
                         w,
-                        "the" | "its" | "this" | "that" | "their" | "his" | "her" | "last" | "next" | "past"
-                            | "previous" | "coming" | "first" | "second" | "third" | "fourth" | "final" | "fiscal"
-                            | "year" | "early" | "mid" | "late" | "spring" | "summer" | "fall" | "autumn"
-                            | "winter" | "eighteen" | "nearly" | "almost" | "about" | "some" | "more" | "over"
-                            | "roughly" | "thanksgiving" | "christmas" | "halloween" | "election" | "memorial"
-                            | "labor" | "independence" | "veterans" | "valentine" | "new" | "prior"
+                        "the"
+                            | "its"
+                            | "this"
+                            | "that"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "last"
+                            | "next"
+                            | "past"
+                            | "previous"
+                            | "coming"
+                            | "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                            | "final"
+                            | "fiscal"
+                            | "year"
+                            | "early"
+                            | "mid"
+                            | "late"
+                            | "spring"
+                            | "summer"
+                            | "fall"
+                            | "autumn"
+                            | "winter"
+                            | "eighteen"
+                            | "nearly"
+                            | "almost"
+                            | "about"
+                            | "some"
+                            | "more"
+                            | "over"
+                            | "roughly"
+                            | "thanksgiving"
+                            | "christmas"
+                            | "halloween"
+                            | "election"
+                            | "memorial"
+                            | "labor"
+                            | "independence"
+                            | "veterans"
+                            | "valentine"
+                            | "new"
+                            | "prior"
                     )
             })
     }
@@ -193,6 +429,15 @@ impl Parser<'_> {
         if self.lang != Lang::En {
             return None;
         }
+        // after `in`/`on` the expression starts at the next word, where the shared
+        // patterns (which start at the frame) would otherwise cut it short
+        if self.en_frame(i) {
+            return self.english_at(i + 1);
+        }
+        self.english_at(i)
+    }
+
+    fn english_at(&self, i: usize) -> Option<Expr> {
         [
             self.en_part(i),
             self.en_reported(i),
@@ -205,6 +450,7 @@ impl Parser<'_> {
             self.en_bare_year(i),
             self.en_bare_month(i),
             self.en_the_year(i),
+            self.en_ordinal_date(i),
         ]
         .into_iter()
         .flatten()
@@ -256,7 +502,18 @@ impl Parser<'_> {
             if FUTURE_WORDS.contains(&w) && !(capital && w == "may") {
                 return Some(true);
             }
-            if PAST_VERBS.contains(&w) || (!capital && w.len() > 4 && w.ends_with("ed") && !self.en_is(k.wrapping_sub(1), &["be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "of", "and"]) && !self.en_is(k + 1, &["shares", "stock", "stocks", "share", "by"])) {
+            if PAST_VERBS.contains(&w)
+                || (!capital
+                    && w.len() > 4
+                    && w.ends_with("ed")
+                    && !self.en_is(
+                        k.wrapping_sub(1),
+                        &[
+                            "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "of", "and",
+                        ],
+                    )
+                    && !self.en_is(k + 1, &["shares", "stock", "stocks", "share", "by"]))
+            {
                 return Some(false);
             }
             None
@@ -289,8 +546,12 @@ impl Parser<'_> {
             // `Sun`, `Wed`, `Sat`: only as an abbreviation with its dot or before a date
             return self.is_punct(end, &['.', ',']) && (self.num(end + 1).is_some() || self.month(end + 1).is_some());
         }
-        !(self.tok(end).is_some_and(|t| t.capital) && self.en_is(end, WEEKDAY_NAMES))
-            && !self.en_is(i.wrapping_sub(1), &["bloody", "black", "super", "good", "holy", "ash", "palm", "easter"])
+        let named = self.tok(end).is_some_and(|t| t.capital) && self.en_is(end, WEEKDAY_NAMES);
+        let epithet = self.en_is(
+            i.wrapping_sub(1),
+            &["bloody", "black", "super", "good", "holy", "ash", "palm", "easter"],
+        );
+        !(named || epithet)
     }
 
     // ---- pieces
@@ -333,7 +594,9 @@ impl Parser<'_> {
             "twenty" if !self.is_punct(i + 1, &['-']) => 2000,
             _ => return None,
         };
-        let (rest, j) = self.en_count(i + 1, 99).filter(|_| !self.en_is(i + 1, &["a", "an", "one"]))?;
+        let (rest, j) = self
+            .en_count(i + 1, 99)
+            .filter(|_| !self.en_is(i + 1, &["a", "an", "one"]))?;
         (rest >= 10).then_some((century + rest as i32, j))
     }
 
@@ -349,7 +612,10 @@ impl Parser<'_> {
             if self.glued(i + 1) && (self.is_punct(i + 1, &['%', ',', '.', '/', ':']) && self.num(i + 2).is_some()) {
                 return None;
             }
-            if self.tok(i + 1).is_some_and(|t| t.gap == Gap::None && t.kind == TokKind::Word) {
+            if self
+                .tok(i + 1)
+                .is_some_and(|t| t.gap == Gap::None && t.kind == TokKind::Word)
+            {
                 return None;
             }
             return Some((v as i32, i + 1));
@@ -448,7 +714,10 @@ impl Parser<'_> {
             } else if let Some(k) = self.en_year_back(j) {
                 back = 1;
                 j = k;
-            } else if self.en_is(j, &["fiscal", "flat", "same", "latest", "current", "calendar", "comparable"]) {
+            } else if self.en_is(
+                j,
+                &["fiscal", "flat", "same", "latest", "current", "calendar", "comparable"],
+            ) {
                 fiscal |= self.en_is(j, &["fiscal"]);
                 j += 1;
             } else {
@@ -466,9 +735,7 @@ impl Parser<'_> {
         {
             year = Some(YearRef::Abs(y));
             end = k;
-        } else if is_season
-            && let Some((y, k)) = self.en_year(end)
-        {
+        } else if is_season && let Some((y, k)) = self.en_year(end) {
             year = Some(YearRef::Abs(y));
             end = k;
         } else if !is_season
@@ -491,7 +758,19 @@ impl Parser<'_> {
         }
         let after_prep = self.en_is(
             i.checked_sub(1).unwrap_or(usize::MAX),
-            &["in", "over", "during", "since", "until", "by", "through", "throughout", "of", "for", "this"],
+            &[
+                "in",
+                "over",
+                "during",
+                "since",
+                "until",
+                "by",
+                "through",
+                "throughout",
+                "of",
+                "for",
+                "this",
+            ],
         );
         match part {
             // a bare season word is also a verb or a noun (`fall`, `spring`)
@@ -616,7 +895,19 @@ impl Parser<'_> {
                 year = Some(y);
                 qualified = true;
                 j = k;
-            } else if self.en_is(j, &["latest", "current", "recent", "comparable", "corresponding", "same", "fiscal", "reporting"]) {
+            } else if self.en_is(
+                j,
+                &[
+                    "latest",
+                    "current",
+                    "recent",
+                    "comparable",
+                    "corresponding",
+                    "same",
+                    "fiscal",
+                    "reporting",
+                ],
+            ) {
                 qualified = true;
                 j += 1;
             } else if self.en_is(j, &["year"]) && self.en_is(j + 1, &["ago", "earlier"]) {
@@ -825,6 +1116,11 @@ impl Parser<'_> {
             Some(_) => (i, i + 1),
             None => (i, i),
         };
+        let (start, at) = if dir.is_none() && self.en_is(i, &["in", "of", "since", "until", "by"]) {
+            (i + 1, i + 1)
+        } else {
+            (start, at)
+        };
         let mh = self.month(at).filter(|h| h.cal == Calendar::Gregorian)?;
         let mut end = mh.end;
         let mut year = dir;
@@ -858,7 +1154,7 @@ impl Parser<'_> {
                 YearRef::Last => *month_dir = Some(-1),
                 YearRef::Next => *month_dir = Some(1),
                 YearRef::Abs(v) => *y = Some(v),
-                YearRef::Near { .. } => {}
+                YearRef::Near { .. } | YearRef::Closest => {}
             }
         }
         Some(Expr {
@@ -915,7 +1211,9 @@ impl Parser<'_> {
             _ => return None,
         };
         // `Christmas trees`, `Thanksgiving dinner`: a following noun is fine, a capital name is not
-        if self.tok(end).is_some_and(|t| t.capital && t.kind == TokKind::Word && t.gap != Gap::Line)
+        if self
+            .tok(end)
+            .is_some_and(|t| t.capital && t.kind == TokKind::Word && t.gap != Gap::Line)
             && self.month(end).is_none()
         {
             return None;
@@ -925,9 +1223,9 @@ impl Parser<'_> {
             year = Some(YearRef::Abs(y));
             end = k;
         }
-        let year = year.unwrap_or(YearRef::Near {
-            future: self.en_future(i, end) == Some(true),
-            back: 0,
+        let year = year.unwrap_or(match self.en_future(i, end) {
+            Some(future) => YearRef::Near { future, back: 0 },
+            None => YearRef::Closest,
         });
         Some(Expr {
             start: i,
@@ -1078,16 +1376,29 @@ impl Parser<'_> {
         }
         let prev_ok = self.en_is(
             i.wrapping_sub(1),
-            &["since", "by", "until", "till", "from", "through", "for", "during", "before", "after", "early", "late", "mid", "of", "to", "and", "between"],
+            &[
+                "since", "by", "until", "till", "from", "through", "for", "during", "before", "after", "early", "late",
+                "mid", "of", "to", "and", "between",
+            ],
         );
         if !prev_ok {
             return None;
         }
         // `May` the verb or a name: not before a capitalized word or a verb-like lower word
-        if self.tok(end).is_some_and(|t| t.capital && t.kind == TokKind::Word && t.gap != Gap::Line) {
+        if self
+            .tok(end)
+            .is_some_and(|t| t.capital && t.kind == TokKind::Word && t.gap != Gap::Line)
+        {
             return None;
         }
-        if mh.month == 5 && self.en_word(end).is_some_and(|w| !matches!(w, "and" | "or" | "to" | "when" | "as" | "after" | "before" | "last" | "this" | "next" | "of")) {
+        if mh.month == 5
+            && self.en_word(end).is_some_and(|w| {
+                !matches!(
+                    w,
+                    "and" | "or" | "to" | "when" | "as" | "after" | "before" | "last" | "this" | "next" | "of"
+                )
+            })
+        {
             return None;
         }
         let mut what = Self::date(Calendar::Gregorian);
@@ -1114,7 +1425,12 @@ impl Parser<'_> {
             if !self.en_is(j, &["year"]) || self.is_punct(j + 1, &['-', '\'', '’']) {
                 return None;
             }
-            if self.en_is(j + 1, &["before", "after", "earlier", "later", "ago", "since", "that", "when", "in", "of", "two", "in"]) {
+            if self.en_is(
+                j + 1,
+                &[
+                    "before", "after", "earlier", "later", "ago", "since", "that", "when", "in", "of", "two", "in",
+                ],
+            ) {
                 return None;
             }
             if !current && !prev.is_some_and(|w| matches!(w, "for" | "of" | "during" | "throughout")) {
@@ -1129,6 +1445,122 @@ impl Parser<'_> {
         }
         None
     }
+}
+
+impl Parser<'_> {
+    /// A day written as an ordinal: `9th`, `2nd`, `first`, `twenty-third`, `thirty-first`.
+    fn en_ordinal_day(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some((v, d)) = self.num(i) {
+            let suffix = self.en_word(i + 1).filter(|_| self.glued(i + 1))?;
+            let ok = matches!((v % 10, v % 100, suffix), (1, 11, "th") | (2, 12, "th") | (3, 13, "th"))
+                || matches!((v % 10, suffix), (1, "st") | (2, "nd") | (3, "rd"))
+                || (!matches!(v % 10, 1..=3) && suffix == "th");
+            let ok = ok && !(matches!(v % 100, 11..=13) && suffix != "th");
+            return (ok && d <= 2 && (1..=31).contains(&v)).then_some((v as u8, i + 2));
+        }
+        let w = self.en_word(i)?;
+        if let Some(u) = ordinal_word(w) {
+            return Some((u, i + 1));
+        }
+        let tens = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let j = self.en_hyphen(i + 1);
+        let u = self.en_word(j).and_then(ordinal_word).filter(|u| (1..=9).contains(u))?;
+        (j > i + 1 && tens + u <= 31).then_some((tens + u, j + 1))
+    }
+
+    /// `the 2nd of April`, `12th Nov 1983`, `April 9th 2016`, `March the first`,
+    /// `March eighth`, `the twenty-third of May, 2019`.
+    fn en_ordinal_date(&self, i: usize) -> Option<Expr> {
+        let mut i0 = i;
+        if let Some((_, k)) = self.entry(i, crate::lexicon::Kind::Weekday) {
+            i0 = self.skip_commas(k);
+        }
+        let at = if self.en_is(i0, &["the"]) { i0 + 1 } else { i0 };
+        let (day, month, mut end) = if let Some((d, j)) = self.en_ordinal_day(at) {
+            let k = if self.en_is(j, &["of"]) { j + 1 } else { j };
+            let mh = self.month(k).filter(|h| h.cal == Calendar::Gregorian)?;
+            (d, mh.month, self.en_abbrev_dot(k, mh.end))
+        } else {
+            let mh = self.month(i0).filter(|h| h.cal == Calendar::Gregorian)?;
+            let mut k = self.en_abbrev_dot(i0, mh.end);
+            if self.en_is(k, &["the"]) {
+                k += 1;
+            }
+            let (d, j) = self.en_ordinal_day(k)?;
+            (d, mh.month, j)
+        };
+        let start = i;
+        let y_at = if self.is_punct(end, &[',']) { end + 1 } else { end };
+        let mut year = None;
+        if let Some((y, k)) = self.en_year(y_at) {
+            year = Some(y);
+            end = k;
+        }
+        let mut what = Self::date(Calendar::Gregorian);
+        if let What::Date {
+            year: yy,
+            month: m,
+            day: d,
+            ..
+        } = &mut what
+        {
+            *yy = year;
+            *m = Some(month);
+            *d = Some(day);
+        }
+        Some(Expr {
+            start,
+            end,
+            what,
+            modifier: None,
+        })
+    }
+}
+
+impl Parser<'_> {
+    /// After an abbreviated month (`Nov.`), the token past its dot.
+    fn en_abbrev_dot(&self, month_at: usize, end: usize) -> usize {
+        let short = self
+            .en_word(month_at)
+            .is_some_and(|w| w.len() <= 4 && w != "june" && w != "july");
+        if short && self.is_punct(end, &['.']) && self.glued(end) {
+            end + 1
+        } else {
+            end
+        }
+    }
+}
+
+/// `first` … `thirty-first` written as one word: the day.
+fn ordinal_word(w: &str) -> Option<u8> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
 }
 
 /// `one` … `twenty`, `thirty` … `ninety`, `a`.

@@ -56,7 +56,12 @@ pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mu
             };
             let y = year.unwrap_or(y - back);
             let (first, last) = part_range(Part::Quarter(q), y)?;
-            Some(span(part_value(Part::Quarter(q), y), first, last, Some(Anchor::Relative)))
+            Some(span(
+                part_value(Part::Quarter(q), y),
+                first,
+                last,
+                Some(Anchor::Relative),
+            ))
         }
         EnWhat::Year(r) => {
             let (y, first, last) = pick(*r, a, |y| calendar::year_range(Calendar::Gregorian, y).ok())?;
@@ -151,6 +156,18 @@ fn pick(
                 (y0 - 1..=y0 + 1).rev().filter_map(with).find(|(_, s, _)| *s <= a)?
             };
             with(y - back)
+        }
+        YearRef::Closest => {
+            let dist = |(_, s, e): &(i32, NaiveDate, NaiveDate)| {
+                if a < *s {
+                    (*s - a).num_days()
+                } else if a > *e {
+                    (a - *e).num_days()
+                } else {
+                    0
+                }
+            };
+            (y0 - 1..=y0 + 1).filter_map(with).min_by_key(dist)
         }
         YearRef::Last => (y0 - 2..=y0).rev().filter_map(with).find(|(_, _, l)| *l < a),
         YearRef::Next => (y0..=y0 + 2).filter_map(with).find(|(_, s, _)| *s > a),
