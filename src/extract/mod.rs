@@ -299,7 +299,10 @@ fn extract_segment(
         return chars;
     }
     let anchor = dct.map(|d| d.date());
-    let mut resolved: Vec<Option<Resolved>> = exprs.iter().map(|e| resolve::resolve_in(e, dct, lang, &mut s.en)).collect();
+    let mut resolved: Vec<Option<Resolved>> = exprs
+        .iter()
+        .map(|e| resolve::resolve_in(e, dct, lang, &mut s.en))
+        .collect();
     for &(a, b) in &pairs {
         lend_year(&exprs, &mut resolved, a, b, anchor);
         lend_year(&exprs, &mut resolved, b, a, anchor);

@@ -65,7 +65,7 @@ pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: 
             };
             Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
         }
-        What::En(w) => english::resolve(e, w, dct, ctx),
+        What::En(w) => english::resolve(w, dct, ctx),
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Weekday};
 
 use crate::calendar::{self, Calendar};
 
-use super::super::parse::{EnWhat, Expr, Holiday, Part, Season, Unit, What, YearRef};
+use super::super::parse::{EnWhat, Holiday, Part, Season, Unit, What, YearRef};
 use super::{Anchor, Grain, Resolved};
 
 /// How long after its end a quarter is still the one news reports on.
@@ -21,10 +21,10 @@ pub(crate) struct Context {
 
 /// Resolves an English expression; `ctx` carries the reporting quarter from
 /// one expression of a document to the next.
-pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context) -> Option<Resolved> {
+pub(crate) fn resolve(w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context) -> Option<Resolved> {
     let a = dct?.date();
     match w {
-        EnWhat::Tensed { date, future, weekday } => tensed(e, date, *future, *weekday, a),
+        EnWhat::Tensed { date, future, weekday } => tensed(date, *future, *weekday, a),
         EnWhat::Part { part, year, fiscal } => {
             let (y, first, last) = pick(*year, a, |y| part_range(*part, y))?;
             // the quarter a report is about: the first ended one it names
@@ -96,19 +96,13 @@ pub(crate) fn resolve(e: &Expr, w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mu
 /// A yearless date in the year its tense points to: the latest occurrence that
 /// has begun by the DCT, or (future) the first that has not ended; with no
 /// tense, the nearest. A written weekday picks the year in which it fits.
-fn tensed(e: &Expr, date: &What, future: Option<bool>, weekday: Option<u8>, a: NaiveDate) -> Option<Resolved> {
+fn tensed(date: &What, future: Option<bool>, weekday: Option<u8>, a: NaiveDate) -> Option<Resolved> {
     let with_year = |y: i32| {
         let mut d = date.clone();
         if let What::Date { year, .. } = &mut d {
             *year = Some(y);
         }
-        let e = Expr {
-            start: e.start,
-            end: e.end,
-            what: d,
-            modifier: e.modifier,
-        };
-        super::resolve_date(&e, Some(a), Some(a))
+        super::resolve_date(&d, Some(a), Some(a))
     };
     let y0 = a.year();
     let fits = |r: &Resolved| {
