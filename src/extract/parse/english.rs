@@ -271,8 +271,18 @@ impl Parser<'_> {
         let verdict = |k: usize| -> Option<bool> {
             let w = self.en_word(k)?;
             let capital = self.toks[k].capital;
-            if FUTURE_WORDS.contains(&w) && !(capital && w == "may") {
+            // `a planned visit`: a participle after a determiner is an adjective
+            let adjective = self.en_is(
+                k.wrapping_sub(1),
+                &["a", "an", "the", "its", "their", "his", "her", "this"],
+            );
+            // `by`, `until`: a deadline only right before the date
+            let deadline = matches!(w, "by" | "until" | "till");
+            if FUTURE_WORDS.contains(&w) && !(capital && w == "may") && !adjective && (!deadline || k + 1 == start) {
                 return Some(true);
+            }
+            if deadline {
+                return None;
             }
             if PAST_VERBS.contains(&w)
                 || (!capital

@@ -9,6 +9,9 @@ use crate::calendar::{self, Calendar};
 use super::super::parse::{EnWhat, Holiday, Part, Season, Unit, What, YearRef};
 use super::{Anchor, Grain, Resolved};
 
+/// A yearless date this close to the DCT is the nearest occurrence.
+const CLOSE_DAYS: i64 = 31;
+
 /// How long after its end a quarter is still the one news reports on.
 const REPORT_DAYS: i64 = 200;
 
@@ -118,8 +121,16 @@ fn tensed(date: &What, future: Option<bool>, weekday: Option<u8>, a: NaiveDate) 
         }
     };
     let cands: Vec<Resolved> = (y0 - 1..=y0 + 1).filter_map(with_year).collect();
+    let nearest_close = cands
+        .iter()
+        .min_by_key(|r| dist(r))
+        .filter(|r| dist(r) <= CLOSE_DAYS)
+        .cloned();
     let found = if weekday.is_some() && cands.iter().any(fits) {
         cands.into_iter().filter(fits).min_by_key(dist)
+    } else if nearest_close.is_some() {
+        // a date within weeks of the DCT is that one, whatever the tense cue says
+        nearest_close
     } else {
         match future {
             Some(true) => cands.into_iter().find(|r| r.last >= a),
