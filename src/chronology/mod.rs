@@ -12,6 +12,7 @@
 pub mod assign;
 pub mod boilerplate;
 pub mod dates;
+pub mod dct;
 pub mod fold;
 pub mod gazetteer;
 pub mod labels;

@@ -209,3 +209,42 @@ fn explain_two_texts() {
         }
     }
 }
+
+/// A lead that says what weekday today is outweighs a crawl date of another
+/// weekday: the DCT used is that day, and the given one is kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_stated_weekday_corrects_a_crawl_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("dct.db")).await.expect("open");
+    // Crawled on Wednesday 22 July 2015; written on Monday 20 July.
+    let doc = NewDocument {
+        text: "قال مسؤولون في كابل اليوم الاثنين إن قافلة مساعدات وصلت إلى ولاية هرات.".into(),
+        lang: tarikh::lexicon::Lang::parse("ar"),
+        dct: Some(parse_dct("2015-07-22").expect("dct")),
+        ..NewDocument::default()
+    };
+    store.ingest(doc).await.expect("ingest");
+    let (dct, given): (String, Option<String>) = sqlx::query_as("SELECT dct_day, dct_given FROM documents")
+        .fetch_one(store.pool())
+        .await
+        .expect("document");
+    assert_eq!((dct.as_str(), given.as_deref()), ("2015-07-20", Some("2015-07-22")));
+    let days: Vec<String> = sqlx::query_scalar("SELECT first_day FROM events")
+        .fetch_all(store.pool())
+        .await
+        .expect("events");
+    assert_eq!(days, ["2015-07-20"]);
+    // A text that states no weekday keeps the given date.
+    let plain = NewDocument {
+        text: "وصلت قافلة مساعدات إلى ولاية هرات اليوم.".into(),
+        lang: tarikh::lexicon::Lang::parse("ar"),
+        dct: Some(parse_dct("2015-07-22").expect("dct")),
+        ..NewDocument::default()
+    };
+    store.ingest(plain).await.expect("ingest");
+    let given: Option<String> = sqlx::query_scalar("SELECT dct_given FROM documents WHERE id = 2")
+        .fetch_one(store.pool())
+        .await
+        .expect("document");
+    assert_eq!(given, None);
+}

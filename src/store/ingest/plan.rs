@@ -200,6 +200,7 @@ impl GroupState {
             entities: std::mem::take(&mut own.entities),
             minhash: p.signature.as_ref().map(Signature::to_bytes),
             copy_of,
+            dct_given: p.dct_given,
         });
 
         let first_sentence = ids.sentence;

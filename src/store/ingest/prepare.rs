@@ -45,6 +45,8 @@ pub(super) struct Prepared {
     pub lang: Lang,
     pub dct: Option<NaiveDateTime>,
     pub dct_source: DctSource,
+    /// The given DCT, when the text's stated weekday moved it.
+    pub dct_given: Option<NaiveDateTime>,
     pub dateline_day: Option<NaiveDate>,
     pub mentions: Vec<Mention>,
     pub sentences: Vec<AnalyzedSentence>,
@@ -174,10 +176,16 @@ pub(super) fn storable_mentions(mentions: Vec<Mention>) -> Vec<Mention> {
 /// Extracts and analyzes `doc` (whose content hash is `hash`).
 pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     let lang = doc.lang.unwrap_or_else(|| lexicon::detect_lang(&doc.text));
+    // A lead that says what weekday today is outweighs a given date of another weekday.
+    let corrected = doc
+        .dct
+        .filter(|t| storable(t.date()))
+        .and_then(|t| chronology::dct::corrected_dct(&doc.text, t))
+        .filter(|t| storable(t.date()));
     let mentions = storable_mentions(extract::extract(
         &doc.text,
         &extract::Options {
-            dct: doc.dct,
+            dct: corrected.or(doc.dct),
             lang: Some(lang),
         },
     ));
@@ -185,7 +193,7 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
     let dateline = extract::dateline(&doc.text, lang).filter(|t| storable(t.date()));
     let dateline_day = dateline.map(|t| t.date());
     let (dct, dct_source) = match (doc.dct, dateline) {
-        (Some(t), _) if storable(t.date()) => (Some(t), DctSource::Given),
+        (Some(t), _) if storable(t.date()) => (Some(corrected.unwrap_or(t)), DctSource::Given),
         (Some(_), _) => (None, DctSource::None),
         (None, Some(t)) => (Some(t), DctSource::Dateline),
         (None, None) => (None, DctSource::None),
@@ -197,6 +205,7 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         lang,
         dct,
         dct_source,
+        dct_given: corrected.and(doc.dct),
         dateline_day,
         mentions,
         sentences,

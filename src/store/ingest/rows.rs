@@ -80,6 +80,8 @@ pub(super) struct DocumentRow {
     pub minhash: Option<Vec<u8>>,
     /// The original this document is a syndicated copy of, and how similar.
     pub copy_of: Option<(i64, f64)>,
+    /// The given DCT when the text's stated weekday moved it (`documents.dct_given`).
+    pub dct_given: Option<NaiveDateTime>,
 }
 
 impl Row for DocumentRow {
@@ -103,6 +105,7 @@ impl Row for DocumentRow {
         "minhash",
         "copy_of",
         "copy_similarity",
+        "dct_given",
     ];
     fn values(self, out: &mut Vec<Val>) {
         out.extend([
@@ -124,6 +127,7 @@ impl Row for DocumentRow {
             Val::OptBlob(self.minhash),
             Val::OptInt(self.copy_of.map(|c| c.0)),
             Val::OptReal(self.copy_of.map(|c| c.1)),
+            Val::OptText(self.dct_given.map(dct_text)),
         ]);
     }
 }
