@@ -18,16 +18,20 @@ use super::fold::{content_token_iter, fold, is_word_char};
 type Hasher = foldhash::fast::FixedState;
 const HASHER: Hasher = foldhash::fast::FixedState::with_seed(0x6b6c_7472);
 
-/// The folded prefixes and whole lines of `data/boilerplate.tsv`.
+/// The folded prefixes, whole lines and name words of `data/boilerplate.tsv`.
 struct Known {
     prefixes: Vec<String>,
     lines: HashSet<String>,
+    names: HashSet<String>,
+    names_after: HashSet<String>,
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     let mut known = Known {
         prefixes: Vec::new(),
         lines: HashSet::new(),
+        names: HashSet::new(),
+        names_after: HashSet::new(),
     };
     for line in include_str!("../../data/boilerplate.tsv").lines() {
         if line.trim_start().starts_with('#') {
@@ -44,6 +48,12 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
             "prefix" => known.prefixes.push(folded),
             "line" => {
                 known.lines.insert(folded);
+            }
+            "name" => {
+                known.names.insert(folded);
+            }
+            "name_after" => {
+                known.names_after.insert(folded);
             }
             _ => tracing::warn!("boilerplate.tsv: unknown kind {kind:?}"),
         }
@@ -65,6 +75,22 @@ pub fn is_known_boilerplate(text: &str, folded: &str) -> bool {
     }
     let words = text.split_whitespace().count();
     words <= 6 && text.split_whitespace().any(|w| matches!(w, "–" | "—" | "-"))
+}
+
+/// Whether the word right before a date (the end of `before`, raw) or right
+/// after it (the start of `after`) makes the date part of a name
+/// (`ثورة 25 يناير`, `خیابان ۱۵ خرداد`, `the 6 October Bridge`).
+pub fn date_in_name(before: &str, after: &str) -> bool {
+    let (before, after) = (fold(before), fold(after));
+    let words = |s: &str| {
+        s.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let last = words(&before).pop();
+    let first = words(&after).into_iter().next();
+    last.is_some_and(|w| KNOWN.names.contains(&w)) || first.is_some_and(|w| KNOWN.names_after.contains(&w))
 }
 
 /// The key of a sentence for repetition: its words, digits included (a
@@ -137,6 +163,18 @@ mod tests {
         ] {
             assert_eq!(is_known_boilerplate(text, &fold(text)), want, "{text}");
         }
+    }
+
+    #[test]
+    fn dates_inside_names() {
+        assert!(date_in_name("تظاهرات في ذكرى ثورة ", " في القاهرة"));
+        assert!(date_in_name("تجمع در خیابان ", " تهران"));
+        assert!(date_in_name("traffic on the ", " Bridge was slow"));
+        assert!(!date_in_name("the bridge opened on ", ", officials said"));
+        assert!(!date_in_name("افتتح الجسر يوم ", " الماضي"));
+        // A name word after a date in Arabic or Persian is the story's: `دشن اليوم الجسر`.
+        assert!(!date_in_name("دشن السيسي ", " الجسر الجديد"));
+        assert!(!date_in_name("تظاهرات ", " میدان التحریر"));
     }
 
     #[test]

@@ -154,7 +154,10 @@ pub fn candidates_excluding(
     idx.sort_by_key(|&i| (mentions[i].start, i));
     for &i in &idx {
         let m = &mentions[i];
-        if !is_eventable(m) || analyzed_sentence_at(sentences, m.start).is_none_or(skip) {
+        let Some(si) = analyzed_sentence_at(sentences, m.start).filter(|&i| !skip(i)) else {
+            continue;
+        };
+        if !is_eventable(m) || in_name(&sentences[si], m) {
             continue;
         }
         let partner_key = m
@@ -241,6 +244,18 @@ pub fn candidates_excluding(
         });
     }
     out
+}
+
+/// Whether mention `m` of sentence `s` is part of a name ([`boilerplate::date_in_name`]).
+fn in_name(s: &AnalyzedSentence, m: &Mention) -> bool {
+    let text = &s.sentence.text;
+    let at = |k: usize| text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
+    let (start, end) = (
+        m.start.saturating_sub(s.sentence.start),
+        m.end.saturating_sub(s.sentence.start),
+    );
+    let (a, b) = (at(start), at(end));
+    boilerplate::date_in_name(&text[..a], &text[b..])
 }
 
 /// What merging learns from the documents seen so far: how rare each word
@@ -380,6 +395,46 @@ mod tests {
         assert!(c[0].title.starts_with("Talks in Geneva"));
         assert!(c[0].features.entities.contains("place:geneva"));
         assert!(c[0].features.entities.contains("place:vienna"));
+    }
+
+    #[test]
+    fn a_relative_date_belongs_to_its_own_sentence() {
+        let text = "Putin and Biden spoke by phone call on 12 January 2022. Written replies will follow next week.";
+        let ms = vec![
+            mention(
+                "12 January 2022",
+                text,
+                "2022-01-12",
+                Grain::Day,
+                "2022-01-12",
+                "2022-01-12",
+            ),
+            mention("next week", text, "2022-W03", Grain::Week, "2022-01-17", "2022-01-23"),
+        ];
+        let c = candidates(&ms, &analyze(text), None);
+        assert_eq!(c.len(), 2);
+        assert!(c[0].features.entities.contains("event:call"));
+        assert!(!c[1].features.entities.contains("event:call") && !c[1].features.entities.contains("person:putin"));
+        assert!(c[1].title.starts_with("Written replies"));
+    }
+
+    #[test]
+    fn a_date_inside_a_name_dates_nothing() {
+        let text = "Protesters gathered in Cairo on 12 March 2024 near the 6 October Bridge.";
+        let ms = vec![
+            mention(
+                "12 March 2024",
+                text,
+                "2024-03-12",
+                Grain::Day,
+                "2024-03-12",
+                "2024-03-12",
+            ),
+            mention("6 October", text, "2023-10-06", Grain::Day, "2023-10-06", "2023-10-06"),
+        ];
+        let c = candidates(&ms, &analyze(text), None);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].date.value, "2024-03-12");
     }
 
     #[test]
