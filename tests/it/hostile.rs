@@ -316,3 +316,39 @@ async fn a_dropped_sql_request_stops_its_statement() {
     assert_eq!(next.rows, vec![vec![json!(1)]]);
     store.close().await;
 }
+
+#[tokio::test]
+async fn an_event_detail_holds_each_sentence_once_and_caps_its_evidence() {
+    let s = serve(|_| {}).await;
+    // One long sentence repeating one date 2,000 times (44 KB).
+    let text = format!("خبر: {}", "۱۲ دی ۱۴۰۰ و ".repeat(2000));
+    let r = s
+        .http
+        .post(s.url("/api/documents"))
+        .json(&json!({"text": text, "lang": "fa", "dct": "2022-01-13"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let doc: Value = r.json().await.expect("json");
+    let event = doc["events"][0].as_i64().expect("an event");
+    let r = s
+        .http
+        .get(s.url(&format!("/api/events/{event}")))
+        .send()
+        .await
+        .expect("detail");
+    assert_eq!(r.status(), StatusCode::OK);
+    let body = r.bytes().await.expect("body");
+    // Each evidence row repeated the 44 KB sentence: 88 MB. Now the sentence is there once.
+    assert!(body.len() < 1 << 20, "{} bytes", body.len());
+    let v: Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(v["evidence"].as_array().expect("evidence").len(), 500);
+    assert!(
+        v["evidence_total"].as_i64().expect("total") >= 2000,
+        "{}",
+        v["evidence_total"]
+    );
+    assert_eq!(v["sentences"].as_array().expect("sentences").len(), 1);
+    assert_eq!(v["sources"].as_array().expect("sources").len(), 1);
+}

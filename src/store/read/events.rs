@@ -3,7 +3,7 @@
 use serde::Serialize;
 use sqlx::{AssertSqlSafe, FromRow, SqlitePool};
 
-use super::timeline::{EVENT_COLUMNS, Event, EventRow, Source, sources_for};
+use super::timeline::{EVENT_COLUMNS, Event, EventRow, sources_for};
 
 /// Why a document's event joined this event.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -18,15 +18,49 @@ pub struct MergeReason {
     pub value_after: String,
 }
 
-/// One event with all evidence (including repeated mentions of the date in a
-/// document) and the merge reasons.
+/// Most supporting mentions an event's detail lists (`evidence_total`
+/// counts them all): one long sentence repeating a date thousands of times
+/// made the detail grow with the square of the document.
+pub const MAX_EVIDENCE: i64 = 500;
+
+/// One event, its supporting mentions (repeated mentions of the date in a
+/// document included, up to [`MAX_EVIDENCE`]), each sentence they stand in
+/// once, and the merge reasons.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct EventDetail {
     #[serde(flatten)]
     pub event: Event,
-    /// Every supporting mention, not just one per document.
-    pub evidence: Vec<Source>,
+    /// Supporting mentions in document order, the first [`MAX_EVIDENCE`].
+    pub evidence: Vec<Evidence>,
+    /// How many supporting mentions there are in all.
+    pub evidence_total: i64,
+    /// The sentences `evidence` points at, each once.
+    pub sentences: Vec<EvidenceSentence>,
     pub merges: Vec<MergeReason>,
+}
+
+/// A mention that dates the event; its sentence is in [`EventDetail::sentences`].
+#[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
+pub struct Evidence {
+    pub document_id: i64,
+    pub sentence_id: i64,
+    /// The date expression as written.
+    pub expression: String,
+    /// Code-point offsets of `expression` inside its sentence.
+    pub expression_start: i64,
+    pub expression_end: i64,
+    /// Calendar the expression was written in.
+    pub calendar: String,
+    /// The expression's own normalized value.
+    pub value: String,
+}
+
+/// A sentence that supports the event.
+#[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
+pub struct EvidenceSentence {
+    pub id: i64,
+    pub document_id: i64,
+    pub text: String,
 }
 
 /// One event with all its evidence and merge reasons; None if absent.
@@ -42,13 +76,29 @@ pub(super) async fn event_detail(pool: &SqlitePool, id: i64) -> Result<Option<Ev
     else {
         return Ok(None);
     };
-    let (evidence, conflict) = sources_for(pool, &[id], true).await?.remove(&id).unwrap_or_default();
-    let mut seen = std::collections::HashSet::new();
-    let primary: Vec<Source> = evidence
-        .iter()
-        .filter(|s| seen.insert(s.document_id))
-        .cloned()
-        .collect();
+    let evidence: Vec<Evidence> = sqlx::query_as(
+        "SELECT v.document_id, v.sentence_id, m.text AS expression, v.expr_start AS expression_start, \
+                v.expr_end AS expression_end, m.calendar, m.value \
+         FROM evidence v JOIN mentions m ON m.id = v.mention_id \
+         WHERE v.event_id = ? ORDER BY v.document_id, v.id LIMIT ?",
+    )
+    .bind(id)
+    .bind(MAX_EVIDENCE)
+    .fetch_all(pool)
+    .await?;
+    let evidence_total: i64 = sqlx::query_scalar("SELECT count(*) FROM evidence WHERE event_id = ?")
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+    let mut ids: Vec<i64> = evidence.iter().map(|e| e.sentence_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let sentences: Vec<EvidenceSentence> = sqlx::query_as(
+        "SELECT id, document_id, text FROM sentences WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+    )
+    .bind(serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into()))
+    .fetch_all(pool)
+    .await?;
     #[derive(FromRow)]
     struct MergeRow {
         document_id: i64,
@@ -80,19 +130,13 @@ pub(super) async fn event_detail(pool: &SqlitePool, id: i64) -> Result<Option<Ev
             value_after: m.value_after,
         })
         .collect();
-    // Primary evidence is one row per document; fall back to the first row per
-    // document when the flag is missing.
-    let sources = {
-        let flagged = sources_for(pool, &[id], false)
-            .await?
-            .remove(&id)
-            .map(|(s, _)| s)
-            .unwrap_or_default();
-        if flagged.is_empty() { primary } else { flagged }
-    };
+    // One source per document: its primary evidence, with the sentence.
+    let (sources, conflict) = sources_for(pool, &[id], false).await?.remove(&id).unwrap_or_default();
     Ok(Some(EventDetail {
         event: row.into_event(sources, conflict),
         evidence,
+        evidence_total,
+        sentences,
         merges,
     }))
 }

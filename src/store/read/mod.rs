@@ -23,7 +23,7 @@ pub mod months;
 pub mod timeline;
 
 pub use documents::{Conflict, DocumentDetail, DocumentMention};
-pub use events::{EventDetail, MergeReason};
+pub use events::{EventDetail, Evidence, EvidenceSentence, MAX_EVIDENCE, MergeReason};
 pub use feed::{FeedBatch, FeedEvent, FeedSource};
 pub use filter::{Cursor, Order, TimelineFilter, fts_query};
 pub use months::{MonthLabel, MonthRuns, Months};
