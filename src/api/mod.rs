@@ -28,6 +28,7 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod ics;
+pub mod listen;
 pub mod openapi;
 pub mod sql;
 pub mod static_files;
@@ -55,6 +56,8 @@ pub struct ServeConfig {
     pub follow: Option<(Vec<String>, crate::follow::FollowConfig)>,
     /// What one `/api/sql` statement may use.
     pub sql_limits: crate::store::SandboxLimits,
+    /// Header-read and idle timeouts, and the cap on open connections.
+    pub connections: listen::ConnectionLimits,
     /// A cap on SQLite's heap for the whole process (see
     /// [`crate::store::set_sqlite_heap_limit`]); None leaves it unlimited.
     pub sqlite_heap_limit: Option<i64>,
@@ -73,6 +76,7 @@ impl ServeConfig {
             concurrency: 256,
             follow: None,
             sql_limits: crate::store::SandboxLimits::default(),
+            connections: listen::ConnectionLimits::default(),
             sqlite_heap_limit: None,
         }
     }
@@ -224,18 +228,18 @@ pub async fn start(config: &ServeConfig) -> anyhow::Result<Server> {
     let addr = listener.local_addr()?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let app = router(state.clone());
+    let limits = config.connections;
     spawn_checkpoints(&state.store);
     let store = state.store.clone();
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                tokio::select! {
-                    _ = rx => {}
-                    _ = shutdown_signal() => {}
-                }
-                tracing::info!("shutting down: finishing in-flight requests");
-            })
-            .await;
+        let served = listen::serve(listener, app, limits, async move {
+            tokio::select! {
+                _ = rx => {}
+                _ = shutdown_signal() => {}
+            }
+            tracing::info!("shutting down: finishing in-flight requests");
+        })
+        .await;
         // The WAL goes into the .db file, so the file alone is the database.
         store.close().await;
         tracing::info!("database checkpointed and closed");

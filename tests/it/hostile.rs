@@ -352,3 +352,65 @@ async fn an_event_detail_holds_each_sentence_once_and_caps_its_evidence() {
     assert_eq!(v["sentences"].as_array().expect("sentences").len(), 1);
     assert_eq!(v["sources"].as_array().expect("sources").len(), 1);
 }
+
+/// Whether the server closes `stream` within `within` (reads until EOF or an error).
+async fn closed_within(stream: &mut tokio::net::TcpStream, within: Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 1024];
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        match tokio::time::timeout_at(deadline, stream.read(&mut buf)).await {
+            Err(_) => return false,
+            Ok(Ok(0) | Err(_)) => return true,
+            Ok(Ok(_)) => {}
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_idle_and_surplus_connections_are_closed() {
+    use tokio::io::AsyncWriteExt;
+    let s = serve(|c| {
+        c.connections = tarikh::api::listen::ConnectionLimits {
+            header_read: Duration::from_millis(300),
+            idle: Duration::from_millis(800),
+            max_connections: 8,
+        };
+    })
+    .await;
+    let addr = s.server.addr;
+    // Headers that never finish.
+    let mut slow = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .expect("write");
+    assert!(
+        closed_within(&mut slow, Duration::from_secs(3)).await,
+        "unfinished headers kept open"
+    );
+    // A kept-alive connection that goes quiet after one request.
+    let mut kept = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    kept.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .expect("write");
+    assert!(
+        closed_within(&mut kept, Duration::from_secs(3)).await,
+        "idle keep-alive kept open"
+    );
+    // More connections than the cap: the surplus is closed at once, and
+    // once the idle ones time out the server answers again.
+    let mut idle = Vec::new();
+    for _ in 0..8 {
+        idle.push(tokio::net::TcpStream::connect(addr).await.expect("connect"));
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let mut surplus = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    assert!(
+        closed_within(&mut surplus, Duration::from_millis(500)).await,
+        "surplus connection accepted"
+    );
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let r = s.http.get(s.url("/healthz")).send().await.expect("healthz after");
+    assert_eq!(r.status(), StatusCode::OK);
+    drop(idle);
+}
