@@ -284,17 +284,18 @@ impl Parser<'_> {
             if deadline {
                 return None;
             }
-            if PAST_VERBS.contains(&w)
-                || (!capital
-                    && w.len() > 4
-                    && w.ends_with("ed")
-                    && !self.en_is(
-                        k.wrapping_sub(1),
-                        &[
-                            "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "of", "and",
-                        ],
-                    )
-                    && !self.en_is(k + 1, &["shares", "stock", "stocks", "share", "by"]))
+            let passive_or_adjective = self.en_is(
+                k.wrapping_sub(1),
+                &[
+                    "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "of", "and",
+                ],
+            );
+            if !passive_or_adjective
+                && (PAST_VERBS.contains(&w)
+                    || (!capital
+                        && w.len() > 4
+                        && w.ends_with("ed")
+                        && !self.en_is(k + 1, &["shares", "stock", "stocks", "share", "by"])))
             {
                 return Some(false);
             }
