@@ -6,8 +6,8 @@
 //! documents whose estimated shingle Jaccard similarity is at least
 //! [`COPY_SIMILARITY`] are copies. Candidates are found by locality-sensitive
 //! hashing: [`BANDS`] bands of [`ROWS`] values each; documents sharing a band
-//! are compared (at similarity 0.8, a pair shares a band with probability
-//! 0.9998). The threshold is high because a signature of 64 values estimates
+//! are compared (a pair shares a band with probability 0.985 at similarity
+//! 0.8, 0.9998 at 0.9; the five-outlet test's copies are 0.92–1.0). The threshold is high because a signature of 64 values estimates
 //! similarity within about ±0.06: short templated reports that differ only
 //! in their numbers average 0.29 and reach 0.73 at most (19,900 pairs), a
 //! wire story with another outlet's lead-in or sign-off 0.92–1.0.
@@ -16,9 +16,11 @@
 //! by one run compare with the next.
 
 /// Values in a signature.
-pub const SIGNATURE_LEN: usize = BANDS * ROWS;
-/// LSH bands.
-pub const BANDS: usize = 16;
+pub const SIGNATURE_LEN: usize = 64;
+/// LSH bands (over the signature's first `BANDS * ROWS` values): each is a
+/// row of `document_bands` and an index probe per new document, so they are
+/// few.
+pub const BANDS: usize = 8;
 /// Values per band.
 pub const ROWS: usize = 4;
 /// Words per shingle.
@@ -27,6 +29,15 @@ const SHINGLE_WORDS: usize = 4;
 const MIN_SHINGLES: usize = 12;
 /// Estimated Jaccard similarity from which a document is a copy.
 pub const COPY_SIMILARITY: f64 = 0.8;
+
+/// The multipliers (odd) and offsets of the hash family, from splitmix64.
+static PARAMS: std::sync::LazyLock<[(u64, u64); SIGNATURE_LEN]> = std::sync::LazyLock::new(|| {
+    let mut p = [(0u64, 0u64); SIGNATURE_LEN];
+    for (i, slot) in p.iter_mut().enumerate() {
+        *slot = (splitmix(2 * i as u64) | 1, splitmix(2 * i as u64 + 1));
+    }
+    p
+});
 
 /// A document's MinHash signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,10 +63,25 @@ fn splitmix(mut x: u64) -> u64 {
 
 impl Signature {
     /// The signature of a text, or None when it has fewer than
-    /// `MIN_SHINGLES` shingles (a headline is never a copy).
+    /// `MIN_SHINGLES` shingles (a headline is never a copy). Ingest uses
+    /// [`Signature::of_sentences`] on the analysis it already has; this is the same.
     pub fn of(text: &str) -> Option<Signature> {
-        let folded = crate::chronology::fold_for_search(text);
-        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        Signature::of_sentences(&crate::chronology::analyze(text))
+    }
+
+    /// The signature of an analyzed text: shingles of its folded words.
+    pub fn of_sentences(sentences: &[crate::chronology::AnalyzedSentence]) -> Option<Signature> {
+        // The words search indexes (`chronology::search_text`), so a signature
+        // is the same whether computed from the analysis or from the text.
+        let bare: Vec<String> = sentences
+            .iter()
+            .map(|s| crate::chronology::search_text(&s.folded))
+            .collect();
+        let words: Vec<&str> = bare
+            .iter()
+            .flat_map(|b| b.split(' '))
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.len() < SHINGLE_WORDS + MIN_SHINGLES - 1 {
             return None;
         }
@@ -65,17 +91,15 @@ impl Signature {
             .collect();
         shingles.sort_unstable();
         shingles.dedup();
-        let params: Vec<(u64, u64)> = (0..SIGNATURE_LEN as u64)
-            .map(|i| (splitmix(2 * i) | 1, splitmix(2 * i + 1)))
-            .collect();
         let mut sig = [u32::MAX; SIGNATURE_LEN];
-        for &s in &shingles {
-            for (slot, &(a, b)) in sig.iter_mut().zip(&params) {
-                let v = (a.wrapping_mul(s).wrapping_add(b) >> 32) as u32;
-                if v < *slot {
-                    *slot = v;
-                }
-            }
+        for (slot, &(a, b)) in sig.iter_mut().zip(PARAMS.iter()) {
+            // The minimum of one hash function over every shingle.
+            let min = shingles
+                .iter()
+                .map(|&s| (a.wrapping_mul(s).wrapping_add(b) >> 32) as u32)
+                .min()
+                .unwrap_or(u32::MAX);
+            *slot = min;
         }
         Some(Signature(sig))
     }
@@ -89,7 +113,7 @@ impl Signature {
     /// The LSH keys: one per band, tagged with the band's number.
     pub fn bands(&self) -> [i64; BANDS] {
         let mut out = [0i64; BANDS];
-        for (k, chunk) in self.0.chunks(ROWS).enumerate() {
+        for (k, chunk) in self.0.chunks(ROWS).take(BANDS).enumerate() {
             let bytes = (k as u32)
                 .to_le_bytes()
                 .into_iter()

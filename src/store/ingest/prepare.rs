@@ -211,9 +211,10 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         sentences,
         candidates,
         rows: None,
-        signature: Signature::of(&doc.text),
+        signature: None,
     };
     p.rows = Some(DocRows::build(&p));
+    p.signature = Signature::of_sentences(&p.sentences);
     p
 }
 
