@@ -125,6 +125,19 @@ fn out(i: Ingested) -> DocumentOut {
     }
 }
 
+/// Proof that a write carries the configured bearer token (or that none is
+/// configured). An extractor, so the token is checked from the headers
+/// before the body is read: an oversized unauthenticated body gets 401, not 413.
+pub struct WriteAllowed;
+
+impl axum::extract::FromRequestParts<AppState> for WriteAllowed {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, st: &AppState) -> Result<Self, ApiError> {
+        authorize(st, &parts.headers).map(|()| WriteAllowed)
+    }
+}
+
 /// Checks the bearer token when one is configured.
 ///
 /// # Errors
@@ -167,11 +180,11 @@ pub const MAX_BATCH_DOCS: usize = 1000;
     security(("bearer" = [])))]
 pub async fn create(
     State(st): State<AppState>,
+    WriteAllowed: WriteAllowed,
     headers: HeaderMap,
     StrictQuery(NoParams {}): StrictQuery<NoParams>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    authorize(&st, &headers)?;
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -21,6 +21,7 @@ use crate::store::Store;
 use crate::store::read::Reader;
 
 pub mod cache;
+pub mod conditional;
 pub mod convert;
 pub mod demo;
 pub mod documents;
@@ -141,11 +142,13 @@ pub fn router(state: AppState) -> Router {
         .merge(static_files::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), conditional::etag))
         .with_state(state)
         .layer(middleware::from_fn_with_state(timeout, request_timeout))
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(concurrency))
         .layer(DefaultBodyLimit::max(limit))
         .layer(axum::Extension(error::BodyLimit(limit)))
+        .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 

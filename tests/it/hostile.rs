@@ -414,3 +414,86 @@ async fn slow_idle_and_surplus_connections_are_closed() {
     assert_eq!(r.status(), StatusCode::OK);
     drop(idle);
 }
+
+#[tokio::test]
+async fn reads_carry_an_etag_answer_304_when_unchanged_and_gzip_when_asked() {
+    let s = serve(|c| c.demo = true).await;
+    for path in ["/api/timeline.ics", "/api/timeline?limit=5"] {
+        let first = s.http.get(s.url(path)).send().await.expect("get");
+        assert_eq!(first.status(), StatusCode::OK);
+        let etag = first.headers()[reqwest::header::ETAG]
+            .to_str()
+            .expect("etag")
+            .to_string();
+        let again = s
+            .http
+            .get(s.url(path))
+            .header(reqwest::header::IF_NONE_MATCH, &etag)
+            .send()
+            .await
+            .expect("conditional get");
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert!(again.bytes().await.expect("body").is_empty());
+        // Raw HTTP: this reqwest build sends its own Accept-Encoding.
+        let head = raw_head(s.server.addr, path, "Accept-Encoding: gzip").await;
+        assert!(head.contains("content-encoding: gzip"), "{path}: {head}");
+        // New data: a new tag, and the old one no longer matches.
+        let r = s
+            .http
+            .post(s.url("/api/documents"))
+            .json(&json!({"text": format!("A new report for {path} on 4 April 2022.")}))
+            .send()
+            .await
+            .expect("post");
+        assert!(r.status().is_success());
+        let after = s
+            .http
+            .get(s.url(path))
+            .header(reqwest::header::IF_NONE_MATCH, &etag)
+            .send()
+            .await
+            .expect("get after");
+        assert_eq!(after.status(), StatusCode::OK, "{path}");
+    }
+}
+
+/// The response head of a GET of `path` with one extra header line, over a raw connection.
+async fn raw_head(addr: std::net::SocketAddr, path: &str, extra: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut c = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    c.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n{extra}\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .expect("write");
+    let mut out = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), c.read_to_end(&mut out)).await;
+    let text = String::from_utf8_lossy(&out).to_lowercase();
+    text.split("\r\n\r\n").next().unwrap_or("").to_string()
+}
+
+#[tokio::test]
+async fn an_unauthenticated_oversized_write_is_refused_for_its_token_first() {
+    let s = serve(|c| {
+        c.token = Some("s3cret".into());
+        c.max_body = 1024;
+    })
+    .await;
+    let r = s
+        .http
+        .post(s.url("/api/documents"))
+        .header("content-type", "application/json")
+        .body(format!("{{\"text\": \"{}\"}}", "x".repeat(4096)))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let authorized = s
+        .http
+        .post(s.url("/api/documents"))
+        .bearer_auth("s3cret")
+        .header("content-type", "application/json")
+        .body(format!("{{\"text\": \"{}\"}}", "x".repeat(4096)))
+        .send()
+        .await
+        .expect("post with token");
+    assert_eq!(authorized.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}

@@ -66,7 +66,10 @@ pub async fn feed(State(st): State<AppState>, StrictQuery(p): StrictQuery<Filter
         buf.push_str(FOOTER);
         let _ = tx.send(Ok(Bytes::from(buf))).await;
     });
-    let stream = futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) });
+    // Fused: a layer (gzip) may poll the body once more after its end.
+    let stream = futures::StreamExt::fuse(futures::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    }));
     let mut resp = axum::body::Body::from_stream(stream).into_response();
     let h = resp.headers_mut();
     h.insert(
