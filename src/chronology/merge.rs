@@ -304,6 +304,10 @@ const MANY_NAMED: f64 = 3.0;
 /// common one nor a capital) with a shared
 /// event word, even a generic one, is corroborated.
 const RARE_NAMED: f64 = 1.2;
+/// Two shared names corroborate each other when they weigh this much
+/// together: two common ones (the king and the crown prince, Jeddah and
+/// Mecca in Saudi news) are in many stories of a day.
+const TWO_NAMED: f64 = 2.4;
 /// A token part that corroborates a single shared name.
 const MIN_TOKEN_SUPPORT: f64 = 0.6;
 /// Fewest shared content tokens for the token part to count at all.
@@ -360,7 +364,7 @@ impl Score {
         // One name is in many stories of a day: it needs another name, the
         // same kind of happening or shared words; several names outweigh a
         // different kind of happening.
-        let corroborated = self.named_ids >= 2
+        let corroborated = (self.named_ids >= 2 && self.named() >= TWO_NAMED)
             || self.same_kind
             || self.tokens >= MIN_TOKEN_SUPPORT
             || (self.event > 0.0 && self.named() >= RARE_NAMED);

@@ -9,8 +9,10 @@ use super::merge::Features;
 /// Fewer documents than this say too little about rarity: every id then
 /// weighs the same.
 const MIN_DOCS: u32 = 200;
-/// An id in this share of documents has its nominal weight ([`Rarity::entity_factor`] 1).
-const REFERENCE_SHARE: f64 = 1.0 / 50.0;
+/// An id in this share of documents has its nominal weight ([`Rarity::entity_factor`] 1):
+/// a name in one document of fifty is in several stories of every day of a
+/// national corpus, so only rarer ones keep their whole weight.
+const REFERENCE_SHARE: f64 = 1.0 / 500.0;
 
 type Hasher = foldhash::fast::FixedState;
 
@@ -54,7 +56,7 @@ impl Rarity {
     }
 
     /// Multiplier of a gazetteer id's weight: 1 for an id in one document of
-    /// fifty, less for more common ones (0.3 at least), more for rarer ones
+    /// five hundred, less for more common ones (0.3 at least), more for rarer ones
     /// (1.5 at most); 1 until [`MIN_DOCS`] documents are counted.
     pub fn entity_factor(&self, index: u32) -> f64 {
         if self.docs < MIN_DOCS {
@@ -118,8 +120,8 @@ mod tests {
         }
         let common = Features::from_parts("place:london", "");
         let rare = Features::from_parts("person:putin", "");
-        for k in 0..400 {
-            r.observe(if k % 100 == 0 { &rare } else { &common });
+        for k in 0..2000 {
+            r.observe(if k % 1000 == 0 { &rare } else { &common });
         }
         let g = super::super::Gazetteer::builtin();
         let (london, putin) = (g.index_of("place:london"), g.index_of("person:putin"));
