@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::extract::{Options, extract, parse_dct};
+use crate::extract::{Options, extract_each, parse_dct};
 use crate::lexicon::Lang;
 
 use super::EXIT_BAD_INPUT;
@@ -37,9 +37,10 @@ pub fn run(dct: Option<&str>, lang: &str, batch: bool, file: Option<&Path>) -> E
     }
     let mut bytes = Vec::new();
     let read = match file {
-        None => std::io::stdin().read_to_end(&mut bytes),
-        Some(p) if p == Path::new("-") => std::io::stdin().read_to_end(&mut bytes),
-        Some(p) => std::fs::File::open(p).and_then(|mut f| f.read_to_end(&mut bytes)),
+        None => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
+        Some(p) if p == Path::new("-") => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
+        // sized from the file's length: no buffer twice the text
+        Some(p) => std::fs::read(p).map(|b| bytes = b),
     };
     if let Err(e) = read {
         eprintln!(
@@ -58,24 +59,55 @@ pub fn run(dct: Option<&str>, lang: &str, batch: bool, file: Option<&Path>) -> E
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let mentions = extract(&text, &Options { dct, lang });
-    let mut out = std::io::stdout().lock();
-    for m in &mentions {
-        if serde_json::to_writer(&mut out, m).is_err() || writeln!(out).is_err() {
-            return ExitCode::FAILURE;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut res = Ok(());
+    extract_each(&text, &Options { dct, lang }, &mut |m| {
+        if res.is_ok() {
+            res = serde_json::to_writer(&mut out, &m)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out));
         }
+    });
+    if res.and_then(|()| out.flush()).is_err() {
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }
 
 #[derive(Deserialize)]
-struct BatchDoc {
+struct BatchDoc<'a> {
     id: serde_json::Value,
-    text: String,
+    /// Borrowed from the input line when it has no escapes: a huge line is not copied.
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
     #[serde(default)]
     dct: Option<String>,
     #[serde(default)]
     lang: Option<String>,
+}
+
+/// Writes `{"id":…,"mentions":[…]}` and a newline, each mention serialized
+/// as it is found.
+fn write_result(out: &mut impl Write, doc: &BatchDoc<'_>, opts: &Options) -> std::io::Result<()> {
+    out.write_all(b"{\"id\":")?;
+    serde_json::to_writer(&mut *out, &doc.id)?;
+    out.write_all(b",\"mentions\":[")?;
+    let mut first = true;
+    let mut res = Ok(());
+    extract_each(&doc.text, opts, &mut |m| {
+        if res.is_err() {
+            return;
+        }
+        res = (|| {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            serde_json::to_writer(&mut *out, &m).map_err(std::io::Error::from)
+        })();
+    });
+    res?;
+    out.write_all(b"]}\n")
 }
 
 /// One result line per input line; a bad line gets `{"id", "error"}` and the
@@ -95,7 +127,8 @@ fn run_batch(default_lang: Option<Lang>) -> ExitCode {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = match serde_json::from_slice::<BatchDoc>(&line) {
+        let parsed = serde_json::from_slice::<BatchDoc>(&line);
+        let result = match parsed {
             Err(e) => {
                 failed = true;
                 let id = serde_json::from_slice::<serde_json::Value>(&line)
@@ -111,7 +144,14 @@ fn run_batch(default_lang: Option<Lang>) -> ExitCode {
                         failed = true;
                         json!({"id": doc.id, "error": format!("cannot read dct {raw:?}"), "mentions": []})
                     }
-                    _ => json!({"id": doc.id, "mentions": extract(&doc.text, &Options { dct, lang })}),
+                    _ => {
+                        // Streamed mention by mention: a date-dense document's result is
+                        // many times its size and is never held whole.
+                        if write_result(&mut out, &doc, &Options { dct, lang }).is_err() {
+                            return ExitCode::FAILURE;
+                        }
+                        continue;
+                    }
                 }
             }
         };

@@ -171,15 +171,31 @@ pub fn parse_day(
 /// each mention's `text` is exactly that slice. Expressions that cannot be
 /// resolved (a weekday with no document date) and durations are left out.
 pub fn extract(text: &str, opts: &Options) -> Vec<Mention> {
+    let mut out = Vec::new();
+    extract_each(text, opts, &mut |m| out.push(m));
+    out
+}
+
+/// [`extract`] handing each mention to `sink` as soon as its line is read,
+/// so that memory stays bounded on huge date-dense texts: nothing but one
+/// segment's mentions is held at a time. `pair` indices count the mentions
+/// handed over before, exactly as in [`extract`]'s list.
+pub fn extract_each(text: &str, opts: &Options, sink: &mut dyn FnMut(Mention)) {
     let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
     let dct = opts.dct.or_else(|| dateline(text, lang));
-    let mut out = Vec::new();
+    let mut seg_out = Vec::new();
     let mut scratch = Scratch::default();
     let mut base = 0;
+    let mut emitted = 0;
     for seg in segments(text) {
-        base += extract_segment(seg, base, lang, dct, &mut scratch, &mut out);
+        base += extract_segment(seg, base, lang, dct, &mut scratch, &mut seg_out);
+        let n = seg_out.len();
+        for mut m in seg_out.drain(..) {
+            m.pair = m.pair.map(|p| p + emitted);
+            sink(m);
+        }
+        emitted += n;
     }
-    out
 }
 
 /// The date and time of a dateline: the first full date in the first 400
