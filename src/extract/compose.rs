@@ -411,7 +411,8 @@ fn split_lists(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
                 let sep = k - 1;
                 let joined = p.is_punct(sep, &[',', '،']) || p.conj(sep, 0) == Some(k);
                 let Some((d, dd)) = p.num(sep - 1) else { break };
-                if !joined || dd > 2 || !(1..=31).contains(&d) || p.glued_to_word(sep - 1) || !p.same_line(k) {
+                let glued_to_word = p.glued_to_word(sep - 1) && p.conj(sep - 2, 0).is_none();
+                if !joined || dd > 2 || !(1..=31).contains(&d) || glued_to_word || !p.same_line(k) {
                     break;
                 }
                 if sep - 1 > 0 && p.is_punct(sep - 2, &['/', '-', '.', ':']) {

@@ -280,7 +280,12 @@ impl<'a> Parser<'a> {
     /// A day; `after_month` allows digits glued to the month name before them (`سبتمبر10`).
     fn day_glued(&self, i: usize, after_month: bool) -> Option<(u8, usize)> {
         if let Some((v, digits)) = self.num(i) {
-            let glued_left = !after_month && self.glued(i) && i > 0 && self.toks[i - 1].kind == TokKind::Word;
+            // glued to a word on its left only when that word is `و` (`21 و22 أبريل`)
+            let glued_left = !after_month
+                && self.glued(i)
+                && i > 0
+                && self.toks[i - 1].kind == TokKind::Word
+                && self.conj(i - 1, 0).is_none();
             if digits <= 2 && (1..=MAX_DAY).contains(&v) && !glued_left {
                 return Some((v as u8, i + 1));
             }
@@ -881,12 +886,19 @@ impl<'a> Parser<'a> {
             j = k;
         }
         let j0 = j;
-        let by_in = self.unit(j, 3).is_none() && self.frame(j, FrameWord::In).is_some();
+        // `في 2005`: scanning starts at the number, the frame word is before it
+        let in_before = modifier.is_none()
+            && self.lang != Lang::En
+            && self.unit(j, 3).is_none()
+            && i > 0
+            && self.frame(i - 1, FrameWord::In) == Some(i)
+            && self.same_line(i);
+        let by_in = in_before || (self.unit(j, 3).is_none() && self.frame(j, FrameWord::In).is_some());
         let framed = if let Some(k) = self.unit(j, 3).or_else(|| self.frame(j, FrameWord::In)) {
             j = k;
             true
         } else {
-            false
+            in_before
         };
         // `في 2005`, `در ۱۳۹۸`: after a bare `in` only a year of the last and this century,
         // or of the Solar Hijri ones in Persian (a count is seldom that round a number).
@@ -925,7 +937,7 @@ impl<'a> Parser<'a> {
             *year = Some(y);
             *short_year = short;
         }
-        let start = if modifier.is_some() {
+        let start = if modifier.is_some() || in_before {
             i
         } else if by_in {
             j0 + 1

@@ -5,6 +5,7 @@ mod calendar;
 mod extract;
 mod extract_en;
 mod follow;
+mod grammar;
 mod hostile;
 mod inputs;
 mod layout;
