@@ -70,10 +70,10 @@ const CASES: &[Case] = &[
         &[("۱۳۹۸ تا ۱۴۰۰", "2019-03-21/2022-03-20")],
     ),
     (
-        "en backwards range is not one",
+        "en backwards range is two years, not one range",
         "The tally ran from 2013 to 2009 in the table.",
         "2015-08-01",
-        &[],
+        &[("2013", "2013"), ("2009", "2009")],
     ),
     // --- lists of days: one mention a day unless they follow each other
     (
