@@ -27,6 +27,11 @@ pub const ROWS: usize = 4;
 const SHINGLE_WORDS: usize = 4;
 /// Fewer shingles than this: too short to call anything a copy.
 const MIN_SHINGLES: usize = 12;
+/// Documents sharing one band beyond which the band is boilerplate (a
+/// template, an agency's standard paragraph) and no longer looked up: on
+/// generated template corpora nearly every band was shared by thousands of
+/// documents, each then compared with hundreds.
+pub const MAX_BAND_DOCUMENTS: usize = 64;
 /// Estimated Jaccard similarity from which a document is a copy.
 pub const COPY_SIMILARITY: f64 = 0.8;
 

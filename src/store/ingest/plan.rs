@@ -16,7 +16,7 @@ use super::snapshot::{Carry, EventIndex, Existing, Ids, MAX_SOURCES_COMPARED, Sn
 use super::write::Batch;
 use crate::chronology::{self, Candidate, Choice, EventDate, Learned, Rarity, Relation, Support, Target};
 use crate::store::{Ingested, NewDocument, StoreError};
-use crate::syndication::{self, Known, Signature};
+use crate::syndication::{self, Known, MAX_BAND_DOCUMENTS, Signature};
 
 /// A decided group: a result per document, the statements that store it,
 /// and what it teaches the feature cache and the next group.
@@ -144,6 +144,7 @@ impl GroupState {
             .bands()
             .iter()
             .filter_map(|b| self.by_band.get(b))
+            .filter(|docs| docs.len() <= MAX_BAND_DOCUMENTS)
             .flatten()
             .copied()
             .collect();

@@ -14,7 +14,7 @@ use super::feed::Pending;
 use super::rows::{day, event_date_from_row, mention_from_row};
 use crate::chronology::{EventDate, Features, Learned};
 use crate::store::Ingested;
-use crate::syndication::{Known, Signature};
+use crate::syndication::{Known, MAX_BAND_DOCUMENTS, Signature};
 
 /// Containing events wider than this many days are not looked up as merge
 /// targets (keeps the index range bounded; decades never absorb days).
@@ -338,15 +338,23 @@ async fn sharing_bands(conn: &mut SqliteConnection, bands: &BTreeSet<i64>) -> Re
     let bands: Vec<i64> = bands.iter().copied().collect();
     let mut out: BTreeMap<i64, Known> = BTreeMap::new();
     for chunk in bands.chunks(1000) {
+        // A band that many stored documents share is boilerplate (an agency's
+        // sign-off, a template), not evidence of copying: counting stops one past
+        // the limit, so a crowded band costs a bounded index scan and no rows.
         let sql = format!(
-            "SELECT d.id, d.minhash, d.copy_of FROM documents d WHERE d.id IN \
-             (SELECT document_id FROM document_bands WHERE band IN ({}))",
-            vec!["?"; chunk.len()].join(",")
+            "WITH v(band) AS (VALUES {}), \
+             sparse AS (SELECT v.band FROM v WHERE \
+               (SELECT count(*) FROM (SELECT 1 FROM document_bands b WHERE b.band = v.band LIMIT ?)) < ?) \
+             SELECT d.id, d.minhash, d.copy_of FROM documents d WHERE d.id IN \
+             (SELECT b.document_id FROM document_bands b JOIN sparse s ON b.band = s.band)",
+            vec!["(?)"; chunk.len()].join(",")
         );
         let mut q = sqlx::query_as::<Sqlite, (i64, Option<Vec<u8>>, Option<i64>)>(AssertSqlSafe(sql)).persistent(false);
         for b in chunk {
             q = q.bind(*b);
         }
+        let limit = MAX_BAND_DOCUMENTS as i64;
+        q = q.bind(limit + 1).bind(limit + 1);
         for (id, minhash, copy_of) in q.fetch_all(&mut *conn).await? {
             if let Some(signature) = minhash.as_deref().and_then(Signature::from_bytes) {
                 out.insert(id, Known { id, signature, copy_of });
