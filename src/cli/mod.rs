@@ -146,10 +146,14 @@ pub enum Command {
         out: PathBuf,
     },
     /// Serve the REST API, the iCalendar feed and the timeline page.
+    ///
+    /// Logs go to stderr; RUST_LOG sets their level (`RUST_LOG=tarikh=debug,tower_http=debug`
+    /// for one line per request).
     Serve {
         #[command(flatten)]
         db: DbArg,
-        #[arg(long, default_value = "127.0.0.1:8080")]
+        /// host:port to listen on (port 0 picks a free one); beyond loopback, set --token.
+        #[arg(long, env = "TARIKH_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
         /// Ingest the bundled demo corpus first (if not already there).
         #[arg(long)]
