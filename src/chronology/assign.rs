@@ -4,8 +4,9 @@
 //! event as a whole: as its primary statement (its first source), or as
 //! most of its first sources together. Matching one source that matched
 //! another is not enough, so unrelated stories never chain into one event.
-//! A month, week or year joins a single-day event (and the reverse) only
-//! when the statements clearly speak of the same happening.
+//! A month, week or year joins a single-day event (and the reverse), or
+//! another coarse event, only when the statements clearly speak of the same
+//! happening.
 
 use std::sync::Arc;
 
@@ -59,10 +60,11 @@ fn coarse(d: &EventDate) -> bool {
     matches!(d.grain, Grain::Week | Grain::Month | Grain::Year | Grain::Decade) || (last - first).num_days() >= 6
 }
 
-/// Whether one date is a single day and the other coarse: such dates only
-/// merge when the statements clearly report the same happening.
+/// Whether one date is a single day and the other coarse, or both are
+/// coarse: such dates only merge when the statements clearly report the same
+/// happening (a month or a season is mentioned by many stories in passing).
 fn mixed_grain(a: &EventDate, b: &EventDate) -> bool {
-    (single_day(a) && coarse(b)) || (single_day(b) && coarse(a))
+    (single_day(a) && coarse(b)) || (single_day(b) && coarse(a)) || (coarse(a) && coarse(b))
 }
 
 /// How `c` matches the event `t` with date relation `relation`, if it does.
@@ -249,5 +251,22 @@ mod tests {
             "Al-Hilal beat Al-Nassr in the Saudi Super Cup final in London in August.",
         );
         assert!(assign(std::slice::from_ref(&same), &targets, &Rarity::default())[0].is_some());
+    }
+
+    #[test]
+    fn two_months_merge_only_when_clearly_the_same() {
+        let july = event_date("2015-07", Grain::Month, None, "2015-07-01", "2015-07-31");
+        let sources = vec![(
+            1,
+            features("Pakistan hosted talks between the Taliban and Kabul in July."),
+        )];
+        let targets = vec![vec![Target {
+            id: 5,
+            date: &july,
+            n_sources: 1,
+            sources: &sources,
+        }]];
+        let passing = candidate(july.clone(), "Kabul hosted a trade fair in July.");
+        assert!(assign(std::slice::from_ref(&passing), &targets, &Rarity::default())[0].is_none());
     }
 }
