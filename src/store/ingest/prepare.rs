@@ -55,7 +55,7 @@ pub(super) struct Prepared {
     /// writer's path), ids relative to the document (see [`DocRows::place`]);
     /// taken by the write, built again if a failed group is retried.
     pub rows: Option<DocRows>,
-    /// What syndicated copies of it look like (None: too short to judge).
+    /// What syndicated copies of it look like (None: too short to judge, or no candidate event).
     pub signature: Option<Signature>,
 }
 
@@ -214,7 +214,11 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         signature: None,
     };
     p.rows = Some(DocRows::build(&p));
-    p.signature = Signature::of_sentences(&p.sentences);
+    // Copies matter only for the events they support: a text with no
+    // candidate event is never compared (nor is its copy, which has none either).
+    if !p.candidates.is_empty() {
+        p.signature = Signature::of_sentences(&p.sentences);
+    }
     p
 }
 
