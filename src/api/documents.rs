@@ -42,8 +42,10 @@ pub struct DocumentIn {
     pub lang: Option<String>,
     /// Document creation time for relative dates: `2022-01-24` or `2022-01-24T12:12`.
     pub dct: Option<String>,
-    /// Your identifier for the article (kept, not interpreted).
-    pub id: Option<serde_json::Value>,
+    /// Your identifier for the article (kept, not interpreted): a string,
+    /// or a number kept exactly as written (a 23-digit id stays 23 digits).
+    #[schema(value_type = Option<Object>)]
+    pub id: Option<Box<serde_json::value::RawValue>>,
 }
 
 /// What ingesting one article did.
@@ -98,10 +100,9 @@ impl DocumentIn {
             Some(s) => Some(parse_dct(s).map_err(|e| ApiError::bad_request(format!("{at}{e}")))?),
             None => self.published_at.as_deref().and_then(|p| parse_dct(p).ok()),
         };
-        let external_id = self.id.map(|v| match v {
-            serde_json::Value::String(s) => s,
-            other => other.to_string(),
-        });
+        let external_id = self
+            .id
+            .map(|raw| serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().trim().to_string()));
         Ok(NewDocument {
             text: self.text,
             title: self.title,

@@ -138,11 +138,22 @@ fn run_batch(default_lang: Option<Lang>) -> ExitCode {
             }
             Ok(doc) => {
                 let dct = doc.dct.as_deref().and_then(parse_dct);
-                let lang = doc.lang.as_deref().and_then(Lang::parse).or(default_lang);
+                // An unknown language is the line's error, not a silent `auto`.
+                let given = doc
+                    .lang
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && *l != "auto");
+                let lang = given.map(Lang::parse).unwrap_or(default_lang);
                 match (&doc.dct, dct) {
                     (Some(raw), None) => {
                         failed = true;
                         json!({"id": doc.id, "error": format!("cannot read dct {raw:?}"), "mentions": []})
+                    }
+                    _ if given.is_some() && lang.is_none() => {
+                        failed = true;
+                        let raw = given.unwrap_or_default();
+                        json!({"id": doc.id, "error": format!("unknown lang {raw:?} (use fa, ar, en, ur or auto)"), "mentions": []})
                     }
                     _ => {
                         // Streamed mention by mention: a date-dense document's result is

@@ -497,3 +497,58 @@ async fn an_unauthenticated_oversized_write_is_refused_for_its_token_first() {
         .expect("post with token");
     assert_eq!(authorized.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn a_long_numeric_id_is_kept_digit_for_digit() {
+    let s = serve(|_| {}).await;
+    let r = s
+        .http
+        .post(s.url("/api/documents"))
+        .header("content-type", "application/json")
+        .body(r#"{"text": "The board met on 2 June 2022.", "id": 12345678901234567890123}"#)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let v: Value = s
+        .http
+        .get(s.url("/api/sql?q=SELECT%20external_id%20FROM%20documents"))
+        .send()
+        .await
+        .expect("sql")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(v["rows"][0][0], "12345678901234567890123");
+}
+
+#[test]
+fn extract_batch_reports_an_unknown_language_instead_of_ignoring_it() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["extract", "--batch"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(
+            b"{\"id\":\"a\",\"text\":\"on 3 May 2022\",\"lang\":\"zz\"}\n{\"id\":\"b\",\"text\":\"on 3 May 2022\"}\n",
+        )
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(!out.status.success());
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert!(
+        lines[0]["error"].as_str().expect("error").contains("zz"),
+        "{:?}",
+        lines[0]
+    );
+    assert_eq!(lines[1]["mentions"][0]["value"], "2022-05-03");
+}
