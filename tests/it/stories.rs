@@ -137,6 +137,28 @@ async fn written_stories_merge_into_one_event_each() {
     .await
     .expect("boilerplate query");
     assert_eq!(boiler, 0, "events formed by boilerplate");
+
+    // Every merge records its score as the parts it was summed from.
+    let merges: Vec<(f64, String, String)> = sqlx::query_as("SELECT score, parts, reason FROM merges")
+        .fetch_all(store.pool())
+        .await
+        .expect("merges");
+    assert!(merges.len() >= 80, "{} merges", merges.len());
+    for (score, parts, reason) in &merges {
+        let p: serde_json::Value = serde_json::from_str(parts).expect("parts are JSON");
+        let part = |k: &str| p[k].as_f64().unwrap_or(f64::NAN);
+        let sum = ["people", "orgs", "places", "countries", "event", "tokens"]
+            .map(part)
+            .iter()
+            .sum::<f64>();
+        assert!(
+            (sum - part("total")).abs() < 1e-9 && (part("total") - score).abs() < 1e-9,
+            "{parts}"
+        );
+        assert!(*score >= tarikh::chronology::merge::THRESHOLD, "{parts}");
+        assert!(matches!(p["support"].as_str(), Some("primary" | "sources")), "{parts}");
+        assert!(reason.contains(" = "), "{reason}");
+    }
     assert!(precision >= 0.95, "pairwise precision {precision:.3}");
     assert!(recall >= 0.90, "pairwise recall {recall:.3}");
 }
