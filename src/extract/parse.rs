@@ -42,6 +42,9 @@ pub(crate) enum What {
         weekday: Option<u8>,
         /// Which half of the month or year (`نیمه نخست اردیبهشت`): 1 or 2.
         half: Option<u8>,
+        /// Day and month written as two numbers up to 12 (`10/4/1436`): when the
+        /// written weekday fits only the other order, that order is the one meant.
+        swappable: bool,
     },
     /// From one date to another (`۲۴ اسفند تا ۱۵ فروردین ۹۷`, `2002 إلى 2005`):
     /// the first borrows the month and year it leaves out from the second.
@@ -77,6 +80,8 @@ struct MonthHit {
     month: u8,
     amb: Ambiguity,
     end: usize,
+    /// Written with its second name (`ديسمبر كانون الأول`): a month, whatever stands around it.
+    named_twice: bool,
 }
 
 pub(crate) struct Parser<'a> {
@@ -281,11 +286,13 @@ impl<'a> Parser<'a> {
     fn day_glued(&self, i: usize, after_month: bool) -> Option<(u8, usize)> {
         if let Some((v, digits)) = self.num(i) {
             // glued to a word on its left only when that word is `و` (`21 و22 أبريل`)
+            // or when a month name follows: a space lost in typing (`در29 فروردین`, `سحرگاه13 رجب`)
             let glued_left = !after_month
                 && self.glued(i)
                 && i > 0
                 && self.toks[i - 1].kind == TokKind::Word
-                && self.conj(i - 1, 0).is_none();
+                && self.conj(i - 1, 0).is_none()
+                && self.month_word_after(i + 1).is_none();
             if digits <= 2 && (1..=MAX_DAY).contains(&v) && !glued_left {
                 return Some((v as u8, i + 1));
             }
@@ -336,6 +343,7 @@ impl<'a> Parser<'a> {
                     month: e.value as u8,
                     amb: e.ambiguity,
                     end: j,
+                    named_twice: false,
                 });
             }
         }
@@ -353,6 +361,7 @@ impl<'a> Parser<'a> {
             && let Some(end) = self.second_naming(m.end, m.month)
         {
             m.end = end;
+            m.named_twice = true;
         }
         Some(m)
     }
@@ -515,6 +524,7 @@ impl<'a> Parser<'a> {
             month_dir: None,
             weekday: None,
             half: None,
+            swappable: false,
         }
     }
 
@@ -603,6 +613,7 @@ impl<'a> Parser<'a> {
             month_dir: None,
             weekday: None,
             half: None,
+            swappable: ad != 4 && d <= 12,
         };
         if let Some((t, k)) = self.time(end) {
             if let What::Date { time, .. } = &mut what {
@@ -703,6 +714,10 @@ impl<'a> Parser<'a> {
             end = n;
         }
         if mh.amb == Ambiguity::NeedsYear && year_found.is_none() {
+            return None;
+        }
+        // `خیابان ۱۶ آذر`, `جسر 6 أكتوبر`: a yearless date after such a noun names a place
+        if year_found.is_none() && start > 0 && self.hits[start - 1].iter().any(|e| e.kind == Kind::NameHead) {
             return None;
         }
         if let What::Date {
@@ -861,7 +876,7 @@ impl<'a> Parser<'a> {
         let ok = match mh.amb {
             Ambiguity::NeedsYear => year_found,
             Ambiguity::NeedsDayOrYear => year_found || explicit_month,
-            _ => year_found || framed || modifier.is_some() || month_after,
+            _ => year_found || framed || modifier.is_some() || month_after || mh.named_twice,
         };
         if !ok || (modifier.is_some() && !(year_found || framed || month_after) && mh.amb != Ambiguity::None) {
             return None;
@@ -1035,6 +1050,15 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A weekday at `i..end` that is part of a name: after a noun such as
+    /// `نماز`/`صلاة` (the Friday prayer), or alone in quotation marks
+    /// (`در «دوشنبه»`: in Dushanbe).
+    fn names_a_thing(&self, i: usize, end: usize) -> bool {
+        let head = i > 0 && self.same_line(i) && self.hits[i - 1].iter().any(|e| e.kind == Kind::NameHead);
+        let quoted = i > 0 && self.is_punct(i - 1, &['«', '"', '“']) && self.is_punct(end, &['»', '"', '”']);
+        head || quoted
+    }
+
     /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
     fn relative(&self, i: usize) -> Option<Expr> {
         if let Some((off, mut end)) = self.value(i, Kind::RelDay) {
@@ -1079,6 +1103,20 @@ impl<'a> Parser<'a> {
             (u, d, k2)
         } else {
             let (u, k) = self.value(j, Kind::Unit)?;
+            // `بداية العام`, `نهاية الشهر`: an edge of the definite month or year is the current one
+            let definite = self.lang == Lang::Ar && self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال"));
+            if modifier.is_some() && definite && u >= 2 && self.value(k, Kind::Dir).is_none() {
+                return Some(Expr {
+                    start: i,
+                    end: k,
+                    what: What::RelUnit {
+                        unit: u,
+                        offset: 0,
+                        weekday: None,
+                    },
+                    modifier,
+                });
+            }
             let (d, k2) = self.value(k, Kind::Dir)?;
             // Persian `این` only ever precedes its unit (`این ماه`); `ماه این` is two phrases.
             if self.lang == Lang::Fa && self.tok(k).is_some_and(|t| t.text(self.buf) == "این") {
@@ -1123,6 +1161,9 @@ impl<'a> Parser<'a> {
         };
         let (e, mut end) = self.entry(j, Kind::Weekday)?;
         if (e.ambiguity == Ambiguity::NeedsDayOrYear && !framed) || !self.en_weekday_ok(j, end) {
+            return None;
+        }
+        if !framed && self.names_a_thing(j, end) {
             return None;
         }
         // part of a full date (روز چهارشنبه ۱۲ ماه ژانویه): leave it to the date patterns

@@ -175,6 +175,7 @@ fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) ->
         month_dir,
         weekday,
         half,
+        swappable,
     } = what
     else {
         return None;
@@ -220,7 +221,17 @@ fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) ->
         (Some(m), Some(dd)) => {
             let fits = |x: NaiveDate| weekday.is_none_or(|w| x.weekday().num_days_from_monday() == u32::from(w));
             let first = match (year, rel_year) {
-                (Some(y), _) => lenient_day(cal, Ymd::new(y, m, dd))?,
+                (Some(y), _) => {
+                    let written = lenient_day(cal, Ymd::new(y, m, dd));
+                    let other = swappable
+                        .then(|| calendar::to_date(cal, Ymd::new(y, dd, m)).ok())
+                        .flatten()
+                        .filter(|&x| fits(x));
+                    match (written, other) {
+                        (Some(w), Some(o)) if !fits(w) => o,
+                        (w, _) => w?,
+                    }
+                }
                 (None, Some(r)) => calendar::to_date(cal, Ymd::new(this_year(dct.or(near)?) + r, m, dd)).ok()?,
                 (None, None) => {
                     let at = |y| calendar::to_date(cal, Ymd::new(y, m, dd)).ok().map(|x| (x, x));

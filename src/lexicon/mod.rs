@@ -237,6 +237,9 @@ pub enum Kind {
     Vague,
     /// A future-tense marker (خواهد, سوف, will).
     Future,
+    /// A noun a weekday after it names a thing, not a day (`نماز جمعه`,
+    /// `صلاة الجمعة`: the Friday prayer, and its imam).
+    NameHead,
 }
 
 /// Units that only count.
@@ -307,7 +310,14 @@ impl Entry {
     /// skips them.
     pub fn can_start(&self) -> bool {
         match self.kind {
-            Kind::Era | Kind::Clock | Kind::AmPm | Kind::SinceNow | Kind::Vague | Kind::DurUnit | Kind::Future => false,
+            Kind::Era
+            | Kind::Clock
+            | Kind::AmPm
+            | Kind::SinceNow
+            | Kind::Vague
+            | Kind::DurUnit
+            | Kind::Future
+            | Kind::NameHead => false,
             Kind::Conj => self.value == 2,
             Kind::Frame => {
                 self.value != FrameWord::Equals as i32 && !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty())
@@ -500,6 +510,7 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "ago" => Kind::Ago,
         "vague" => Kind::Vague,
         "future" => Kind::Future,
+        "namehead" => Kind::NameHead,
         _ => return None,
     })
 }
@@ -580,7 +591,7 @@ fn parse_value(kind: Kind, s: &str) -> Option<i32> {
             "pm" => 1,
             _ => return None,
         },
-        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future => 0,
+        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future | Kind::NameHead => 0,
         _ => s.parse().ok()?,
     })
 }
