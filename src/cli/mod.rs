@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod backup;
 mod convert;
+mod docs;
 mod extract;
 mod follow;
 mod ingest;
@@ -138,6 +139,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "gregorian")]
         calendar: ShowCalendar,
     },
+    /// Print a shell completion script: `tarikh completions bash > /etc/bash_completion.d/tarikh`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `tarikh man > tarikh.1`, or `tarikh man | man -l -`.
+    Man,
     /// Write a consistent copy of the database to OUT (safe while `serve` or `ingest` runs).
     Backup {
         #[command(flatten)]
@@ -207,6 +215,8 @@ pub fn main() -> ExitCode {
         Command::Follow { db, every, once, urls } => follow::run_follow(&db.db, &every, once, &urls),
         Command::Sql { db, json, csv, query } => sql::run_sql(&db.db, json, csv, &query),
         Command::Backup { db, out } => backup::run_backup(&db.db, &out),
+        Command::Completions { shell } => docs::run_completions(shell),
+        Command::Man => docs::run_man(),
         Command::Timeline { db, from, to, calendar } => {
             timeline::run_timeline(&db.db, from.as_deref(), to.as_deref(), calendar)
         }

@@ -553,3 +553,28 @@ fn extract_batch_reports_an_unknown_language_instead_of_ignoring_it() {
     );
     assert_eq!(lines[1]["mentions"][0]["value"], "2022-05-03");
 }
+
+#[test]
+fn completions_and_the_man_page_cover_every_subcommand() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+            .args(args)
+            .output()
+            .expect("run tarikh");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        for sub in ["serve", "ingest", "backup", "timeline", "sql"] {
+            assert!(script.contains(sub), "{shell} completions lack {sub}");
+        }
+    }
+    let man = run(&["man"]);
+    assert!(
+        man.starts_with(".ie") && man.contains(".TH tarikh 1"),
+        "{}",
+        &man[..80.min(man.len())]
+    );
+    assert!(man.contains("backup"));
+}
