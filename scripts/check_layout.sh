@@ -11,19 +11,11 @@ root="${1:-$(cd "$(dirname "$0")/.." && pwd)}"
 cd "$root"
 fail=0
 max_lines=800
-# Files over the limit that their owner is splitting; each is reported, none
-# may be added. (src/extract/parse.rs: the grammar rewrite splits it.)
-known_long=("src/extract/parse.rs")
-
 while IFS= read -r f; do
     n=$(wc -l < "$f")
     if (( n > max_lines )); then
-        if printf '%s\n' "${known_long[@]}" | grep -qx "$f"; then
-            echo "check_layout: note: $f has $n lines (over $max_lines, known; being split)"
-        else
-            echo "check_layout: $f has $n lines (over $max_lines): split it"
-            fail=1
-        fi
+        echo "check_layout: $f has $n lines (over $max_lines): split it"
+        fail=1
     fi
 done < <(find src -name '*.rs' | sort)
 

@@ -1,0 +1,403 @@
+//! Patterns for years, halves of a period, relative dates, weekdays and
+//! `N units ago`.
+
+use crate::calendar::Calendar;
+use crate::lexicon::{Ambiguity, DurUnit, FrameWord, Gap, Kind, Lang};
+
+use super::super::Mod;
+use super::{Expr, Parser, What};
+
+impl Parser<'_> {
+    /// [mod] (سال|عام|سنة|in) YEAR [era] [تاکنون], or YEAR with an era mark.
+    pub(super) fn year_only(&self, i: usize) -> Option<Expr> {
+        let mut j = i;
+        let mut modifier = None;
+        if let Some((m, k)) = self.modifier(j) {
+            modifier = Some(m);
+            j = k;
+        }
+        let j0 = j;
+        // `في 2005`: scanning starts at the number, the frame word is before it
+        let in_before = modifier.is_none()
+            && self.lang != Lang::En
+            && self.unit(j, 3).is_none()
+            && i > 0
+            && self.frame(i - 1, FrameWord::In) == Some(i)
+            && self.same_line(i);
+        let by_in = in_before || (self.unit(j, 3).is_none() && self.frame(j, FrameWord::In).is_some());
+        let framed = if let Some(k) = self.unit(j, 3).or_else(|| self.frame(j, FrameWord::In)) {
+            j = k;
+            true
+        } else {
+            in_before
+        };
+        // `في 2005`, `در ۱۳۹۸`: after a bare `in` only a year of the last and this century,
+        // or of the Solar Hijri ones in Persian (a count is seldom that round a number).
+        if by_in && self.lang != Lang::En {
+            let (v, digits) = self.num(j)?;
+            let plausible = (1900..=2100).contains(&v) || (self.lang == Lang::Fa && (1300..=1450).contains(&v));
+            if digits != 4 || !plausible {
+                return None;
+            }
+        }
+        if framed && self.tok(j).is_some_and(|t| t.gap == Gap::Line) {
+            return None;
+        }
+        // `سال ۹۴`: Persian news writes Solar Hijri years with two digits after `سال`.
+        let short_ok = framed && self.lang == Lang::Fa && self.unit(j0, 3).is_some();
+        let (y, short, era, mut end) = self.year(j, short_ok.then_some(Calendar::Persian))?;
+        if (short && !short_ok) || !(framed || era.is_some()) || (short && y < 10) {
+            return None;
+        }
+        // A count after the year (`سال ۱۴۰۰ نفر`) is rare; a following unit word makes it a duration.
+        if self.entry(end, Kind::DurUnit).is_some() {
+            return None;
+        }
+        let cal = match era {
+            Some(c) => c,
+            None if short => Calendar::Persian,
+            None if (1300..=1500).contains(&y) && matches!(self.lang, Lang::Fa) => Calendar::Persian,
+            None => Calendar::Gregorian,
+        };
+        if let Some((_, n)) = self.entry(end, Kind::SinceNow) {
+            modifier = modifier.or(Some(Mod::After));
+            end = n;
+        }
+        let mut what = Self::date(cal);
+        if let What::Date { year, short_year, .. } = &mut what {
+            *year = Some(y);
+            *short_year = short;
+        }
+        let start = if modifier.is_some() || in_before {
+            i
+        } else if by_in {
+            j0 + 1
+        } else {
+            i.min(j)
+        };
+        Some(Expr {
+            start,
+            end,
+            what,
+            modifier,
+        })
+    }
+
+    /// YEAR (إلى|حتى|تا|-|to) YEAR, both bare four-digit years a few decades
+    /// apart: `2002 إلى 2005`, `۱۳۹۸ تا ۱۴۰۰`.
+    pub(super) fn year_range(&self, i: usize) -> Option<Expr> {
+        let (from, k) = crate::extract::compose::bare_year(self, i, self.lang)?;
+        let after = crate::extract::compose::range_linker(self, k)?;
+        let (to, end) = crate::extract::compose::bare_year(self, after, self.lang)?;
+        let (What::Date { year: Some(a), .. }, What::Date { year: Some(b), .. }) = (&from, &to) else {
+            return None;
+        };
+        if b <= a || b - a > 60 {
+            return None;
+        }
+        Some(Expr {
+            start: i,
+            end,
+            what: What::Range {
+                from: Box::new(from),
+                to: Box::new(to),
+            },
+            modifier: None,
+        })
+    }
+
+    /// [mod] `نیمه (نخست|اول|دوم)` + a month or a year (`نیمه دوم سال جاری`,
+    /// `نیمه نخست اردیبهشت`, `پایان نیمه اول سال ۱۳۹۰`): the half of that period.
+    pub(super) fn half(&self, i: usize) -> Option<Expr> {
+        let mut j = i;
+        let mut modifier = None;
+        if let Some((m, k)) = self.modifier(j).filter(|(m, _)| matches!(m, Mod::Start | Mod::End)) {
+            modifier = Some(m);
+            j = k;
+        }
+        if self.lang != Lang::Fa || self.tok(j).is_none_or(|t| t.text(self.buf) != "نیمه") {
+            return None;
+        }
+        let (h, k) = self.value(j + 1, Kind::Ordinal).filter(|(h, _)| matches!(h, 1 | 2))?;
+        let inner = self
+            .month_year(k)
+            .or_else(|| self.year_only(k))
+            .or_else(|| self.relative(k))
+            .or_else(|| {
+                // a month alone: `نیمه نخست اردیبهشت`
+                let mh = self.month(k)?;
+                let mut w = Self::date(mh.cal);
+                if let What::Date { month, .. } = &mut w {
+                    *month = Some(mh.month);
+                }
+                Some(Expr {
+                    start: k,
+                    end: self.month_word(mh.end).unwrap_or(mh.end),
+                    what: w,
+                    modifier: None,
+                })
+            })
+            .filter(|e| e.start == k && e.modifier.is_none())?;
+        let mut what = match inner.what {
+            What::Date { month_dir: None, .. } => inner.what,
+            What::RelUnit {
+                unit: 3,
+                offset,
+                weekday: None,
+            } => {
+                let mut w = Self::date(crate::extract::resolve::local_calendar(self.lang));
+                if let What::Date { rel_year, .. } = &mut w {
+                    *rel_year = Some(offset);
+                }
+                w
+            }
+            _ => return None,
+        };
+        if let What::Date { half, day: None, .. } = &mut what {
+            *half = Some(h as u8);
+        } else {
+            return None;
+        }
+        Some(Expr {
+            start: i,
+            end: inner.end,
+            what,
+            modifier,
+        })
+    }
+
+    /// A weekday at `i..end` that is part of a name: after a noun such as
+    /// `نماز`/`صلاة` (the Friday prayer), or alone in quotation marks
+    /// (`در «دوشنبه»`: in Dushanbe).
+    pub(super) fn names_a_thing(&self, i: usize, end: usize) -> bool {
+        let head = i > 0 && self.same_line(i) && self.hits[i - 1].iter().any(|e| e.kind == Kind::NameHead);
+        let quoted = i > 0 && self.is_punct(i - 1, &['«', '"', '“']) && self.is_punct(end, &['»', '"', '”']);
+        head || quoted
+    }
+
+    /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
+    pub(super) fn relative(&self, i: usize) -> Option<Expr> {
+        if let Some((off, mut end)) = self.value(i, Kind::RelDay) {
+            if let Some((_, k)) = self.entry(end, Kind::Weekday) {
+                end = k; // اليوم الإثنين
+            }
+            return Some(Expr {
+                start: i,
+                end,
+                what: What::RelDay(off as i64),
+                modifier: None,
+            });
+        }
+        if let Some((off, end)) = self.value(i, Kind::RelYear) {
+            return Some(Expr {
+                start: i,
+                end,
+                what: What::RelUnit {
+                    unit: 3,
+                    offset: off,
+                    weekday: None,
+                },
+                modifier: None,
+            });
+        }
+        let mut j = i;
+        let mut modifier = None;
+        if let Some((m, k)) = self
+            .modifier(j)
+            .filter(|(m, _)| matches!(m, Mod::Start | Mod::Mid | Mod::End))
+        {
+            modifier = Some(m);
+            j = k;
+        }
+        // A count before the unit makes a duration: ۲ سال گذشته.
+        if i > 0 && self.num(i - 1).is_some() {
+            return None;
+        }
+        let (unit, offset, mut end) = if let Some((d, k)) = self.value(j, Kind::Dir) {
+            // this week, next year, هذا العام
+            let (u, k2) = self.value(k, Kind::Unit)?;
+            (u, d, k2)
+        } else {
+            let (u, k) = self.value(j, Kind::Unit)?;
+            // `بداية العام`, `نهاية الشهر`: an edge of the definite month or year is the current one
+            let definite = self.lang == Lang::Ar && self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال"));
+            if modifier.is_some() && definite && u >= 2 && self.value(k, Kind::Dir).is_none() {
+                return Some(Expr {
+                    start: i,
+                    end: k,
+                    what: What::RelUnit {
+                        unit: u,
+                        offset: 0,
+                        weekday: None,
+                    },
+                    modifier,
+                });
+            }
+            let (d, k2) = self.value(k, Kind::Dir)?;
+            // Persian `این` only ever precedes its unit (`این ماه`); `ماه این` is two phrases.
+            if self.lang == Lang::Fa && self.tok(k).is_some_and(|t| t.text(self.buf) == "این") {
+                return None;
+            }
+            (u, d, k2)
+        };
+        let mut weekday = None;
+        let mut k = end;
+        if let Some(n) = self.frame(k, FrameWord::Day) {
+            k = n;
+        }
+        if unit == 1
+            && let Some((e, n)) = self.entry(k, Kind::Weekday)
+        {
+            weekday = Some(e.value as u8);
+            end = n;
+        }
+        Some(Expr {
+            start: i,
+            end,
+            what: What::RelUnit { unit, offset, weekday },
+            modifier,
+        })
+    }
+
+    /// روز یکشنبه, پنجشنبه شب, الأحد القادم, last Friday, الثلاثاء الثالث.
+    pub(super) fn weekday(&self, i: usize) -> Option<Expr> {
+        let mut j = i;
+        let mut dir = None;
+        if self.lang == Lang::En
+            && let Some((d, k)) = self.value(j, Kind::Dir)
+        {
+            dir = Some(d);
+            j = k;
+        }
+        let framed = if let Some(k) = self.frame(j, FrameWord::Day).or_else(|| self.frame(j, FrameWord::In)) {
+            j = k;
+            true
+        } else {
+            false
+        };
+        let (e, mut end) = self.entry(j, Kind::Weekday)?;
+        if (e.ambiguity == Ambiguity::NeedsDayOrYear && !framed) || !self.en_weekday_ok(j, end) {
+            return None;
+        }
+        if !framed && self.names_a_thing(j, end) {
+            return None;
+        }
+        // part of a full date (روز چهارشنبه ۱۲ ماه ژانویه): leave it to the date patterns
+        if self.day_month_year(j).is_some() || self.month_first(j).is_some() {
+            return None;
+        }
+        let start = if framed && self.frame(i, FrameWord::In).is_some() {
+            j
+        } else {
+            i
+        };
+        if let Some(k) = self.frame(end, FrameWord::Night) {
+            end = k;
+        }
+        // چهارشنبه این هفته, Friday next week: the weekday in that week
+        if dir.is_none()
+            && let Some((offset, k)) = self.week_ref(end)
+        {
+            let what = What::RelUnit {
+                unit: 1,
+                offset,
+                weekday: Some(e.value as u8),
+            };
+            return Some(Expr {
+                start,
+                end: k,
+                what,
+                modifier: None,
+            });
+        }
+        let mut nth = None;
+        if dir.is_none()
+            && let Some((d, k)) = self.value(end, Kind::Dir).filter(|(d, _)| *d != 0)
+        {
+            dir = Some(d);
+            end = k;
+        } else if self.lang == Lang::Ar
+            && let Some((n, k)) = self.value(end, Kind::Ordinal).filter(|(n, _)| (1..=5).contains(n))
+        {
+            nth = Some(n as u8);
+            end = k;
+        }
+        let future = dir.is_none() && nth.is_none() && self.future_sentence(start, end);
+        Some(Expr {
+            start,
+            end,
+            what: What::Weekday {
+                weekday: e.value as u8,
+                dir,
+                nth,
+                future,
+            },
+            modifier: None,
+        })
+    }
+
+    /// Whether the sentence around tokens `start..end` has a future-tense marker.
+    pub(super) fn future_sentence(&self, start: usize, end: usize) -> bool {
+        let boundary = |k: usize| self.is_punct(k, &['.', '؟', '?', '!', '؛', ';']);
+        let mut k = start;
+        while k > 0 && !boundary(k - 1) && self.toks[k].gap != Gap::Line && start - k < 40 {
+            k -= 1;
+            if self.entry(k, Kind::Future).is_some() {
+                return true;
+            }
+        }
+        let mut k = end;
+        while k < self.toks.len() && !boundary(k) && self.toks[k].gap != Gap::Line && k - end < 40 {
+            if self.entry(k, Kind::Future).is_some() {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// `این هفته`, `هفته آینده`, `next week`, `الأسبوع المقبل`: (offset in weeks, token after).
+    pub(super) fn week_ref(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some((d, k)) = self.value(i, Kind::Dir) {
+            return self.unit(k, 1).map(|n| (d, n));
+        }
+        let k = self.unit(i, 1)?;
+        self.value(k, Kind::Dir)
+    }
+
+    /// `منذ 3 أيام`, `منذ يومين`, `۳ روز پیش`, `3 days ago`: that many days before the DCT.
+    pub(super) fn ago(&self, i: usize) -> Option<Expr> {
+        let days = |j: usize| -> Option<(i64, usize)> {
+            if let Some((u, k)) = self.value(j, Kind::DurUnit)
+                && u == DurUnit::Day2 as i32
+            {
+                return Some((2, k));
+            }
+            let (n, _) = self.num(j)?;
+            let (u, k) = self.value(j + 1, Kind::DurUnit)?;
+            let per = match u {
+                x if x == DurUnit::Day as i32 => 1,
+                x if x == DurUnit::Week as i32 => 7,
+                _ => return None,
+            };
+            Some((n as i64 * per, k))
+        };
+        if self.entry(i, Kind::Ago).is_some() && self.lang == Lang::Ar {
+            let (n, end) = days(i + 1)?;
+            return Some(Expr {
+                start: i,
+                end,
+                what: What::RelDay(-n),
+                modifier: None,
+            });
+        }
+        let (n, k) = days(i)?;
+        let (_, end) = self.entry(k, Kind::Ago)?;
+        Some(Expr {
+            start: i,
+            end,
+            what: What::RelDay(-n),
+            modifier: None,
+        })
+    }
+}
