@@ -1,5 +1,6 @@
 //! Extraction throughput (MB/s on one core) over a ≥ 10 MB corpus built by
-//! repeating the seed articles in `../shared/seeds`, and peak memory while
+//! repeating the seed articles in `../shared/seeds`, over the real articles
+//! of `../shared/corpus`, and peak memory while
 //! extracting a 100 MB input. Prints the figures; run with
 //! `cargo bench --bench extract`.
 
@@ -22,6 +23,56 @@ fn peak_rss_kib() -> Option<u64> {
 fn cpu_seconds() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     Some(s.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
+}
+
+/// MB/s over the real articles of `../shared/corpus` (each with its own
+/// publication day as the DCT), best of three, on one core.
+fn corpus_throughput(dir: &std::path::Path) {
+    #[derive(serde::Deserialize)]
+    struct Article {
+        text: String,
+        published_at: Option<String>,
+        lang: Option<String>,
+    }
+    let mut docs: Vec<(String, Options)> = Vec::new();
+    for name in ["fars_fa.jsonl", "saudinewsnet_ar.jsonl"] {
+        let Ok(raw) = std::fs::read_to_string(dir.join(name)) else {
+            println!("corpus bench skipped: {} not found", dir.join(name).display());
+            return;
+        };
+        for line in raw.lines() {
+            let Ok(a) = serde_json::from_str::<Article>(line) else {
+                continue;
+            };
+            let opts = Options {
+                dct: a.published_at.as_deref().and_then(parse_dct),
+                lang: a.lang.as_deref().and_then(tarikh::lexicon::Lang::parse),
+            };
+            docs.push((a.text, opts));
+        }
+    }
+    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    let (mut best, mut best_cpu, mut mentions) = (f64::MAX, f64::MAX, 0);
+    for _ in 0..3 {
+        let t = Instant::now();
+        let c0 = cpu_seconds();
+        mentions = docs.iter().map(|(text, o)| extract(text, o).len()).sum::<usize>();
+        best = best.min(t.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
+            best_cpu = best_cpu.min(b - a);
+        }
+    }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "corpus: {:.1} MB in {} real articles, {} mentions, best of 3: {:.3} s wall = {:.1} MB/s; {:.3} s on-CPU = {:.1} MB/s (one core)",
+        mb,
+        docs.len(),
+        mentions,
+        best,
+        mb / best,
+        best_cpu,
+        mb / best_cpu
+    );
 }
 
 fn main() {
@@ -82,6 +133,8 @@ fn main() {
         best_cpu,
         mb / best_cpu
     );
+
+    corpus_throughput(&dir.join("../corpus"));
 
     // One 100 MB input: peak memory beyond the input itself.
     let mut big = String::with_capacity(100 * 1024 * 1024 + 8192);
