@@ -5,14 +5,14 @@
 //! (`nineteen ninety-six`), holidays, `early/mid/late` and `the end of`, and the
 //! tense that decides which occurrence a yearless date or a weekday means.
 
-use crate::lexicon::{Gap, Lang, TokKind};
+use crate::lexicon::{Gap, Kind, Lang, ModWord, TokKind};
 
 mod dates;
 mod periods;
 mod words;
 
 use super::{Expr, Parser, What};
-use words::{FUTURE_WORDS, PAST_VERBS, WEEKDAY_NAMES};
+use words::{FUTURE_WORDS, PAST_VERBS, PERIODS, START_WORDS, WEEKDAY_NAMES};
 
 /// What an English-only expression says.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,59 +141,41 @@ impl Parser<'_> {
 
     /// Whether an English expression may start at word `i` (the scan skips other words).
     pub(super) fn en_may_start(&self, i: usize) -> bool {
-        self.lang == Lang::En
-            && self.en_word(i).is_some_and(|w| {
-                small_number(w).is_some()
-                    || matches!(
-                        w,
-                        "the"
-                            | "its"
-                            | "this"
-                            | "that"
-                            | "their"
-                            | "his"
-                            | "her"
-                            | "last"
-                            | "next"
-                            | "past"
-                            | "previous"
-                            | "coming"
-                            | "first"
-                            | "second"
-                            | "third"
-                            | "fourth"
-                            | "final"
-                            | "fiscal"
-                            | "year"
-                            | "early"
-                            | "mid"
-                            | "late"
-                            | "spring"
-                            | "summer"
-                            | "fall"
-                            | "autumn"
-                            | "winter"
-                            | "eighteen"
-                            | "nearly"
-                            | "almost"
-                            | "about"
-                            | "some"
-                            | "more"
-                            | "over"
-                            | "roughly"
-                            | "thanksgiving"
-                            | "christmas"
-                            | "halloween"
-                            | "election"
-                            | "memorial"
-                            | "labor"
-                            | "independence"
-                            | "veterans"
-                            | "valentine"
-                            | "new"
-                            | "prior"
-                    )
-            })
+        if self.lang != Lang::En {
+            return false;
+        }
+        let Some(w) = self.en_word(i) else { return false };
+        if !START_WORDS.contains(w) {
+            return false;
+        }
+        match w {
+            // a season or a year in words begins an expression by itself
+            "spring" | "summer" | "fall" | "autumn" | "winter" | "nineteen" | "eighteen" | "twenty" => true,
+            "thanksgiving" | "christmas" | "halloween" | "election" | "memorial" | "labor" | "independence"
+            | "veterans" | "valentine" | "new" => self.toks[i].capital,
+            "the" | "its" | "this" | "that" | "their" | "his" | "her" | "last" | "next" | "past" | "previous"
+            | "coming" | "first" | "second" | "third" | "fourth" | "final" | "fiscal" | "year" | "early" | "mid"
+            | "late" | "nearly" | "almost" | "about" | "some" | "more" | "over" | "roughly" | "prior" => {
+                self.en_date_ahead(i)
+            }
+            _ => small_number(w).is_some() && self.en_date_ahead(i),
+        }
+    }
+
+    /// Whether a number follows the common word at `i`, or a date word within three tokens:
+    /// most `the`, `a` and `this` begin nothing, and the scan skips them.
+    fn en_date_ahead(&self, i: usize) -> bool {
+        (i + 1..(i + 4).min(self.toks.len())).any(|k| match self.toks[k].kind {
+            TokKind::Num { .. } => k == i + 1 || (k == i + 2 && self.is_punct(i + 1, &['-'])),
+            TokKind::Punct(c) => c == '\'' && k == i + 1,
+            TokKind::Word => {
+                self.hits[k].iter().any(|e| match e.kind {
+                    Kind::GMonth | Kind::Weekday | Kind::Unit | Kind::DurUnit | Kind::Ago | Kind::Ordinal => true,
+                    Kind::Mod => e.value <= ModWord::End as i32,
+                    _ => false,
+                }) || self.en_word(k).is_some_and(|w| PERIODS.contains(w))
+            }
+        })
     }
 
     /// All English patterns at token `i`, longest first.
@@ -210,26 +192,45 @@ impl Parser<'_> {
     }
 
     fn english_at(&self, i: usize) -> Option<Expr> {
-        [
-            self.en_part(i),
-            self.en_reported(i),
-            self.en_ago(i),
-            self.en_edge(i),
-            self.en_dir_month(i),
-            self.en_holiday(i),
-            self.en_decade(i),
-            self.en_fiscal(i),
-            self.en_bare_year(i),
-            self.en_bare_month(i),
-            self.en_the_year(i),
-            self.en_ordinal_date(i),
-        ]
-        .into_iter()
-        .flatten()
-        .fold(None, |best: Option<Expr>, e| match &best {
+        let longest = |best: Option<Expr>, e: Expr| match &best {
             Some(b) if b.end >= e.end => best,
             _ => Some(e),
-        })
+        };
+        match self.tok(i)?.kind {
+            // a number starts a year, a count of units, a day, or a possessive year
+            TokKind::Num { .. } => [
+                self.en_bare_year(i),
+                self.en_ago(i),
+                self.en_ordinal_date(i),
+                self.en_part(i),
+            ]
+            .into_iter()
+            .flatten()
+            .fold(None, longest),
+            TokKind::Punct(_) => None,
+            TokKind::Word => {
+                if !(self.en_may_start(i) || self.month(i).is_some() || self.entry(i, Kind::Weekday).is_some()) {
+                    return None;
+                }
+                [
+                    self.en_part(i),
+                    self.en_reported(i),
+                    self.en_ago(i),
+                    self.en_edge(i),
+                    self.en_dir_month(i),
+                    self.en_holiday(i),
+                    self.en_decade(i),
+                    self.en_fiscal(i),
+                    self.en_bare_year(i),
+                    self.en_bare_month(i),
+                    self.en_the_year(i),
+                    self.en_ordinal_date(i),
+                ]
+                .into_iter()
+                .flatten()
+                .fold(None, longest)
+            }
+        }
     }
 
     /// Reads an English yearless date or weekday in the tense of its sentence.

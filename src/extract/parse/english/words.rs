@@ -231,3 +231,158 @@ pub(super) const WEEKDAY_NAMES: &[&str] = &[
     "review",
     "magazine",
 ];
+
+/// Words after a determiner that make an English date pattern worth trying.
+pub(super) const PERIOD_WORDS: &[&str] = &[
+    "quarter",
+    "period",
+    "half",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "decade",
+    "decades",
+    "earlier",
+    "later",
+    "fiscal",
+    "thousand",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "year-end",
+    "thanksgiving",
+    "christmas",
+    "halloween",
+    "election",
+    "memorial",
+    "labor",
+    "independence",
+    "veterans",
+    "valentine",
+];
+
+/// A set of words with a 256-bit signature filter in front: most words of
+/// running text are rejected by one bit test, without comparing strings.
+pub(super) struct WordSet {
+    sig: [u64; 4],
+    words: &'static [&'static str],
+}
+
+impl WordSet {
+    const fn sig_of(w: &[u8]) -> usize {
+        let n = w.len();
+        if n == 0 {
+            return 0;
+        }
+        (w[0] as usize)
+            .wrapping_mul(31)
+            .wrapping_add((w[n - 1] as usize).wrapping_mul(7))
+            .wrapping_add(n)
+            & 255
+    }
+
+    pub(super) const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut sig = [0u64; 4];
+        let mut k = 0;
+        while k < words.len() {
+            let h = Self::sig_of(words[k].as_bytes());
+            sig[h / 64] |= 1 << (h % 64);
+            k += 1;
+        }
+        WordSet { sig, words }
+    }
+
+    #[inline]
+    pub(super) fn contains(&self, w: &str) -> bool {
+        let h = Self::sig_of(w.as_bytes());
+        self.sig[h / 64] & (1 << (h % 64)) != 0 && self.words.contains(&w)
+    }
+}
+
+/// Words that may begin an English pattern (before the pattern-specific checks).
+pub(super) static START_WORDS: WordSet = WordSet::new(&[
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "nineteen",
+    "eighteen",
+    "twenty",
+    "thanksgiving",
+    "christmas",
+    "halloween",
+    "election",
+    "memorial",
+    "labor",
+    "independence",
+    "veterans",
+    "valentine",
+    "new",
+    "the",
+    "its",
+    "this",
+    "that",
+    "their",
+    "his",
+    "her",
+    "last",
+    "next",
+    "past",
+    "previous",
+    "coming",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "fiscal",
+    "year",
+    "early",
+    "mid",
+    "late",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "more",
+    "over",
+    "roughly",
+    "prior",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]);
+
+/// [`PERIOD_WORDS`] behind a signature filter.
+pub(super) static PERIODS: WordSet = WordSet::new(PERIOD_WORDS);
