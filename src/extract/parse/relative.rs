@@ -178,6 +178,17 @@ impl Parser<'_> {
     /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
     pub(super) fn relative(&self, i: usize) -> Option<Expr> {
         if let Some((off, mut end)) = self.value(i, Kind::RelDay) {
+            // `اليوم التالي`, `اليوم السابق`: the day after or before another date, not today
+            if off == 0 && self.same_line(end) && self.value(end, Kind::Dir).is_some_and(|(d, _)| d != 0) {
+                return None;
+            }
+            // `روز گذشته`/`يوم أمس` after a count is a span (`۵ روز گذشته`)
+            if i > 0
+                && self.num(i - 1).is_some()
+                && self.entry(i, Kind::RelDay).is_some_and(|(e, _)| !e.rest.is_empty())
+            {
+                return None;
+            }
             if let Some((_, k)) = self.entry(end, Kind::Weekday) {
                 end = k; // اليوم الإثنين
             }
