@@ -19,9 +19,10 @@ use crate::lexicon::{FrameWord, Kind, Lang, TokKind};
 use super::parse::{Expr, Parser, What};
 
 /// Applies every composition rule, left to right.
-pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
+/// `dct` checks that a number after a relative year names that year.
+pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) -> Vec<Expr> {
     let exprs = weekday_dates(p, exprs);
-    let exprs = attach_years(p, exprs);
+    let exprs = attach_years(p, exprs, dct);
     let exprs = ranges(p, exprs);
     let mut exprs = split_lists(p, exprs);
     // Expressions never overlap: where a rule grew one over the next, the first keeps its span.
@@ -71,8 +72,17 @@ fn weekday_dates(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
     out
 }
 
+/// Whether the year alone `w` is the year `offset` from the document date's
+/// (give or take one: the calendars' years overlap): `امسال ۱۷۰۰ نفر` is a count.
+fn names_year(w: &What, offset: i32, dct: Option<chrono::NaiveDate>) -> bool {
+    let (What::Date { year: Some(y), cal, .. }, Some(d)) = (w, dct) else {
+        return true;
+    };
+    (y - (crate::calendar::from_date(*cal, d).year + offset)).abs() <= 1
+}
+
 /// `X (،|من)? Y` where X lacks the year Y gives.
-fn attach_years(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
+fn attach_years(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) -> Vec<Expr> {
     let mut out: Vec<Expr> = Vec::with_capacity(exprs.len());
     for mut e in exprs {
         if let Some(prev) = out.last_mut()
@@ -85,15 +95,17 @@ fn attach_years(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
             continue;
         }
         // `العام الماضي 1435`: a bare year right after a relative year says which one
-        if matches!(
-            e.what,
-            What::RelUnit {
-                unit: 3,
-                weekday: None,
-                ..
-            }
-        ) && let Some((w, end)) = bare_year(p, e.end, p.lang())
+        if let What::RelUnit {
+            unit: 3,
+            weekday: None,
+            offset,
+        } = e.what
+            && let Some((mut w, end)) = bare_year(p, e.end, p.lang())
+            && names_year(&w, offset, dct)
         {
+            if let What::Date { rel_year, .. } = &mut w {
+                *rel_year = Some(offset);
+            }
             e.what = w;
             e.end = end;
         }
@@ -161,16 +173,25 @@ fn with_year(a: &What, b: &What) -> Option<What> {
             Some(w)
         }
         // `العام الماضي 1435`, `لهذا العام 1436هـ`: the number says which year
+        // (resolution checks that the two agree)
         (
             What::RelUnit {
-                unit: 3, weekday: None, ..
+                unit: 3,
+                weekday: None,
+                offset,
             },
             What::Date {
                 year: Some(_),
                 month: None,
                 ..
             },
-        ) => Some(b.clone()),
+        ) => {
+            let mut w = b.clone();
+            if let What::Date { rel_year, .. } = &mut w {
+                *rel_year = Some(*offset);
+            }
+            Some(w)
+        }
         _ => None,
     }
 }

@@ -308,7 +308,7 @@ fn extract_segment(
         return chars;
     }
     let parser = Parser::with_hits(&s.toks, &s.buf, lang, std::mem::take(&mut s.hits));
-    let exprs = compose::compose(&parser, parser.parse_all());
+    let exprs = compose::compose(&parser, parser.parse_all(), dct.map(|d| d.date()));
     let pairs = find_pairs(&parser, &exprs, &s.toks);
     s.hits = parser.into_hits();
     if exprs.is_empty() {
@@ -378,7 +378,15 @@ fn extract_segment(
         out[ia].pair = Some(ib);
         out[ib].pair = Some(ia);
         let (va, vb) = (out[ia].value.clone(), out[ib].value.clone());
-        if out[ia].first_day != out[ib].first_day || out[ia].last_day != out[ib].last_day {
+        // Days must agree; months and years of two calendars never coincide, so
+        // those disagree only when they do not overlap.
+        let (a, b) = (&out[ia], &out[ib]);
+        let disagree = if a.grain == Grain::Day && b.grain == Grain::Day {
+            a.first_day != b.first_day
+        } else {
+            a.last_day < b.first_day || b.last_day < a.first_day
+        };
+        if disagree {
             out[ia].conflict = Some([va.clone(), vb.clone()]);
             out[ib].conflict = Some([va, vb]);
         }
@@ -410,7 +418,9 @@ fn find_pairs(parser: &Parser, exprs: &[Expr], toks: &[Token]) -> Vec<(usize, us
                 What::Date { day: Some(_), .. } | What::Date { month: Some(_), .. }
             )
         };
-        if linked && dated(a) && dated(b) && !pairs.iter().any(|&(_, pb)| pb == k - 1) {
+        // a bare day of a list (`۱۰، ۱۲ و ۱۴`) is no twin
+        let whole = |e: &Expr| e.end - e.start > 1;
+        if linked && dated(a) && dated(b) && whole(a) && whole(b) && !pairs.iter().any(|&(_, pb)| pb == k - 1) {
             pairs.push((k - 1, k));
         }
     }

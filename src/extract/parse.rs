@@ -419,7 +419,10 @@ impl<'a> Parser<'a> {
             }
             match digits {
                 4 if (1000..=2999).contains(&v) => (v as i32, false, i + 1),
-                3 if month_cal.is_some() && v >= 100 => (v as i32, false, i + 1),
+                // three digits only with an era mark (`۷۶۵ ه.ق`): otherwise a count
+                3 if month_cal.is_some() && v >= 100 && self.value(i + 1, Kind::Era).is_some() => {
+                    (v as i32, false, i + 1)
+                }
                 2 if month_cal.is_some() => (v as i32, true, i + 1),
                 _ => return None,
             }

@@ -305,6 +305,12 @@ fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) ->
         }
         (None, _) => {
             let y = year?;
+            // `العام الماضي 1435` must name last year; `امسال ۱۷۰۰ نفر` names none
+            if let (Some(r), Some(a)) = (rel_year, dct.or(near))
+                && (y - (this_year(a) + r)).abs() > 1
+            {
+                return None;
+            }
             let (first, last) = calendar::year_range(cal, y).ok()?;
             let value = if cal == Calendar::Gregorian {
                 format!("{y:04}")
@@ -367,10 +373,11 @@ fn expand_short_year(yy: i32, cal: Calendar, near: Option<NaiveDate>) -> i32 {
         },
         |d| calendar::from_date(cal, d).year,
     );
+    // A two-digit year is seldom more than a decade ahead: `خرداد ۳۰` in 1400 is 1330, not 1430.
     let century = reference - reference.rem_euclid(100);
     [century - 100 + yy, century + yy, century + 100 + yy]
         .into_iter()
-        .min_by_key(|c| (c - reference).abs())
+        .find(|&c| c > reference - 90 && c <= reference + 10)
         .unwrap_or(century + yy)
 }
 

@@ -326,7 +326,7 @@ impl Parser<'_> {
         let y_at = self.unit(y_at, 3).unwrap_or(y_at);
         if self.same_line(y_at)
             && let Some((y, short, _, n)) = self.year(y_at, Some(mh.cal))
-            && (!short || mh.cal == Calendar::Persian)
+            && (!short || (mh.cal == Calendar::Persian && mh.amb != Ambiguity::NeedsYear))
         {
             if let What::Date { year, short_year, .. } = &mut what {
                 *year = Some(y);
