@@ -16,8 +16,8 @@ fn str_field(v: &Value, key: &str) -> Result<Option<String>, InputError> {
     }
 }
 
-/// One JSON object as a document. Its own `dct` (or a readable
-/// `published_at`) beats `opts.dct`; its own `lang` beats `opts.lang`.
+/// One JSON object as a document. Its own `dct` (or its `published_at`,
+/// which must then be readable) beats `opts.dct`; its own `lang` beats `opts.lang`.
 ///
 /// # Errors
 /// [`InputError`] naming the field that is missing, of the wrong type or unreadable.
@@ -39,7 +39,14 @@ pub fn json_document(v: &Value, opts: &Options) -> Result<NewDocument, InputErro
             field: "dct".into(),
             value: d,
         })?),
-        None => published_at.as_deref().and_then(published).or(opts.dct),
+        // an unreadable `published_at` is the record's error, never a silent missing date
+        None => match published_at.as_deref() {
+            Some(p) => Some(published(p).ok_or_else(|| InputError::Date {
+                field: "published_at".into(),
+                value: p.to_string(),
+            })?),
+            None => opts.dct,
+        },
     };
     Ok(NewDocument {
         text,

@@ -322,3 +322,29 @@ async fn the_api_takes_feeds_pages_and_tables_and_refuses_a_bad_table_whole() {
     store.close().await;
     server.stop().await.expect("stop");
 }
+
+#[test]
+fn an_unreadable_published_at_is_the_record_error() {
+    let lines = concat!(
+        r#"{"text":"نشست ۲۲ دی ۱۴۰۰ برگزار شد.","published_at":"garbage"}"#,
+        "\n",
+        r#"{"text":"نشست ۲۲ دی ۱۴۰۰ برگزار شد.","published_at":"2022-01-13"}"#,
+        "\n"
+    );
+    let records = tarikh::input::parse_jsonl(lines.as_bytes(), &Options::default());
+    assert_eq!(records.len(), 2);
+    let err = records[0]
+        .doc
+        .as_ref()
+        .err()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    assert!(err.contains("published_at") && err.contains("garbage"), "{err}");
+    let ok = records[1]
+        .doc
+        .as_ref()
+        .ok()
+        .and_then(|d| d.dct)
+        .map(|d| d.date().to_string());
+    assert_eq!(ok.as_deref(), Some("2022-01-13"));
+}
