@@ -182,15 +182,16 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         .filter(|t| storable(t.date()))
         .and_then(|t| chronology::dct::corrected_dct(&doc.text, t))
         .filter(|t| storable(t.date()));
+    // The dateline is read once: stored as `dateline_day`, and the date the extractor
+    // resolves against when no DCT is given (it would otherwise look for it again).
+    let dateline = extract::dateline(&doc.text, lang).filter(|t| storable(t.date()));
     let mentions = storable_mentions(extract::extract(
         &doc.text,
         &extract::Options {
-            dct: corrected.or(doc.dct),
+            dct: corrected.or(doc.dct).or(dateline),
             lang: Some(lang),
         },
     ));
-    // The extractor resolves against the same dateline when no DCT is given.
-    let dateline = extract::dateline(&doc.text, lang).filter(|t| storable(t.date()));
     let dateline_day = dateline.map(|t| t.date());
     let (dct, dct_source) = match (doc.dct, dateline) {
         (Some(t), _) if storable(t.date()) => (Some(corrected.unwrap_or(t)), DctSource::Given),
