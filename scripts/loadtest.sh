@@ -34,7 +34,13 @@ fi
 have=$( [[ -f "$DB" ]] && sqlite3 "$DB" "SELECT count(*) FROM events" 2>/dev/null || echo 0 )
 if [[ "$have" != "$EVENTS" ]]; then
     rm -f "$DB" "$DB-wal" "$DB-shm"
-    "$BIN" sql --db "$DB" "SELECT count(*) FROM events" >/dev/null   # applies the migrations
+    # `serve` creates the database and applies the migrations (read-only commands refuse a
+    # missing database); it is stopped once it listens.
+    "$BIN" serve --db "$DB" --addr "127.0.0.1:0" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+    SERVER_PID=$!
+    wait_for_server loadtest
+    kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+    rm -f "$WORK/serve.out"
     echo "loadtest: generating $EVENTS events in $DB ..."
     start=$(date +%s.%N)
     sqlite3 "$DB" <<SQL
