@@ -16,7 +16,7 @@
 use crate::calendar::Calendar;
 use crate::lexicon::{FrameWord, Kind, Lang, TokKind};
 
-use super::parse::{Expr, Parser, What};
+use super::parse::{Expr, Parser, Unit, What};
 
 /// Applies every composition rule, left to right.
 /// `dct` checks that a number after a relative year names that year.
@@ -96,7 +96,7 @@ fn attach_years(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) ->
         }
         // `العام الماضي 1435`: a bare year right after a relative year says which one
         if let What::RelUnit {
-            unit: 3,
+            unit: Unit::Year,
             weekday: None,
             offset,
         } = e.what
@@ -164,7 +164,7 @@ fn with_year(a: &What, b: &What) -> Option<What> {
                     *short_year = s;
                 }
                 What::RelUnit {
-                    unit: 3,
+                    unit: Unit::Year,
                     offset,
                     weekday: None,
                 } => *rel_year = Some(offset),
@@ -176,7 +176,7 @@ fn with_year(a: &What, b: &What) -> Option<What> {
         // (resolution checks that the two agree)
         (
             What::RelUnit {
-                unit: 3,
+                unit: Unit::Year,
                 weekday: None,
                 offset,
             },

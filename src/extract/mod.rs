@@ -346,10 +346,8 @@ fn extract_segment(
         }
         // A written weekday that the day does not fall on: keep both readings.
         let conflict = match e.what {
-            What::Date { weekday: Some(w), .. }
-                if r.grain == Grain::Day && r.first.weekday().num_days_from_monday() != u32::from(w) =>
-            {
-                Some([r.value.clone(), format!("XXXX-WXX-{}", w + 1)])
+            What::Date { weekday: Some(w), .. } if r.grain == Grain::Day && r.first.weekday() != w => {
+                Some([r.value.clone(), format!("XXXX-WXX-{}", w.number_from_monday())])
             }
             _ => None,
         };

@@ -1,6 +1,8 @@
 //! Token patterns → raw date expressions (fields as written, not yet resolved
 //! against the document date).
 
+use chrono::Weekday;
+
 use crate::calendar::Calendar;
 use crate::lexicon::{Ambiguity, Entry, FrameWord, Gap, Kind, Lang, Lexicon, ModWord, TokKind, Token};
 
@@ -39,9 +41,9 @@ pub(crate) enum What {
         rel_year: Option<i32>,
         /// Month of the named direction (`ژانویه آینده`: the coming one).
         month_dir: Option<i32>,
-        /// The weekday written with the date (0 = Monday): it must agree, and
-        /// it picks the year of a yearless date.
-        weekday: Option<u8>,
+        /// The weekday written with the date: it must agree, and it picks the
+        /// year of a yearless date.
+        weekday: Option<Weekday>,
         /// Which half of the month or year (`نیمه نخست اردیبهشت`): 1 or 2.
         half: Option<u8>,
         /// Day and month written as two numbers up to 12 (`10/4/1436`): when the
@@ -53,16 +55,16 @@ pub(crate) enum What {
     Range { from: Box<What>, to: Box<What> },
     /// A day relative to the document date.
     RelDay(i64),
-    /// This/last/next week, month or year (`unit`: 1 week, 2 month, 3 year).
+    /// This/last/next week, month or year: `offset` units from the document's.
     RelUnit {
-        unit: i32,
+        unit: Unit,
         offset: i32,
-        weekday: Option<u8>,
+        weekday: Option<Weekday>,
     },
     /// A weekday: `dir` -1 last, 1 next, None the nearest (before, or after
     /// when the sentence is in the future tense: `future`); `nth` of the month.
     Weekday {
-        weekday: u8,
+        weekday: Weekday,
         dir: Option<i32>,
         nth: Option<u8>,
         future: bool,
@@ -258,10 +260,20 @@ impl<'a> Parser<'a> {
             .map(|(_, j)| j)
     }
 
-    fn unit(&self, i: usize, unit: i32) -> Option<usize> {
-        self.entry(i, Kind::Unit)
-            .filter(|(e, _)| e.value == unit)
-            .map(|(_, j)| j)
+    /// A calendar unit word at `i` (`هفته`, `الشهر`, `year`) and the token after it.
+    pub(crate) fn unit_at(&self, i: usize) -> Option<(Unit, usize)> {
+        let (v, j) = self.value(i, Kind::Unit)?;
+        let u = match v {
+            1 => Unit::Week,
+            2 => Unit::Month,
+            3 => Unit::Year,
+            _ => return None,
+        };
+        Some((u, j))
+    }
+
+    fn unit(&self, i: usize, unit: Unit) -> Option<usize> {
+        self.unit_at(i).filter(|&(u, _)| u == unit).map(|(_, j)| j)
     }
 
     pub(crate) fn conj(&self, i: usize, which: i32) -> Option<usize> {
@@ -398,7 +410,7 @@ impl<'a> Parser<'a> {
 
     /// `ماه` after a Persian month or before a month (`دی ماه`, `ماه ژانویه`).
     fn month_word(&self, i: usize) -> Option<usize> {
-        self.unit(i, 2).filter(|_| {
+        self.unit(i, Unit::Month).filter(|_| {
             self.tok(i)
                 .is_some_and(|t| t.text(self.buf) == "ماه" || t.text(self.buf) == "شهر")
         })

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Weekday};
 use crate::calendar::{self, Calendar, ISO_WEEK_START, PERSIAN_WEEK_START, Ymd};
 use crate::lexicon::Lang;
 
-use super::parse::{Expr, What};
+use super::parse::{Expr, Unit, What};
 use super::{Anchor, Grain};
 
 mod english;
@@ -56,10 +56,7 @@ pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: 
         } => {
             let a = anchor?;
             let d = if *future && dir.is_none() {
-                shift(
-                    a,
-                    (i64::from(*weekday) - i64::from(a.weekday().num_days_from_monday())).rem_euclid(7),
-                )?
+                shift(a, i64::from(weekday.days_since(a.weekday())))?
             } else {
                 weekday_date(a, *weekday, *dir, *nth, week_start(lang))?
             };
@@ -219,7 +216,7 @@ fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) ->
     }
     match (month, d) {
         (Some(m), Some(dd)) => {
-            let fits = |x: NaiveDate| weekday.is_none_or(|w| x.weekday().num_days_from_monday() == u32::from(w));
+            let fits = |x: NaiveDate| weekday.is_none_or(|w| x.weekday() == w);
             let first = match (year, rel_year) {
                 (Some(y), _) => {
                     let written = lenient_day(cal, Ymd::new(y, m, dd));
@@ -416,8 +413,8 @@ fn week_start(lang: Lang) -> Weekday {
 }
 
 /// Days from `start` to the next `wd` (0 = Monday) within a week.
-fn days_into_week(start: Weekday, wd: u8) -> i64 {
-    (i64::from(wd) - i64::from(start.num_days_from_monday())).rem_euclid(7)
+fn days_into_week(start: Weekday, wd: Weekday) -> i64 {
+    i64::from(wd.days_since(start))
 }
 
 /// Last/this/next week, month or year; a week-grain value is the ISO week.
@@ -433,18 +430,18 @@ pub(crate) fn local_calendar(lang: Lang) -> Calendar {
 
 fn rel_unit(
     a: NaiveDate,
-    unit: i32,
+    unit: Unit,
     offset: i32,
-    weekday: Option<u8>,
+    weekday: Option<Weekday>,
     week_start: Weekday,
     cal: Calendar,
 ) -> Option<Resolved> {
     let g = Calendar::Gregorian;
-    if cal != g && unit != 1 {
+    if cal != g && unit != Unit::Week {
         return rel_unit_in(a, unit, offset, cal);
     }
     match unit {
-        1 => {
+        Unit::Week => {
             let d = shift(a, 7 * i64::from(offset))?;
             if let Some(wd) = weekday {
                 let (first, _) = calendar::week_range(d, week_start);
@@ -463,7 +460,7 @@ fn rel_unit(
                 time: None,
             })
         }
-        2 => {
+        Unit::Month => {
             let m = if offset >= 0 {
                 a.checked_add_months(Months::new(offset as u32))?
             } else {
@@ -499,9 +496,9 @@ fn rel_unit(
 
 /// This/last/next month or year counted in a non-Gregorian calendar: the
 /// month or year's Gregorian interval.
-fn rel_unit_in(a: NaiveDate, unit: i32, offset: i32, cal: Calendar) -> Option<Resolved> {
+fn rel_unit_in(a: NaiveDate, unit: Unit, offset: i32, cal: Calendar) -> Option<Resolved> {
     let here = calendar::from_date(cal, a);
-    let (first, last) = if unit == 2 {
+    let (first, last) = if unit == Unit::Month {
         let months = here.year * 12 + i32::from(here.month) - 1 + offset;
         calendar::month_range(cal, months.div_euclid(12), (months.rem_euclid(12) + 1) as u8).ok()?
     } else {
@@ -509,7 +506,7 @@ fn rel_unit_in(a: NaiveDate, unit: i32, offset: i32, cal: Calendar) -> Option<Re
     };
     Some(Resolved {
         value: format!("{}/{}", iso(first), iso(last)),
-        grain: if unit == 2 { Grain::Month } else { Grain::Year },
+        grain: if unit == Unit::Month { Grain::Month } else { Grain::Year },
         first,
         last,
         calendar: cal,
@@ -518,16 +515,21 @@ fn rel_unit_in(a: NaiveDate, unit: i32, offset: i32, cal: Calendar) -> Option<Re
     })
 }
 
-/// A weekday (0 = Monday) near `a`: the most recent on or before it; with
+/// A weekday near `a`: the most recent on or before it; with
 /// `dir` -1 the one before; with 1 the one in the next week, 0 this week
 /// (weeks beginning on `week_start`); with `nth` the nth of the month.
-fn weekday_date(a: NaiveDate, wd: u8, dir: Option<i32>, nth: Option<u8>, week_start: Weekday) -> Option<NaiveDate> {
-    let target = Weekday::try_from(wd).ok()?;
+fn weekday_date(
+    a: NaiveDate,
+    wd: Weekday,
+    dir: Option<i32>,
+    nth: Option<u8>,
+    week_start: Weekday,
+) -> Option<NaiveDate> {
     if let Some(n) = nth {
-        return NaiveDate::from_weekday_of_month_opt(a.year(), a.month(), target, n);
+        return NaiveDate::from_weekday_of_month_opt(a.year(), a.month(), wd, n);
     }
     let cur = i64::from(a.weekday().num_days_from_monday());
-    let want = i64::from(wd);
+    let want = i64::from(wd.num_days_from_monday());
     match dir {
         Some(d @ (0 | 1)) => {
             let (first, _) = calendar::week_range(a, week_start);

@@ -305,6 +305,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The weekday a [`Kind::Weekday`] entry names (its value counts from Monday = 0).
+    pub fn weekday(&self) -> Option<chrono::Weekday> {
+        (self.kind == Kind::Weekday)
+            .then(|| u8::try_from(self.value).ok())
+            .flatten()
+            .and_then(|v| chrono::Weekday::try_from(v).ok())
+    }
+
     /// Whether an expression can begin with this word. Connectors, frames
     /// such as `در`/`في` and era marks only ever continue one, so scanning
     /// skips them.

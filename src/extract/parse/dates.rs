@@ -5,7 +5,7 @@ use crate::calendar::Calendar;
 use crate::lexicon::{Ambiguity, FrameWord, Kind, Lang, TokKind};
 
 use super::super::Mod;
-use super::{Expr, NumericParts, Parser, What};
+use super::{Expr, NumericParts, Parser, Unit, What};
 
 impl Parser<'_> {
     /// Three numbers joined by one separator: (a, separator, b, c, index after c).
@@ -124,7 +124,7 @@ impl Parser<'_> {
         }
         let mut weekday = None;
         if let Some((e, k)) = self.entry(j, Kind::Weekday) {
-            weekday = Some(e.value as u8);
+            weekday = e.weekday();
             j = self.skip_commas(k);
         }
         if let Some(k) = self.frame(j, FrameWord::Day) {
@@ -180,9 +180,9 @@ impl Parser<'_> {
         } else {
             end
         };
-        if let Some(n) = self.frame(y_at, FrameWord::Of).and_then(|n| self.unit(n, 3)) {
+        if let Some(n) = self.frame(y_at, FrameWord::Of).and_then(|n| self.unit(n, Unit::Year)) {
             y_at = n; // 5 من شهر رجب من عام 1440
-        } else if let Some(n) = self.unit(y_at, 3) {
+        } else if let Some(n) = self.unit(y_at, Unit::Year) {
             y_at = n; // ۱۲ ژانویه سال ۲۰۲۲
         }
         if self.same_line(y_at)
@@ -323,7 +323,7 @@ impl Parser<'_> {
         let mut what = Self::date(mh.cal);
         let mut year_found = false;
         let y_at = if self.is_punct(end, &[',', '،']) { end + 1 } else { end };
-        let y_at = self.unit(y_at, 3).unwrap_or(y_at);
+        let y_at = self.unit(y_at, Unit::Year).unwrap_or(y_at);
         if self.same_line(y_at)
             && let Some((y, short, _, n)) = self.year(y_at, Some(mh.cal))
             && (!short || (mh.cal == Calendar::Persian && mh.amb != Ambiguity::NeedsYear))
@@ -334,7 +334,7 @@ impl Parser<'_> {
             }
             year_found = true;
             end = n;
-        } else if let Some(n) = self.unit(end, 3)
+        } else if let Some(n) = self.unit(end, Unit::Year)
             && let Some((d, n2)) = self.value(n, Kind::Dir)
         {
             // ژانویه سال آینده

@@ -5,7 +5,7 @@ use crate::calendar::Calendar;
 use crate::lexicon::{Ambiguity, DurUnit, FrameWord, Gap, Kind, Lang};
 
 use super::super::Mod;
-use super::{Expr, Parser, What};
+use super::{Expr, Parser, Unit, What};
 
 impl Parser<'_> {
     /// [mod] (سال|عام|سنة|in) YEAR [era] [تاکنون], or YEAR with an era mark.
@@ -20,12 +20,12 @@ impl Parser<'_> {
         // `في 2005`: scanning starts at the number, the frame word is before it
         let in_before = modifier.is_none()
             && self.lang != Lang::En
-            && self.unit(j, 3).is_none()
+            && self.unit(j, Unit::Year).is_none()
             && i > 0
             && self.frame(i - 1, FrameWord::In) == Some(i)
             && self.same_line(i);
-        let by_in = in_before || (self.unit(j, 3).is_none() && self.frame(j, FrameWord::In).is_some());
-        let framed = if let Some(k) = self.unit(j, 3).or_else(|| self.frame(j, FrameWord::In)) {
+        let by_in = in_before || (self.unit(j, Unit::Year).is_none() && self.frame(j, FrameWord::In).is_some());
+        let framed = if let Some(k) = self.unit(j, Unit::Year).or_else(|| self.frame(j, FrameWord::In)) {
             j = k;
             true
         } else {
@@ -44,7 +44,7 @@ impl Parser<'_> {
             return None;
         }
         // `سال ۹۴`: Persian news writes Solar Hijri years with two digits after `سال`.
-        let short_ok = framed && self.lang == Lang::Fa && self.unit(j0, 3).is_some();
+        let short_ok = framed && self.lang == Lang::Fa && self.unit(j0, Unit::Year).is_some();
         let (y, short, era, mut end) = self.year(j, short_ok.then_some(Calendar::Persian))?;
         if (short && !short_ok) || !(framed || era.is_some()) || (short && y < 10) {
             return None;
@@ -141,7 +141,7 @@ impl Parser<'_> {
         let mut what = match inner.what {
             What::Date { month_dir: None, .. } => inner.what,
             What::RelUnit {
-                unit: 3,
+                unit: Unit::Year,
                 offset,
                 weekday: None,
             } => {
@@ -204,7 +204,7 @@ impl Parser<'_> {
                 start: i,
                 end,
                 what: What::RelUnit {
-                    unit: 3,
+                    unit: Unit::Year,
                     offset: off,
                     weekday: None,
                 },
@@ -226,13 +226,13 @@ impl Parser<'_> {
         }
         let (unit, offset, mut end) = if let Some((d, k)) = self.value(j, Kind::Dir) {
             // this week, next year, هذا العام
-            let (u, k2) = self.value(k, Kind::Unit)?;
+            let (u, k2) = self.unit_at(k)?;
             (u, d, k2)
         } else {
-            let (u, k) = self.value(j, Kind::Unit)?;
+            let (u, k) = self.unit_at(j)?;
             // `بداية العام`, `نهاية الشهر`: an edge of the definite month or year is the current one
             let definite = self.lang == Lang::Ar && self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال"));
-            if modifier.is_some() && definite && u >= 2 && self.value(k, Kind::Dir).is_none() {
+            if modifier.is_some() && definite && u != Unit::Week && self.value(k, Kind::Dir).is_none() {
                 return Some(Expr {
                     start: i,
                     end: k,
@@ -256,10 +256,10 @@ impl Parser<'_> {
         if let Some(n) = self.frame(k, FrameWord::Day) {
             k = n;
         }
-        if unit == 1
+        if unit == Unit::Week
             && let Some((e, n)) = self.entry(k, Kind::Weekday)
         {
-            weekday = Some(e.value as u8);
+            weekday = e.weekday();
             end = n;
         }
         Some(Expr {
@@ -310,9 +310,9 @@ impl Parser<'_> {
             && let Some((offset, k)) = self.week_ref(end)
         {
             let what = What::RelUnit {
-                unit: 1,
+                unit: Unit::Week,
                 offset,
-                weekday: Some(e.value as u8),
+                weekday: e.weekday(),
             };
             return Some(Expr {
                 start,
@@ -338,7 +338,7 @@ impl Parser<'_> {
             start,
             end,
             what: What::Weekday {
-                weekday: e.value as u8,
+                weekday: e.weekday()?,
                 dir,
                 nth,
                 future,
@@ -370,9 +370,9 @@ impl Parser<'_> {
     /// `این هفته`, `هفته آینده`, `next week`, `الأسبوع المقبل`: (offset in weeks, token after).
     pub(super) fn week_ref(&self, i: usize) -> Option<(i32, usize)> {
         if let Some((d, k)) = self.value(i, Kind::Dir) {
-            return self.unit(k, 1).map(|n| (d, n));
+            return self.unit(k, Unit::Week).map(|n| (d, n));
         }
-        let k = self.unit(i, 1)?;
+        let k = self.unit(i, Unit::Week)?;
         self.value(k, Kind::Dir)
     }
 
