@@ -64,21 +64,6 @@ fn whole_period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     ))
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Computes the labels of `d`.
 pub fn labels(d: &EventDate) -> Labels {
     let coarse = matches!(d.grain, Grain::Month | Grain::Year | Grain::Decade);
@@ -89,7 +74,11 @@ pub fn labels(d: &EventDate) -> Labels {
         Some(_) => true,
     };
     let gregorian_core = match d.grain {
-        Grain::Month => format!("{} {}", MONTHS_EN[d.first_day.month0() as usize], d.first_day.year()),
+        Grain::Month => format!(
+            "{} {}",
+            month_name(Calendar::Gregorian, d.first_day.month() as u8, Lang::En),
+            d.first_day.year()
+        ),
         Grain::Year => d.first_day.year().to_string(),
         Grain::Decade => format!("{}s", d.first_day.year() - d.first_day.year().rem_euclid(10)),
         _ => render_range(d.first_day, d.last_day, Calendar::Gregorian, Lang::En),

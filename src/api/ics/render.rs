@@ -10,24 +10,12 @@ use crate::store::read::{FeedEvent, is_fuzzy};
 
 /// Longest physical line, in octets, not counting the CRLF (RFC 5545 §3.1).
 const MAX_LINE_OCTETS: usize = 75;
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// English name of a Gregorian month (1-based); empty outside 1..=12.
 pub fn month_name(month: u32) -> &'static str {
-    MONTHS.get((month as usize).wrapping_sub(1)).copied().unwrap_or("")
+    u8::try_from(month).map_or("", |m| {
+        crate::calendar::month_name(crate::calendar::Calendar::Gregorian, m, crate::lexicon::Lang::En)
+    })
 }
 
 /// How a modifier reads in English before a date.
