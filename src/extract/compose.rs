@@ -323,12 +323,7 @@ pub(crate) fn bare_year(p: &Parser, i: usize, lang: Lang) -> Option<(What, usize
         // `2004م` is fine, `2004x` is not
         p.era_at(end)?;
     }
-    // without an era mark, a year 1300–1500 is Solar Hijri in Persian text and lunar Hijri in Arabic
-    let mut cal = match lang {
-        Lang::Fa if (1300..=1500).contains(&v) => Calendar::Persian,
-        Lang::Ar | Lang::Ur if (1300..=1500).contains(&v) => Calendar::Hijri,
-        _ => Calendar::Gregorian,
-    };
+    let mut cal = super::parse::unmarked_year_calendar(lang, v);
     if let Some((era, k)) = p.era_at(end) {
         cal = era;
         end = k;

@@ -73,6 +73,16 @@ pub(crate) enum What {
     En(EnWhat),
 }
 
+/// The calendar of a four-digit year written without an era mark: 1300–1500
+/// is Solar Hijri in Persian text and lunar Hijri in Arabic and Urdu text.
+pub(crate) fn unmarked_year_calendar(lang: Lang, year: u32) -> Calendar {
+    match lang {
+        Lang::Fa if (1300..=1500).contains(&year) => Calendar::Persian,
+        Lang::Ar | Lang::Ur if (1300..=1500).contains(&year) => Calendar::Hijri,
+        _ => Calendar::Gregorian,
+    }
+}
+
 /// Three numbers of a numeric date, each with its digit count, the
 /// separator, and the token after the last: `(a, sep, b, c, end)`.
 type NumericParts = ((u32, u8), char, (u32, u8), (u32, u8), usize);
@@ -448,14 +458,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut era = None;
-        if self.same_line(j)
-            && let Some((v, k)) = self.value(j, Kind::Era)
-        {
-            era = Some(match v {
-                0 => Calendar::Gregorian,
-                1 => Calendar::Persian,
-                _ => Calendar::Hijri,
-            });
+        if let Some((cal, k)) = self.era_at(j) {
+            era = Some(cal);
             j = k;
         }
         Some((y, short, era, j))

@@ -60,25 +60,17 @@ impl Parser<'_> {
             return None;
         }
         let mut era = None;
-        if self.same_line(end)
-            && let Some((v, k)) = self.value(end, Kind::Era)
-        {
-            era = Some(v);
+        if let Some((c, k)) = self.era_at(end) {
+            era = Some(c);
             end = k;
         }
-        let y = y as i32;
         let cal = match era {
-            Some(2) => Calendar::Hijri,
-            Some(1) => Calendar::Persian,
-            Some(_) => Calendar::Gregorian,
-            None if ydigits == 4 && (1300..=1500).contains(&y) => match self.lang {
-                Lang::Fa => Calendar::Persian,
-                Lang::Ar | Lang::Ur => Calendar::Hijri,
-                Lang::En => Calendar::Gregorian,
-            },
+            Some(c) => c,
+            None if ydigits == 4 => super::unmarked_year_calendar(self.lang, y),
             None if ydigits == 2 && persian_short => Calendar::Persian,
             None => Calendar::Gregorian,
         };
+        let y = y as i32;
         let mut what = What::Date {
             cal,
             year: Some(y),
