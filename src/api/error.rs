@@ -47,6 +47,16 @@ pub enum ApiError {
     Timeout { detail: String },
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// A request target longer than tarikh reads.
+    #[error("the request URI is {length} bytes; the limit is {limit}")]
+    UriTooLong { length: usize, limit: usize },
+    /// Too many header lines, or too many bytes of them.
+    #[error("the request has {size} {what}; the limit is {limit}")]
+    HeadersTooLarge {
+        what: &'static str,
+        size: usize,
+        limit: usize,
+    },
     /// An NDJSON batch with more documents than one request may store.
     #[error("the batch holds {count} documents; send at most {limit} per request")]
     TooManyDocuments { count: usize, limit: usize },
@@ -133,6 +143,8 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Timeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::PayloadTooLarge { .. } | ApiError::TooManyDocuments { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
+            ApiError::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -151,6 +163,8 @@ impl ApiError {
             ApiError::Timeout { .. } => ("timeout", "Query timed out"),
             ApiError::PayloadTooLarge { .. } => ("payload-too-large", "Request body too large"),
             ApiError::TooManyDocuments { .. } => ("too-many-documents", "Batch too large"),
+            ApiError::UriTooLong { .. } => ("uri-too-long", "URI too long"),
+            ApiError::HeadersTooLarge { .. } => ("headers-too-large", "Request headers too large"),
             ApiError::UnsupportedMediaType { .. } => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Unavailable { .. } => ("unavailable", "Service unavailable"),
             ApiError::Internal(_) => ("internal", "Internal server error"),

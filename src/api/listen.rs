@@ -157,6 +157,8 @@ pub async fn serve(
             builder
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_read)
+                .max_buf_size(super::head::HYPER_MAX_BUF)
+                .max_headers(super::head::HYPER_MAX_HEADERS)
                 .keep_alive(true);
             let mut conn = pin!(builder.serve_connection(io, service));
             let mut stopping = false;

@@ -28,6 +28,7 @@ pub mod documents;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod head;
 pub mod ics;
 pub mod listen;
 pub mod openapi;
@@ -149,6 +150,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(axum::Extension(error::BodyLimit(limit)))
         .layer(tower_http::compression::CompressionLayer::new().gzip(true))
+        .layer(middleware::from_fn(head::check))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
