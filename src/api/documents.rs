@@ -10,13 +10,13 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use super::error::{Body, StrictQuery, parse_json, utf8};
+use super::error::{Body, DateProblem, StrictQuery, parse_json, utf8};
 use super::events::{NoParams, parse_id};
 use super::{ApiError, AppState};
 use crate::extract::Mention;
 use crate::input::{self, Format};
 use crate::lexicon::Lang;
-use crate::store::{Ingested, NewDocument, parse_dct, read};
+use crate::store::{Ingested, NewDocument, read};
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
@@ -76,29 +76,60 @@ pub struct BatchOut {
 pub fn lang_of(field: &str, s: Option<&str>) -> Result<Option<Lang>, ApiError> {
     match s.map(str::trim) {
         None | Some("" | "auto") => Ok(None),
-        Some("fa") => Ok(Some(Lang::Fa)),
-        Some("ar") => Ok(Some(Lang::Ar)),
-        Some("en") => Ok(Some(Lang::En)),
-        Some("ur") => Ok(Some(Lang::Ur)),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "{field}: unknown language {other:?}; expected fa, ar, en, ur or auto"
-        ))),
+        Some(code) => Lang::parse(code).map(Some).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "{field}: unknown language {code:?}; expected fa, ar, en, ur or auto"
+            ))
+        }),
     }
+}
+
+/// A 400 for a date member that cannot be read, naming the member (with
+/// its request part, `line 3: published_at`) and the text sent.
+fn unreadable(at: &str, member: &str, input: &str, expected: &str) -> ApiError {
+    ApiError::BadDate(Box::new(DateProblem {
+        parameter: member.to_string(),
+        input: input.to_string(),
+        field: None,
+        value: None,
+        min: None,
+        max: None,
+        detail: format!("{at}{member}: could not read a date in {input:?}; expected {expected}"),
+    }))
 }
 
 impl DocumentIn {
     /// Validates into a store document; `at` names the request part in errors.
     ///
+    /// A `published_at` must be readable (as `tarikh ingest` reads it: ISO
+    /// 8601, RFC 3339 or RFC 2822), so a typo is refused rather than stored
+    /// and silently ignored.
+    ///
     /// # Errors
-    /// 400 for empty text, an unknown language, or an unreadable `dct`.
+    /// 400 for empty text, an unknown language, or an unreadable `dct` or
+    /// `published_at` (naming the member and its value).
     pub fn into_new(self, at: &str) -> Result<NewDocument, ApiError> {
         if self.text.trim().is_empty() {
             return Err(ApiError::bad_request(format!("{at}text: must not be empty")));
         }
         let lang = lang_of(&format!("{at}lang"), self.lang.as_deref())?;
+        let published = match self.published_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(p) => Some(input::published(p).ok_or_else(|| {
+                unreadable(
+                    at,
+                    "published_at",
+                    p,
+                    "a date or time (2022-01-24, 2022-01-24T12:12+03:30, RFC 2822)",
+                )
+            })?),
+            None => None,
+        };
         let dct = match self.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(parse_dct(s).map_err(|e| ApiError::bad_request(format!("{at}{e}")))?),
-            None => self.published_at.as_deref().and_then(|p| parse_dct(p).ok()),
+            Some(s) => Some(
+                crate::extract::parse_dct(s)
+                    .ok_or_else(|| unreadable(at, "dct", s, "a date (2022-01-24) or date-time (2022-01-24T12:12)"))?,
+            ),
+            None => published,
         };
         let external_id = self
             .id

@@ -623,3 +623,57 @@ fn completions_and_the_man_page_cover_every_subcommand() {
     );
     assert!(man.contains("backup"));
 }
+
+#[tokio::test]
+async fn an_unreadable_published_at_or_language_is_a_400_and_stores_nothing() {
+    let s = serve(|_| {}).await;
+    let post = |body: String| {
+        s.http
+            .post(s.url("/api/documents"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let r = post(json!({"text": "The board met on 2 June 2022.", "published_at": "garbage"}).to_string())
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let p: Value = r.json().await.expect("problem");
+    assert_eq!(p["parameter"], "published_at", "{p}");
+    assert_eq!(p["input"], "garbage", "{p}");
+
+    let r = post(json!({"text": "The board met on 2 June 2022.", "lang": "zz"}).to_string())
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let p: Value = r.json().await.expect("problem");
+    assert!(p["detail"].as_str().expect("detail").contains("\"zz\""), "{p}");
+
+    let good = json!({"text": "The board met on 2 June 2022.", "published_at": "Fri, 03 Jun 2022 09:00:00 +0000"});
+    let bad = json!({"text": "The council met on 5 June 2022.", "published_at": "3rd of June-ish"});
+    let r = s.ndjson(lines(&[good.clone(), bad])).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let p: Value = r.json().await.expect("problem");
+    assert!(
+        p["detail"]
+            .as_str()
+            .expect("detail")
+            .starts_with("line 2: published_at"),
+        "{p}"
+    );
+    assert_eq!(s.count("documents").await, 0);
+
+    // RFC 2822, as feeds write it, is read and becomes the document's date.
+    let r = s.ndjson(lines(&[good])).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let v: Value = s
+        .http
+        .get(s.url("/api/sql?q=SELECT%20dct%20FROM%20documents"))
+        .send()
+        .await
+        .expect("sql")
+        .json()
+        .await
+        .expect("json");
+    assert!(v["rows"][0][0].as_str().unwrap_or("").starts_with("2022-06-03"), "{v}");
+}
