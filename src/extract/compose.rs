@@ -14,7 +14,7 @@
 //! only joined to a date that has none.
 
 use crate::calendar::Calendar;
-use crate::lexicon::{FrameWord, Kind, Lang, TokKind};
+use crate::lexicon::{Conj, FrameWord, Kind, Lang, TokKind, Value};
 
 use super::parse::{Expr, Parser, Unit, What};
 
@@ -261,10 +261,10 @@ pub(crate) fn range_linker(p: &Parser, i: usize) -> Option<usize> {
     if p.is_punct(j, &[',', '،']) {
         j += 1;
     }
-    if let Some(k) = p.conj(j, 0) {
+    if let Some(k) = p.conj(j, Conj::And) {
         j = k; // وحتى, و حتى
     }
-    if let Some(k) = p.conj(j, 1) {
+    if let Some(k) = p.conj(j, Conj::To) {
         return Some(k);
     }
     (j == i && p.is_punct(i, &['-', '–'])).then_some(i + 1)
@@ -425,9 +425,9 @@ fn split_lists(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
             // walk back over `(،|و) DAY`
             while k >= floor + 2 {
                 let sep = k - 1;
-                let joined = p.is_punct(sep, &[',', '،']) || p.conj(sep, 0) == Some(k);
+                let joined = p.is_punct(sep, &[',', '،']) || p.conj(sep, Conj::And) == Some(k);
                 let Some((d, dd)) = p.num(sep - 1) else { break };
-                let glued_to_word = p.glued_to_word(sep - 1) && p.conj(sep - 2, 0).is_none();
+                let glued_to_word = p.glued_to_word(sep - 1) && p.conj(sep - 2, Conj::And).is_none();
                 if !joined || dd > 2 || !(1..=31).contains(&d) || glued_to_word || !p.same_line(k) {
                     break;
                 }
@@ -479,13 +479,9 @@ impl Parser<'_> {
         if !self.same_line(i) {
             return None;
         }
-        self.value(i, Kind::Era).map(|(v, k)| {
-            let cal = match v {
-                0 => Calendar::Gregorian,
-                1 => Calendar::Persian,
-                _ => Calendar::Hijri,
-            };
-            (cal, k)
+        self.typed(i, Kind::Era, |v| match v {
+            Value::Era(cal) => Some(cal),
+            _ => None,
         })
     }
 }

@@ -4,7 +4,9 @@
 use chrono::Weekday;
 
 use crate::calendar::Calendar;
-use crate::lexicon::{Ambiguity, Entry, FrameWord, Gap, Kind, Lang, Lexicon, ModWord, TokKind, Token};
+use crate::lexicon::{
+    AmPm, Ambiguity, Conj, Dir, DurUnit, Entry, FrameWord, Gap, Kind, Lang, Lexicon, ModWord, TokKind, Token, Value,
+};
 
 use super::Mod;
 
@@ -37,10 +39,11 @@ pub(crate) enum What {
         day: Option<u8>,
         day_to: Option<u8>,
         time: Option<(u8, u8)>,
-        /// Which year when none is written: -1 last, 1 next (`ژانویه آینده`, `سال آینده`).
+        /// Which year when none is written, in years from the document's
+        /// (`سال آینده` 1, `پیرارسال` −2).
         rel_year: Option<i32>,
-        /// Month of the named direction (`ژانویه آینده`: the coming one).
-        month_dir: Option<i32>,
+        /// The month of the named direction (`ژانویه آینده`: the coming one).
+        month_dir: Option<Dir>,
         /// The weekday written with the date: it must agree, and it picks the
         /// year of a yearless date.
         weekday: Option<Weekday>,
@@ -61,11 +64,12 @@ pub(crate) enum What {
         offset: i32,
         weekday: Option<Weekday>,
     },
-    /// A weekday: `dir` -1 last, 1 next, None the nearest (before, or after
-    /// when the sentence is in the future tense: `future`); `nth` of the month.
+    /// A weekday: of the last or next week with `dir`, else the nearest
+    /// (before, or after when the sentence is in the future tense: `future`);
+    /// `nth` of the month.
     Weekday {
         weekday: Weekday,
-        dir: Option<i32>,
+        dir: Option<Dir>,
         nth: Option<u8>,
         future: bool,
     },
@@ -260,35 +264,72 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(crate) fn value(&self, i: usize, kind: Kind) -> Option<(i32, usize)> {
-        self.entry(i, kind).map(|(e, j)| (e.value, j))
+    /// The value of a `kind` word at `i`, read by `get`, and the token after it.
+    pub(crate) fn typed<T>(&self, i: usize, kind: Kind, get: impl FnOnce(Value) -> Option<T>) -> Option<(T, usize)> {
+        self.entry(i, kind).and_then(|(e, j)| Some((get(e.value)?, j)))
+    }
+
+    /// A number word at `i` (`kind` is [`Kind::NumWord`] or [`Kind::Ordinal`]).
+    pub(crate) fn number_word(&self, i: usize, kind: Kind) -> Option<(u32, usize)> {
+        self.typed(i, kind, |v| match v {
+            Value::Number(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// A direction word at `i` (`گذشته`, `المقبل`, `this`).
+    pub(crate) fn dir(&self, i: usize) -> Option<(Dir, usize)> {
+        self.typed(i, Kind::Dir, |v| match v {
+            Value::Dir(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// A relative day word at `i` (`دیروز`): its offset in days.
+    pub(crate) fn rel_day(&self, i: usize) -> Option<(i32, usize)> {
+        self.typed(i, Kind::RelDay, |v| match v {
+            Value::Days(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// A relative year word at `i` (`پارسال`): its offset in years.
+    pub(crate) fn rel_year(&self, i: usize) -> Option<(i32, usize)> {
+        self.typed(i, Kind::RelYear, |v| match v {
+            Value::Years(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// A counting unit at `i` (`روز`, `يومين`, `hours`).
+    pub(crate) fn dur_unit(&self, i: usize) -> Option<(DurUnit, usize)> {
+        self.typed(i, Kind::DurUnit, |v| match v {
+            Value::DurUnit(u) => Some(u),
+            _ => None,
+        })
     }
 
     pub(crate) fn frame(&self, i: usize, f: FrameWord) -> Option<usize> {
         self.entry(i, Kind::Frame)
-            .filter(|(e, _)| e.value == f as i32)
+            .filter(|(e, _)| e.value == Value::Frame(f))
             .map(|(_, j)| j)
     }
 
     /// A calendar unit word at `i` (`هفته`, `الشهر`, `year`) and the token after it.
     pub(crate) fn unit_at(&self, i: usize) -> Option<(Unit, usize)> {
-        let (v, j) = self.value(i, Kind::Unit)?;
-        let u = match v {
-            1 => Unit::Week,
-            2 => Unit::Month,
-            3 => Unit::Year,
-            _ => return None,
-        };
-        Some((u, j))
+        self.typed(i, Kind::Unit, |v| match v {
+            Value::Unit(u) => Some(u),
+            _ => None,
+        })
     }
 
     fn unit(&self, i: usize, unit: Unit) -> Option<usize> {
         self.unit_at(i).filter(|&(u, _)| u == unit).map(|(_, j)| j)
     }
 
-    pub(crate) fn conj(&self, i: usize, which: i32) -> Option<usize> {
+    pub(crate) fn conj(&self, i: usize, which: Conj) -> Option<usize> {
         self.entry(i, Kind::Conj)
-            .filter(|(e, _)| e.value == which)
+            .filter(|(e, _)| e.value == Value::Conj(which))
             .map(|(_, j)| j)
     }
 
@@ -315,7 +356,7 @@ impl<'a> Parser<'a> {
                 && self.glued(i)
                 && i > 0
                 && self.toks[i - 1].kind == TokKind::Word
-                && self.conj(i - 1, 0).is_none()
+                && self.conj(i - 1, Conj::And).is_none()
                 && self.month_word_after(i + 1).is_none();
             if digits <= 2 && (1..=MAX_DAY).contains(&v) && !glued_left {
                 return Some((v as u8, i + 1));
@@ -327,23 +368,25 @@ impl<'a> Parser<'a> {
 
     /// Ordinal day words, tens composed: `بیست و سوم`, `سی ام`, `الحادي والعشرين`, `الثاني عشر`.
     fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
-        let tens = |j: usize| -> Option<(i32, usize)> {
-            let (v, k) = self.value(j, Kind::NumWord).or_else(|| self.value(j, Kind::Ordinal))?;
+        let tens = |j: usize| -> Option<(u32, usize)> {
+            let (v, k) = self
+                .number_word(j, Kind::NumWord)
+                .or_else(|| self.number_word(j, Kind::Ordinal))?;
             (v == 20 || v == 30).then_some((v, k))
         };
-        if let Some((t, j)) = self.value(i, Kind::NumWord).filter(|(v, _)| *v == 20 || *v == 30) {
+        if let Some((t, j)) = self.number_word(i, Kind::NumWord).filter(|(v, _)| *v == 20 || *v == 30) {
             // Persian: بیست و یکم
-            let j2 = self.conj(j, 0).unwrap_or(j);
-            if let Some((u, k)) = self.value(j2, Kind::Ordinal).filter(|(u, _)| (1..=9).contains(u)) {
+            let j2 = self.conj(j, Conj::And).unwrap_or(j);
+            if let Some((u, k)) = self.number_word(j2, Kind::Ordinal).filter(|(u, _)| (1..=9).contains(u)) {
                 return Some(((t + u) as u8, k));
             }
         }
-        let (u, j) = self.value(i, Kind::Ordinal)?;
+        let (u, j) = self.number_word(i, Kind::Ordinal)?;
         if (1..=9).contains(&u) {
-            if let Some((10, k)) = self.value(j, Kind::NumWord) {
+            if let Some((10, k)) = self.number_word(j, Kind::NumWord) {
                 return Some(((10 + u) as u8, k));
             }
-            let j2 = self.conj(j, 0).unwrap_or(j);
+            let j2 = self.conj(j, Conj::And).unwrap_or(j);
             if let Some((t, k)) = tens(j2) {
                 return Some(((t + u) as u8, k));
             }
@@ -360,11 +403,12 @@ impl<'a> Parser<'a> {
         let mut best: Option<MonthHit> = None;
         for (kind, cal) in kinds {
             if let Some((e, j)) = self.entry(i, kind)
+                && let Some(month) = e.month()
                 && best.is_none_or(|b| j > b.end)
             {
                 best = Some(MonthHit {
                     cal,
-                    month: e.value as u8,
+                    month,
                     amb: e.ambiguity,
                     end: j,
                     named_twice: false,
@@ -398,7 +442,7 @@ impl<'a> Parser<'a> {
         }
         let same = |k: usize| {
             self.entry(k, Kind::GMonth)
-                .filter(|(e, _)| e.value as u8 == month)
+                .filter(|(e, _)| e.month() == Some(month))
                 .map(|(_, j)| j)
         };
         if self.is_punct(i, &['/', '-', '–']) {
@@ -415,7 +459,7 @@ impl<'a> Parser<'a> {
         [Kind::GMonth, Kind::PMonth, Kind::HMonth]
             .into_iter()
             .find_map(|k| self.entry(i, k))
-            .map(|(e, j)| (e.value as u8, j))
+            .and_then(|(e, j)| Some((e.month()?, j)))
     }
 
     /// `ماه` after a Persian month or before a month (`دی ماه`, `ماه ژانویه`).
@@ -442,9 +486,7 @@ impl<'a> Parser<'a> {
             match digits {
                 4 if (1000..=2999).contains(&v) => (v as i32, false, i + 1),
                 // three digits only with an era mark (`۷۶۵ ه.ق`): otherwise a count
-                3 if month_cal.is_some() && v >= 100 && self.value(i + 1, Kind::Era).is_some() => {
-                    (v as i32, false, i + 1)
-                }
+                3 if month_cal.is_some() && v >= 100 && self.era_at(i + 1).is_some() => (v as i32, false, i + 1),
                 2 if month_cal.is_some() => (v as i32, true, i + 1),
                 _ => return None,
             }
@@ -467,16 +509,16 @@ impl<'a> Parser<'a> {
 
     /// Arabic years in words: `ألفان وثمانية عشر`, `ألف وتسعمائة وواحد`, `ألفين`.
     fn word_year(&self, i: usize) -> Option<(i32, usize)> {
-        let (first, mut j) = self.value(i, Kind::NumWord)?;
+        let (first, mut j) = self.number_word(i, Kind::NumWord)?;
         if first != 1000 && first != 2000 {
             return None;
         }
-        let mut total = first;
+        let mut total = first as i32;
         loop {
-            let k = self.conj(j, 0).unwrap_or(j);
-            match self.value(k, Kind::NumWord) {
+            let k = self.conj(j, Conj::And).unwrap_or(j);
+            match self.number_word(k, Kind::NumWord) {
                 Some((v, next)) if v < 1000 => {
-                    total += v;
+                    total += v as i32;
                     j = next;
                 }
                 _ => break,
@@ -507,10 +549,13 @@ impl<'a> Parser<'a> {
             k += 2;
         }
         let mut h = h as u8;
-        if let Some((ampm, n)) = self.value(k, Kind::AmPm) {
-            if ampm == 1 && h < 12 {
+        if let Some((ampm, n)) = self.typed(k, Kind::AmPm, |v| match v {
+            Value::AmPm(x) => Some(x),
+            _ => None,
+        }) {
+            if ampm == AmPm::Pm && h < 12 {
                 h += 12;
-            } else if ampm == 0 && h == 12 {
+            } else if ampm == AmPm::Am && h == 12 {
                 h = 0;
             }
             k = n;
@@ -520,13 +565,16 @@ impl<'a> Parser<'a> {
 
     /// Modifier words before an expression: (modifier, where the expression starts).
     fn modifier(&self, i: usize) -> Option<(Mod, usize)> {
-        let (v, j) = self.value(i, Kind::Mod)?;
+        let (v, j) = self.typed(i, Kind::Mod, |v| match v {
+            Value::Mod(m) => Some(m),
+            _ => None,
+        })?;
         let m = match v {
-            x if x == ModWord::Start as i32 => Mod::Start,
-            x if x == ModWord::Mid as i32 => Mod::Mid,
-            x if x == ModWord::End as i32 => Mod::End,
-            x if x == ModWord::Before as i32 => Mod::Before,
-            _ => Mod::After,
+            ModWord::Start => Mod::Start,
+            ModWord::Mid => Mod::Mid,
+            ModWord::End => Mod::End,
+            ModWord::Before => Mod::Before,
+            ModWord::After => Mod::After,
         };
         // Persian ezafe `of`: اوایل ماه, ابتدای سال.
         Some((m, j))

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Weekday};
 
 use crate::calendar::{self, Calendar, ISO_WEEK_START, PERSIAN_WEEK_START, Ymd};
-use crate::lexicon::Lang;
+use crate::lexicon::{Dir, Lang};
 
 use super::parse::{Expr, Unit, What};
 use super::{Anchor, Grain};
@@ -276,7 +276,7 @@ fn resolve_date(what: &What, near: Option<NaiveDate>, dct: Option<NaiveDate>) ->
                 (None, None, Some(dir)) => {
                     let a = dct.or(near)?;
                     let y0 = this_year(a);
-                    if dir > 0 {
+                    if dir == Dir::Next {
                         (y0..=y0 + 1).filter_map(range).find(|(f, _)| *f > a)?
                     } else {
                         (y0 - 1..=y0).rev().filter_map(range).find(|(_, l)| *l < a)?
@@ -515,13 +515,13 @@ fn rel_unit_in(a: NaiveDate, unit: Unit, offset: i32, cal: Calendar) -> Option<R
     })
 }
 
-/// A weekday near `a`: the most recent on or before it; with
-/// `dir` -1 the one before; with 1 the one in the next week, 0 this week
-/// (weeks beginning on `week_start`); with `nth` the nth of the month.
+/// A weekday near `a`: the most recent on or before it; with `dir` past
+/// the one before; next, the one in the next week; this, the one in this
+/// week (weeks beginning on `week_start`); with `nth` the nth of the month.
 fn weekday_date(
     a: NaiveDate,
     wd: Weekday,
-    dir: Option<i32>,
+    dir: Option<Dir>,
     nth: Option<u8>,
     week_start: Weekday,
 ) -> Option<NaiveDate> {
@@ -531,11 +531,11 @@ fn weekday_date(
     let cur = i64::from(a.weekday().num_days_from_monday());
     let want = i64::from(wd.num_days_from_monday());
     match dir {
-        Some(d @ (0 | 1)) => {
+        Some(d @ (Dir::This | Dir::Next)) => {
             let (first, _) = calendar::week_range(a, week_start);
-            shift(first, 7 * i64::from(d) + days_into_week(week_start, wd))
+            shift(first, 7 * i64::from(d.offset()) + days_into_week(week_start, wd))
         }
-        Some(_) => {
+        Some(Dir::Past) => {
             let back = (cur - want).rem_euclid(7);
             shift(a, -(if back == 0 { 7 } else { back }))
         }

@@ -9,12 +9,16 @@
 //! code-point span in the original text, so every match maps back exactly.
 
 mod tokens;
+mod words;
 
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Calendar;
+
 pub use tokens::{Gap, TokKind, Token, tokenize};
+pub use words::{AmPm, Conj, Dir, DurUnit, FrameWord, Kind, ModWord, Unit, Value};
 
 /// A language of the text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -192,94 +196,6 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// What a lexicon word is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// A Gregorian month name; value 1–12.
-    GMonth,
-    /// A Solar Hijri month name; value 1–12.
-    PMonth,
-    /// A lunar Hijri month name; value 1–12.
-    HMonth,
-    /// A weekday; value 0 = Monday … 6 = Sunday (ISO numbering, named so no week start is assumed).
-    Weekday,
-    /// An ordinal day word; value = the day (tens compose: بیست و سوم).
-    Ordinal,
-    /// A cardinal number word; value = the number.
-    NumWord,
-    /// Today, yesterday...; value = offset in days.
-    RelDay,
-    /// A calendar unit a relative expression counts in; value: 1 week, 2 month, 3 year.
-    Unit,
-    /// A unit that only counts (minutes, `days`); value: [`DurUnit`] as i32.
-    DurUnit,
-    /// Which one: value -1 past, 1 future, 0 this.
-    Dir,
-    /// A whole-word relative year (امسال); value = offset in years.
-    RelYear,
-    /// A modifier; value: [`ModWord`] as i32.
-    Mod,
-    /// `تاکنون`: until now.
-    SinceNow,
-    /// A frame word; value: [`FrameWord`] as i32.
-    Frame,
-    /// An era mark; value: 0 Gregorian, 1 Persian, 2 Hijri.
-    Era,
-    /// A connector; value: 0 and, 1 to, 2 from.
-    Conj,
-    /// `ساعت`: the clock word before a time.
-    Clock,
-    /// am/pm; value 0 am, 1 pm.
-    AmPm,
-    /// `ago`, `منذ`, `پیش`.
-    Ago,
-    /// A quantifier that makes a count vague (more than, about).
-    Vague,
-    /// A future-tense marker (خواهد, سوف, will).
-    Future,
-    /// A noun a weekday after it names a thing, not a day (`نماز جمعه`,
-    /// `صلاة الجمعة`: the Friday prayer, and its imam).
-    NameHead,
-}
-
-/// Units that only count.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum DurUnit {
-    Second = 0,
-    Minute,
-    Hour,
-    Day,
-    /// The Arabic dual: two days.
-    Day2,
-    Week,
-    Month,
-    Year,
-    /// The Arabic dual: two years.
-    Year2,
-}
-
-/// Modifier words.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ModWord {
-    Start = 0,
-    Mid,
-    End,
-    Before,
-    After,
-}
-
-/// Frame words.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum FrameWord {
-    Day = 0,
-    In,
-    Date,
-    Night,
-    Of,
-    /// `الموافق`, `برابر با`: the same day in another calendar follows.
-    Equals,
-}
-
 /// How much context a word needs before it counts as a date word.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Ambiguity {
@@ -296,8 +212,10 @@ pub enum Ambiguity {
 /// One lexicon entry: a word or phrase and what it means.
 #[derive(Clone, Debug)]
 pub struct Entry {
+    /// What the word is.
     pub kind: Kind,
-    pub value: i32,
+    /// What it means.
+    pub value: Value,
     langs: u8,
     pub ambiguity: Ambiguity,
     /// Folded words after the first (for phrases such as `كانون الثاني`).
@@ -305,12 +223,20 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The weekday a [`Kind::Weekday`] entry names (its value counts from Monday = 0).
+    /// The month a month-name entry names, 1–12.
+    pub fn month(&self) -> Option<u8> {
+        match self.value {
+            Value::Month(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The weekday a [`Kind::Weekday`] entry names.
     pub fn weekday(&self) -> Option<chrono::Weekday> {
-        (self.kind == Kind::Weekday)
-            .then(|| u8::try_from(self.value).ok())
-            .flatten()
-            .and_then(|v| chrono::Weekday::try_from(v).ok())
+        match self.value {
+            Value::Weekday(w) => Some(w),
+            _ => None,
+        }
     }
 
     /// Whether an expression can begin with this word. Connectors, frames
@@ -326,10 +252,12 @@ impl Entry {
             | Kind::DurUnit
             | Kind::Future
             | Kind::NameHead => false,
-            Kind::Conj => self.value == 2,
-            Kind::Frame => {
-                self.value != FrameWord::Equals as i32 && !(matches!(self.value, 1 | 3 | 4) && self.rest.is_empty())
-            }
+            Kind::Conj => self.value == Value::Conj(Conj::From),
+            Kind::Frame => match self.value {
+                Value::Frame(FrameWord::Equals) => false,
+                Value::Frame(FrameWord::In | FrameWord::Night | FrameWord::Of) => !self.rest.is_empty(),
+                _ => true,
+            },
             _ => true,
         }
     }
@@ -478,7 +406,7 @@ impl Lexicon {
     }
 
     /// Every folded spelling of `kind` with `value` (for tests and docs).
-    pub fn spellings(&self, kind: Kind, value: i32) -> Vec<String> {
+    pub fn spellings(&self, kind: Kind, value: Value) -> Vec<String> {
         let mut out = Vec::new();
         for (first, list) in &self.by_first {
             for e in list.iter().filter(|e| e.kind == kind && e.value == value) {
@@ -523,84 +451,84 @@ fn parse_kind(s: &str) -> Option<Kind> {
     })
 }
 
-fn parse_value(kind: Kind, s: &str) -> Option<i32> {
+fn parse_value(kind: Kind, s: &str) -> Option<Value> {
+    use chrono::Weekday as W;
     Some(match kind {
-        Kind::Weekday => match s {
-            "mon" => 0,
-            "tue" => 1,
-            "wed" => 2,
-            "thu" => 3,
-            "fri" => 4,
-            "sat" => 5,
-            "sun" => 6,
+        Kind::GMonth | Kind::PMonth | Kind::HMonth => Value::Month(s.parse().ok().filter(|m| (1..=12).contains(m))?),
+        Kind::Ordinal | Kind::NumWord => Value::Number(s.parse().ok()?),
+        Kind::RelDay => Value::Days(s.parse().ok()?),
+        Kind::RelYear => Value::Years(s.parse().ok()?),
+        Kind::Weekday => Value::Weekday(match s {
+            "mon" => W::Mon,
+            "tue" => W::Tue,
+            "wed" => W::Wed,
+            "thu" => W::Thu,
+            "fri" => W::Fri,
+            "sat" => W::Sat,
+            "sun" => W::Sun,
             _ => return None,
-        },
-        Kind::Unit => match s {
-            "week" => 1,
-            "month" => 2,
-            "year" => 3,
+        }),
+        Kind::Unit => Value::Unit(match s {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
             _ => return None,
-        },
-        Kind::DurUnit => {
-            (match s {
-                "second" => DurUnit::Second,
-                "minute" => DurUnit::Minute,
-                "hour" => DurUnit::Hour,
-                "day" => DurUnit::Day,
-                "day2" => DurUnit::Day2,
-                "week" => DurUnit::Week,
-                "month" => DurUnit::Month,
-                "year" => DurUnit::Year,
-                "year2" => DurUnit::Year2,
-                _ => return None,
-            }) as i32
-        }
-        Kind::Dir => match s {
-            "past" => -1,
-            "future" => 1,
-            "this" => 0,
+        }),
+        Kind::DurUnit => Value::DurUnit(match s {
+            "second" => DurUnit::Second,
+            "minute" => DurUnit::Minute,
+            "hour" => DurUnit::Hour,
+            "day" => DurUnit::Day,
+            "day2" => DurUnit::Day2,
+            "week" => DurUnit::Week,
+            "month" => DurUnit::Month,
+            "year" => DurUnit::Year,
+            "year2" => DurUnit::Year2,
             _ => return None,
-        },
-        Kind::Mod => {
-            (match s {
-                "START" => ModWord::Start,
-                "MID" => ModWord::Mid,
-                "END" => ModWord::End,
-                "BEFORE" => ModWord::Before,
-                "AFTER" => ModWord::After,
-                _ => return None,
-            }) as i32
-        }
-        Kind::Frame => {
-            (match s {
-                "day" => FrameWord::Day,
-                "in" => FrameWord::In,
-                "date" => FrameWord::Date,
-                "night" => FrameWord::Night,
-                "of" => FrameWord::Of,
-                "equals" => FrameWord::Equals,
-                _ => return None,
-            }) as i32
-        }
-        Kind::Era => match s {
-            "gregorian" => 0,
-            "persian" => 1,
-            "hijri" => 2,
+        }),
+        Kind::Dir => Value::Dir(match s {
+            "past" => Dir::Past,
+            "future" => Dir::Next,
+            "this" => Dir::This,
             _ => return None,
-        },
-        Kind::Conj => match s {
-            "and" => 0,
-            "to" => 1,
-            "from" => 2,
+        }),
+        Kind::Mod => Value::Mod(match s {
+            "START" => ModWord::Start,
+            "MID" => ModWord::Mid,
+            "END" => ModWord::End,
+            "BEFORE" => ModWord::Before,
+            "AFTER" => ModWord::After,
             _ => return None,
-        },
-        Kind::AmPm => match s {
-            "am" => 0,
-            "pm" => 1,
+        }),
+        Kind::Frame => Value::Frame(match s {
+            "day" => FrameWord::Day,
+            "in" => FrameWord::In,
+            "date" => FrameWord::Date,
+            "night" => FrameWord::Night,
+            "of" => FrameWord::Of,
+            "equals" => FrameWord::Equals,
             _ => return None,
-        },
-        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future | Kind::NameHead => 0,
-        _ => s.parse().ok()?,
+        }),
+        Kind::Era => Value::Era(match s {
+            "gregorian" => Calendar::Gregorian,
+            "persian" => Calendar::Persian,
+            "hijri" => Calendar::Hijri,
+            _ => return None,
+        }),
+        Kind::Conj => Value::Conj(match s {
+            "and" => Conj::And,
+            "to" => Conj::To,
+            "from" => Conj::From,
+            _ => return None,
+        }),
+        Kind::AmPm => Value::AmPm(match s {
+            "am" => AmPm::Am,
+            "pm" => AmPm::Pm,
+            _ => return None,
+        }),
+        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future | Kind::NameHead => Value::Marker,
     })
 }
 

@@ -2,7 +2,7 @@
 //! calendar and order, and a month with its year.
 
 use crate::calendar::Calendar;
-use crate::lexicon::{Ambiguity, FrameWord, Kind, Lang, TokKind};
+use crate::lexicon::{Ambiguity, Conj, Dir, FrameWord, Kind, Lang, TokKind};
 
 use super::super::Mod;
 use super::{Expr, NumericParts, Parser, Unit, What};
@@ -122,7 +122,7 @@ impl Parser<'_> {
         if let Some(k) = self.frame(j, FrameWord::Day) {
             j = k;
         }
-        let from = self.conj(j, 2).filter(|_| self.lang == Lang::Ar);
+        let from = self.conj(j, Conj::From).filter(|_| self.lang == Lang::Ar);
         if let Some(k) = from {
             j = k;
         }
@@ -133,11 +133,11 @@ impl Parser<'_> {
         let mut day_to = None;
         // a list or range of days sharing the month
         loop {
-            let next = self.conj(k, 0).or_else(|| self.conj(k, 1)).or_else(|| {
+            let next = self.conj(k, Conj::And).or_else(|| self.conj(k, Conj::To)).or_else(|| {
                 (self.is_punct(k, &['-', '–']) || (self.is_punct(k, &[',', '،']) && day_to.is_none())).then_some(k + 1)
             });
             let Some(n) = next else { break };
-            let is_list = self.conj(k, 0).is_some() || self.is_punct(k, &[',', '،']);
+            let is_list = self.conj(k, Conj::And).is_some() || self.is_punct(k, &[',', '،']);
             let prev = day_to.unwrap_or(day);
             match self.day(n) {
                 // a list of days is one interval only when they follow each other (۹ و ۱۰)
@@ -236,11 +236,11 @@ impl Parser<'_> {
         }
         let (day, mut k) = self.day_glued(k, true)?;
         let mut day_to = None;
-        if (self.is_punct(k, &['-', '–']) || self.conj(k, 1).is_some())
+        if (self.is_punct(k, &['-', '–']) || self.conj(k, Conj::To).is_some())
             && let Some((d2, n)) = self.day(if self.is_punct(k, &['-', '–']) {
                 k + 1
             } else {
-                self.conj(k, 1)?
+                self.conj(k, Conj::To)?
             })
             && d2 > day
         {
@@ -327,15 +327,15 @@ impl Parser<'_> {
             year_found = true;
             end = n;
         } else if let Some(n) = self.unit(end, Unit::Year)
-            && let Some((d, n2)) = self.value(n, Kind::Dir)
+            && let Some((d, n2)) = self.dir(n)
         {
             // ژانویه سال آینده
             if let What::Date { rel_year, .. } = &mut what {
-                *rel_year = Some(d);
+                *rel_year = Some(d.offset());
             }
             year_found = true;
             end = n2;
-        } else if let Some((d, n)) = self.value(end, Kind::Dir).filter(|(d, _)| *d != 0) {
+        } else if let Some((d, n)) = self.dir(end).filter(|(d, _)| *d != Dir::This) {
             // ژانویه آینده: the coming January
             if let What::Date { month_dir, .. } = &mut what {
                 *month_dir = Some(d);

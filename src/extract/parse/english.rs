@@ -5,7 +5,7 @@
 //! (`nineteen ninety-six`), holidays, `early/mid/late` and `the end of`, and the
 //! tense that decides which occurrence a yearless date or a weekday means.
 
-use crate::lexicon::{Gap, Kind, Lang, ModWord, TokKind};
+use crate::lexicon::{Gap, Kind, Lang, TokKind, Value};
 
 mod dates;
 mod periods;
@@ -23,7 +23,7 @@ pub(crate) enum EnWhat {
     Tensed {
         date: Box<What>,
         future: Option<bool>,
-        weekday: Option<u8>,
+        weekday: Option<chrono::Weekday>,
     },
     /// A quarter, half or season of a year; `fiscal` when the text says so (a
     /// company's own year, so not the calendar quarter business news reports on).
@@ -47,15 +47,8 @@ pub(crate) enum EnWhat {
     Holiday { holiday: Holiday, year: YearRef },
 }
 
-/// A calendar unit an English offset counts in.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
+/// A calendar unit an offset counts in.
+pub(crate) use crate::lexicon::Unit;
 
 /// A part of a year.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -171,7 +164,7 @@ impl Parser<'_> {
             TokKind::Word => {
                 self.hits[k].iter().any(|e| match e.kind {
                     Kind::GMonth | Kind::Weekday | Kind::Unit | Kind::DurUnit | Kind::Ago | Kind::Ordinal => true,
-                    Kind::Mod => e.value <= ModWord::End as i32,
+                    Kind::Mod => matches!(e.value, Value::Mod(m) if m.is_edge()),
                     _ => false,
                 }) || self.en_word(k).is_some_and(|w| PERIODS.contains(w))
             }
@@ -249,7 +242,7 @@ impl Parser<'_> {
                 let future = self.en_future(e.start, e.end);
                 let weekday = (e.start..e.end.min(e.start + 2))
                     .find_map(|k| self.entry(k, crate::lexicon::Kind::Weekday))
-                    .map(|(w, _)| w.value as u8);
+                    .and_then(|(w, _)| w.weekday());
                 let date = Box::new(std::mem::replace(&mut e.what, What::RelDay(0)));
                 e.what = What::En(EnWhat::Tensed { date, future, weekday });
             }

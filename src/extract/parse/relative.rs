@@ -2,7 +2,7 @@
 //! `N units ago`.
 
 use crate::calendar::Calendar;
-use crate::lexicon::{Ambiguity, DurUnit, FrameWord, Gap, Kind, Lang};
+use crate::lexicon::{Ambiguity, Dir, DurUnit, FrameWord, Gap, Kind, Lang};
 
 use super::super::Mod;
 use super::{Expr, Parser, Unit, What};
@@ -118,7 +118,9 @@ impl Parser<'_> {
         if self.lang != Lang::Fa || self.tok(j).is_none_or(|t| t.text(self.buf) != "نیمه") {
             return None;
         }
-        let (h, k) = self.value(j + 1, Kind::Ordinal).filter(|(h, _)| matches!(h, 1 | 2))?;
+        let (h, k) = self
+            .number_word(j + 1, Kind::Ordinal)
+            .filter(|(h, _)| matches!(h, 1 | 2))?;
         let inner = self
             .month_year(k)
             .or_else(|| self.year_only(k))
@@ -177,9 +179,9 @@ impl Parser<'_> {
 
     /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
     pub(super) fn relative(&self, i: usize) -> Option<Expr> {
-        if let Some((off, mut end)) = self.value(i, Kind::RelDay) {
+        if let Some((off, mut end)) = self.rel_day(i) {
             // `اليوم التالي`, `اليوم السابق`: the day after or before another date, not today
-            if off == 0 && self.same_line(end) && self.value(end, Kind::Dir).is_some_and(|(d, _)| d != 0) {
+            if off == 0 && self.same_line(end) && self.dir(end).is_some_and(|(d, _)| d != Dir::This) {
                 return None;
             }
             // `روز گذشته`/`يوم أمس` after a count is a span (`۵ روز گذشته`)
@@ -195,11 +197,11 @@ impl Parser<'_> {
             return Some(Expr {
                 start: i,
                 end,
-                what: What::RelDay(off as i64),
+                what: What::RelDay(i64::from(off)),
                 modifier: None,
             });
         }
-        if let Some((off, end)) = self.value(i, Kind::RelYear) {
+        if let Some((off, end)) = self.rel_year(i) {
             return Some(Expr {
                 start: i,
                 end,
@@ -224,15 +226,15 @@ impl Parser<'_> {
         if i > 0 && self.num(i - 1).is_some() {
             return None;
         }
-        let (unit, offset, mut end) = if let Some((d, k)) = self.value(j, Kind::Dir) {
+        let (unit, offset, mut end) = if let Some((d, k)) = self.dir(j) {
             // this week, next year, هذا العام
             let (u, k2) = self.unit_at(k)?;
-            (u, d, k2)
+            (u, d.offset(), k2)
         } else {
             let (u, k) = self.unit_at(j)?;
             // `بداية العام`, `نهاية الشهر`: an edge of the definite month or year is the current one
             let definite = self.lang == Lang::Ar && self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال"));
-            if modifier.is_some() && definite && u != Unit::Week && self.value(k, Kind::Dir).is_none() {
+            if modifier.is_some() && definite && u != Unit::Week && self.dir(k).is_none() {
                 return Some(Expr {
                     start: i,
                     end: k,
@@ -244,12 +246,12 @@ impl Parser<'_> {
                     modifier,
                 });
             }
-            let (d, k2) = self.value(k, Kind::Dir)?;
+            let (d, k2) = self.dir(k)?;
             // Persian `این` only ever precedes its unit (`این ماه`); `ماه این` is two phrases.
             if self.lang == Lang::Fa && self.tok(k).is_some_and(|t| t.text(self.buf) == "این") {
                 return None;
             }
-            (u, d, k2)
+            (u, d.offset(), k2)
         };
         let mut weekday = None;
         let mut k = end;
@@ -275,7 +277,7 @@ impl Parser<'_> {
         let mut j = i;
         let mut dir = None;
         if self.lang == Lang::En
-            && let Some((d, k)) = self.value(j, Kind::Dir)
+            && let Some((d, k)) = self.dir(j)
         {
             dir = Some(d);
             j = k;
@@ -323,12 +325,14 @@ impl Parser<'_> {
         }
         let mut nth = None;
         if dir.is_none()
-            && let Some((d, k)) = self.value(end, Kind::Dir).filter(|(d, _)| *d != 0)
+            && let Some((d, k)) = self.dir(end).filter(|(d, _)| *d != Dir::This)
         {
             dir = Some(d);
             end = k;
         } else if self.lang == Lang::Ar
-            && let Some((n, k)) = self.value(end, Kind::Ordinal).filter(|(n, _)| (1..=5).contains(n))
+            && let Some((n, k)) = self
+                .number_word(end, Kind::Ordinal)
+                .filter(|(n, _)| (1..=5).contains(n))
         {
             nth = Some(n as u8);
             end = k;
@@ -369,26 +373,24 @@ impl Parser<'_> {
 
     /// `این هفته`, `هفته آینده`, `next week`, `الأسبوع المقبل`: (offset in weeks, token after).
     pub(super) fn week_ref(&self, i: usize) -> Option<(i32, usize)> {
-        if let Some((d, k)) = self.value(i, Kind::Dir) {
-            return self.unit(k, Unit::Week).map(|n| (d, n));
+        if let Some((d, k)) = self.dir(i) {
+            return self.unit(k, Unit::Week).map(|n| (d.offset(), n));
         }
         let k = self.unit(i, Unit::Week)?;
-        self.value(k, Kind::Dir)
+        self.dir(k).map(|(d, n)| (d.offset(), n))
     }
 
     /// `منذ 3 أيام`, `منذ يومين`, `۳ روز پیش`, `3 days ago`: that many days before the DCT.
     pub(super) fn ago(&self, i: usize) -> Option<Expr> {
         let days = |j: usize| -> Option<(i64, usize)> {
-            if let Some((u, k)) = self.value(j, Kind::DurUnit)
-                && u == DurUnit::Day2 as i32
-            {
+            if let Some((DurUnit::Day2, k)) = self.dur_unit(j) {
                 return Some((2, k));
             }
             let (n, _) = self.num(j)?;
-            let (u, k) = self.value(j + 1, Kind::DurUnit)?;
+            let (u, k) = self.dur_unit(j + 1)?;
             let per = match u {
-                x if x == DurUnit::Day as i32 => 1,
-                x if x == DurUnit::Week as i32 => 7,
+                DurUnit::Day => 1,
+                DurUnit::Week => 7,
                 _ => return None,
             };
             Some((n as i64 * per, k))

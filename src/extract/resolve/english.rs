@@ -99,7 +99,7 @@ pub(crate) fn resolve(w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context)
 /// A yearless date in the year its tense points to: the latest occurrence that
 /// has begun by the DCT, or (future) the first that has not ended; with no
 /// tense, the nearest. A written weekday picks the year in which it fits.
-fn tensed(date: &What, future: Option<bool>, weekday: Option<u8>, a: NaiveDate) -> Option<Resolved> {
+fn tensed(date: &What, future: Option<bool>, weekday: Option<Weekday>, a: NaiveDate) -> Option<Resolved> {
     let with_year = |y: i32| {
         let mut d = date.clone();
         if let What::Date { year, .. } = &mut d {
@@ -108,9 +108,7 @@ fn tensed(date: &What, future: Option<bool>, weekday: Option<u8>, a: NaiveDate) 
         super::resolve_date(&d, Some(a), Some(a))
     };
     let y0 = a.year();
-    let fits = |r: &Resolved| {
-        weekday.is_none_or(|w| r.grain != Grain::Day || r.first.weekday().num_days_from_monday() == u32::from(w))
-    };
+    let fits = |r: &Resolved| weekday.is_none_or(|w| r.grain != Grain::Day || r.first.weekday() == w);
     let dist = |r: &Resolved| {
         if a < r.first {
             (r.first - a).num_days()

@@ -3,7 +3,7 @@
 //! makes them a time, and ordinal days (`the 2nd of April`, `12th Nov 1983`).
 
 use crate::calendar::Calendar;
-use crate::lexicon::{Gap, TokKind};
+use crate::lexicon::{Dir, Gap, TokKind};
 
 use super::super::{Expr, Mod, Parser, What};
 use super::words::{COUNT_NOUNS, YEAR_DETS, YEAR_PREPS};
@@ -136,8 +136,8 @@ impl Parser<'_> {
             *month = Some(mh.month);
             match year {
                 YearRef::Dct(off) => *rel_year = Some(off),
-                YearRef::Last => *month_dir = Some(-1),
-                YearRef::Next => *month_dir = Some(1),
+                YearRef::Last => *month_dir = Some(Dir::Past),
+                YearRef::Next => *month_dir = Some(Dir::Next),
                 YearRef::Abs(v) => *y = Some(v),
                 YearRef::Near { .. } | YearRef::Closest => {}
             }
