@@ -10,6 +10,7 @@ pub const ARTICLES: &str = include_str!("../../data/demo/articles.jsonl");
 /// What loading the demo did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DemoReport {
+    /// Articles stored for the first time.
     pub created: usize,
     /// Already in the database (ingest is idempotent by content hash).
     pub present: usize,
@@ -18,11 +19,20 @@ pub struct DemoReport {
 /// Why the demo could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
+    /// A line that is not a valid article (a broken build, not user input).
     #[error("demo corpus line {line}: {message}")]
-    BadLine { line: usize, message: String },
+    BadLine {
+        /// 1-based line of `data/demo/articles.jsonl`.
+        line: usize,
+        /// What was wrong with it.
+        message: String,
+    },
+    /// The store refused or failed to write an article.
     #[error("demo corpus line {line}: {source}")]
     Store {
+        /// 1-based line of `data/demo/articles.jsonl`.
         line: usize,
+        /// Why the write failed.
         source: crate::store::StoreError,
     },
 }

@@ -31,7 +31,9 @@ pub fn routes() -> Router<AppState> {
 pub struct DocumentIn {
     /// The article text (required, non-empty).
     pub text: String,
+    /// Headline, kept for the timeline and the feed.
     pub title: Option<String>,
+    /// Where the article was published; shown as its source link.
     pub url: Option<String>,
     /// The outlet (`IRNA`, `Al Jazeera`, ...).
     pub source: Option<String>,
@@ -51,21 +53,27 @@ pub struct DocumentIn {
 /// What ingesting one article did.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DocumentOut {
+    /// The stored document's id (`GET /api/documents/{id}`).
     pub document_id: i64,
     /// False when the same text was already stored.
     pub created: bool,
+    /// The date expressions found, with code-point spans and values.
     #[schema(value_type = Vec<Object>)]
     pub mentions: Vec<Mention>,
     /// Events created or joined.
     pub events: Vec<i64>,
+    /// How many of its mentions joined an existing event.
     pub merges: usize,
 }
 
 /// What ingesting an NDJSON batch did.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BatchOut {
+    /// Documents stored for the first time.
     pub created: usize,
+    /// Documents whose text was already stored (left as they were).
     pub duplicates: usize,
+    /// Each line's result, in the order of the lines.
     pub documents: Vec<DocumentOut>,
 }
 

@@ -27,7 +27,12 @@ pub enum ApiError {
     /// A request that cannot be understood: unknown parameter, malformed
     /// JSON, invalid UTF-8, a bad value.
     #[error("{detail}")]
-    BadRequest { title: &'static str, detail: String },
+    BadRequest {
+        /// The problem's title: what kind of bad (`Malformed JSON`).
+        title: &'static str,
+        /// What exactly, naming the parameter or member.
+        detail: String,
+    },
     /// A date that does not exist (30 Esfand 1400) or cannot be read.
     #[error("{}", .0.detail)]
     BadDate(Box<DateProblem>),
@@ -36,35 +41,69 @@ pub enum ApiError {
     Unauthorized,
     /// Read-only SQL refused a statement that could change something.
     #[error("{detail}")]
-    Forbidden { detail: String },
+    Forbidden {
+        /// What was refused and why.
+        detail: String,
+    },
     /// No such event or document (or route).
     #[error("{what} not found")]
-    NotFound { what: String },
+    NotFound {
+        /// What was looked for (`event 42`, `route /api/x`).
+        what: String,
+    },
+    /// A route that exists, asked with a method it does not answer.
     #[error("method not allowed")]
     MethodNotAllowed,
     /// A query ran past its time limit and was interrupted.
     #[error("{detail}")]
-    Timeout { detail: String },
+    Timeout {
+        /// The limit that was passed, and what to do about it.
+        detail: String,
+    },
+    /// A request body over the configured limit.
     #[error("request body is larger than {limit} bytes")]
-    PayloadTooLarge { limit: usize },
+    PayloadTooLarge {
+        /// The limit in bytes (`--max-body`).
+        limit: usize,
+    },
     /// A request target longer than tarikh reads.
     #[error("the request URI is {length} bytes; the limit is {limit}")]
-    UriTooLong { length: usize, limit: usize },
+    UriTooLong {
+        /// Bytes of path and query sent.
+        length: usize,
+        /// Bytes allowed.
+        limit: usize,
+    },
     /// Too many header lines, or too many bytes of them.
     #[error("the request has {size} {what}; the limit is {limit}")]
     HeadersTooLarge {
+        /// Which measure passed its limit: `header lines` or `bytes of headers`.
         what: &'static str,
+        /// How many were sent.
         size: usize,
+        /// How many are allowed.
         limit: usize,
     },
     /// An NDJSON batch with more documents than one request may store.
     #[error("the batch holds {count} documents; send at most {limit} per request")]
-    TooManyDocuments { count: usize, limit: usize },
+    TooManyDocuments {
+        /// Documents in the batch.
+        count: usize,
+        /// Most documents one request may store.
+        limit: usize,
+    },
+    /// A body in a format the route does not read.
     #[error("{detail}")]
-    UnsupportedMediaType { detail: String },
+    UnsupportedMediaType {
+        /// The type sent and the types accepted.
+        detail: String,
+    },
     /// The server is overloaded or the request took too long.
     #[error("{detail}")]
-    Unavailable { detail: String },
+    Unavailable {
+        /// Which limit was reached.
+        detail: String,
+    },
     /// Anything the client could not have caused; logged with its sources,
     /// never shown.
     #[error("internal error")]
@@ -80,9 +119,13 @@ pub struct DateProblem {
     pub input: String,
     /// Which part of the date is wrong (`day`), with its allowed range.
     pub field: Option<&'static str>,
+    /// The out-of-range value of `field`.
     pub value: Option<i64>,
+    /// The smallest value `field` may take there.
     pub min: Option<i64>,
+    /// The largest value `field` may take there (29 for Esfand 1400).
     pub max: Option<i64>,
+    /// The whole message, naming the parameter.
     pub detail: String,
 }
 
@@ -261,10 +304,14 @@ impl From<serde_json::Error> for ApiError {
 /// bad dates.
 #[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Problem {
+    /// A URI naming the kind of problem (`urn:tarikh:problem:invalid-date`).
     #[serde(rename = "type")]
     pub kind: String,
+    /// A short summary of the kind, the same for every instance.
     pub title: String,
+    /// The HTTP status, repeated for clients that only see the body.
     pub status: u16,
+    /// What went wrong with this request, in words.
     pub detail: String,
     /// Request parameter or body member holding the bad date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -275,10 +322,13 @@ pub struct Problem {
     /// `year`, `month` or `day`: the out-of-range part.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
+    /// The out-of-range value of `field`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<i64>,
+    /// The smallest value `field` may take.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
+    /// The largest value `field` may take.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
 }

@@ -21,6 +21,7 @@ pub fn routes() -> Router<AppState> {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtractIn {
+    /// The text to search for dates (required).
     pub text: String,
     /// Document creation time: `2022-01-24` or `2022-01-24T12:12`; a dateline is used when absent.
     pub dct: Option<String>,
@@ -31,6 +32,7 @@ pub struct ExtractIn {
 /// The mentions found.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ExtractOut {
+    /// Every date expression found, with code-point spans and values.
     #[schema(value_type = Vec<Object>)]
     pub mentions: Vec<Mention>,
 }

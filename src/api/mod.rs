@@ -41,6 +41,7 @@ pub use error::ApiError;
 /// How the server runs.
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
+    /// The SQLite database file; created, with its schema, if missing.
     pub db: PathBuf,
     /// `host:port`; port 0 picks a free one.
     pub addr: String,
@@ -87,16 +88,22 @@ impl ServeConfig {
 /// What every handler shares.
 #[derive(Clone)]
 pub struct AppState {
+    /// The database, for writes and the `/api/sql` sandbox.
     pub store: Arc<Store>,
     /// The read side for the page queries (timeline, feed, details); user
     /// SQL goes through [`Store::run_readonly_sql`] on the store's own pool.
     pub read: Reader,
+    /// Bearer token required for writes; None leaves writes open.
     pub token: Option<Arc<str>>,
+    /// Largest request body in bytes; named in the 413.
     pub max_body: usize,
+    /// Longest a request may take before a 503.
     pub request_timeout: Duration,
+    /// Requests processed at once; more wait their turn.
     pub concurrency: usize,
     /// Bumped whenever the database may have changed; keys cached pages.
     pub generation: Arc<AtomicU64>,
+    /// Rendered timeline pages, keyed by query and generation.
     pub cache: Arc<cache::PageCache>,
 }
 
@@ -177,7 +184,9 @@ async fn request_timeout(State(limit): State<Duration>, req: Request, next: Next
 
 /// A running server: its address and a handle to stop it.
 pub struct Server {
+    /// The address it listens on (the real port when 0 was asked for).
     pub addr: SocketAddr,
+    /// The state its handlers share, for tests and the `--follow` task.
     pub state: AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,

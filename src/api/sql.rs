@@ -39,7 +39,10 @@ pub struct SqlParams {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SqlBody {
+    /// The statement: one query that only reads; writes, ATTACH, PRAGMA and
+    /// `load_extension` are refused.
     pub q: String,
+    /// `json` (the default) or `csv`.
     pub format: Option<String>,
 }
 

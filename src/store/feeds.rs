@@ -13,6 +13,7 @@ use super::{Store, StoreError};
 /// A followed feed's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeedState {
+    /// The feed's address, as given to `follow`.
     pub url: String,
     /// The `ETag` of the last full answer (sent back as `If-None-Match`).
     pub etag: Option<String>,
