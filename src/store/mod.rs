@@ -33,9 +33,13 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// An article to ingest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewDocument {
+    /// The article text; dates are read from it (must not be empty).
     pub text: String,
+    /// Headline: the event title when the text gives none better, and the source's label.
     pub title: Option<String>,
+    /// Where the article was published.
     pub url: Option<String>,
+    /// The outlet (`IRNA`, `Al Jazeera`): what syndication and `source=` filters compare.
     pub source: Option<String>,
     /// As supplied (kept verbatim; not used for resolution unless passed as `dct`).
     pub published_at: Option<String>,
@@ -50,9 +54,11 @@ pub struct NewDocument {
 /// What ingesting one document did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ingested {
+    /// The document's row id (new, or the stored copy's when `created` is false).
     pub document_id: i64,
     /// False when the same text was already stored (nothing changed).
     pub created: bool,
+    /// The date expressions found in it, as stored.
     pub mentions: Vec<Mention>,
     /// Events the document created or joined.
     pub events: Vec<i64>,
@@ -71,7 +77,9 @@ pub enum StoreError {
     /// The database file cannot be opened or created.
     #[error("cannot open database {}", path.display())]
     Open {
+        /// The database file.
         path: PathBuf,
+        /// Why SQLite could not open it.
         #[source]
         source: sqlx::Error,
     },
@@ -84,7 +92,9 @@ pub enum StoreError {
     /// A field of the document is unusable.
     #[error("{field}: {input:?} is not {expected}")]
     InvalidDocument {
+        /// The field (`dct`).
         field: &'static str,
+        /// What was given.
         input: String,
         /// What the field must be, in words.
         expected: &'static str,
@@ -102,7 +112,9 @@ pub enum StoreError {
     /// A backup could not be written.
     #[error("cannot write a backup to {}", path.display())]
     Backup {
+        /// Where the backup was to go.
         path: PathBuf,
+        /// Why `VACUUM INTO` failed.
         #[source]
         source: sqlx::Error,
     },

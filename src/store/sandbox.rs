@@ -21,13 +21,16 @@ use super::Store;
 /// The result of a read-only query.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SqlResult {
+    /// Column names, in the statement's order.
     pub columns: Vec<String>,
+    /// Rows, each a value per column (blobs as bounded hex).
     pub rows: Vec<Vec<serde_json::Value>>,
     /// True when a cap cut the result short.
     pub truncated: bool,
     /// Which cap: `rows` or `bytes` (absent when nothing was cut).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub truncated_by: Option<Truncation>,
+    /// Time the statement ran, in milliseconds.
     pub elapsed_ms: f64,
 }
 
@@ -36,13 +39,22 @@ pub struct SqlResult {
 pub enum SqlError {
     /// Not a single read-only statement (HTTP 403).
     #[error("refused: {reason}")]
-    Refused { reason: String },
+    Refused {
+        /// What was refused (`INSERT is not allowed: ...`).
+        reason: String,
+    },
     /// Interrupted after the time limit (HTTP 408).
     #[error("query interrupted after {limit_ms} ms")]
-    Timeout { limit_ms: u64 },
+    Timeout {
+        /// The limit that was passed.
+        limit_ms: u64,
+    },
     /// SQLite rejected the statement: syntax error, unknown table (HTTP 400).
     #[error("invalid SQL: {message}")]
-    Invalid { message: String },
+    Invalid {
+        /// SQLite's message.
+        message: String,
+    },
     /// The connection or the pool failed.
     #[error("database error")]
     Internal(#[from] sqlx::Error),

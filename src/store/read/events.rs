@@ -8,13 +8,21 @@ use super::timeline::{EVENT_COLUMNS, Event, EventRow, sources_for};
 /// Why a document's event joined this event.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct MergeReason {
+    /// The document whose event joined.
     pub document_id: i64,
+    /// One readable line: what was shared and why that sufficed.
     pub reason: String,
+    /// The rule that fired: `entities+type`, `entities` or `tokens`.
     pub rule: String,
+    /// Gazetteer ids both sides name (`place:geneva`).
     pub entities: Vec<String>,
+    /// Jaccard overlap of the two sentences' normalized tokens, 0 to 1.
     pub overlap: f64,
+    /// The merge score the rule compared against its threshold.
     pub score: f64,
+    /// The event's value before the merge.
     pub value_before: String,
+    /// Its value after (different when the joining source was more precise).
     pub value_after: String,
 }
 
@@ -28,6 +36,7 @@ pub const MAX_EVIDENCE: i64 = 500;
 /// once, and the merge reasons.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct EventDetail {
+    /// The event as the timeline shows it.
     #[serde(flatten)]
     pub event: Event,
     /// Supporting mentions in document order, the first [`MAX_EVIDENCE`].
@@ -36,18 +45,22 @@ pub struct EventDetail {
     pub evidence_total: i64,
     /// The sentences `evidence` points at, each once.
     pub sentences: Vec<EvidenceSentence>,
+    /// Why each other document's event joined this one, oldest first.
     pub merges: Vec<MergeReason>,
 }
 
 /// A mention that dates the event; its sentence is in [`EventDetail::sentences`].
 #[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
 pub struct Evidence {
+    /// The document the mention is in.
     pub document_id: i64,
+    /// The sentence it stands in: an id of [`EventDetail::sentences`].
     pub sentence_id: i64,
     /// The date expression as written.
     pub expression: String,
     /// Code-point offsets of `expression` inside its sentence.
     pub expression_start: i64,
+    /// End offset of `expression` (exclusive, code points).
     pub expression_end: i64,
     /// Calendar the expression was written in.
     pub calendar: String,
@@ -58,8 +71,11 @@ pub struct Evidence {
 /// A sentence that supports the event.
 #[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
 pub struct EvidenceSentence {
+    /// The sentence's id (what [`Evidence::sentence_id`] points at).
     pub id: i64,
+    /// The document it belongs to.
     pub document_id: i64,
+    /// The sentence as written, trimmed.
     pub text: String,
 }
 

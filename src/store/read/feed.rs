@@ -10,7 +10,9 @@ use super::filter::{Bind, Cursor, Order, TimelineFilter, bind_all, where_clause}
 /// One event as the iCalendar feed needs it.
 #[derive(Clone, Debug, Default)]
 pub struct FeedEvent {
+    /// The event's id: the feed's UID is built from it.
     pub id: i64,
+    /// First day covered: DTSTART.
     pub first_day: NaiveDate,
     /// Inclusive; DTEND is the day after.
     pub last_day: NaiveDate,
@@ -20,22 +22,30 @@ pub struct FeedEvent {
     pub modifier: Option<String>,
     /// The normalized value (`2022-01`, `2022-01-09/2022-01-10`).
     pub value: String,
+    /// The first supporting sentence: SUMMARY.
     pub title: String,
     /// Labels in each calendar (`9–10 January 2022`, `۱۹–۲۰ دی ۱۴۰۰`, ...).
     pub gregorian: String,
+    /// The Solar Hijri label.
     pub persian: String,
+    /// The Hijri (Umm al-Qura) label.
     pub hijri: String,
     /// When the event's data last changed (UTC); becomes DTSTAMP.
     pub stamp: NaiveDateTime,
+    /// One per supporting document.
     pub sources: Vec<FeedSource>,
 }
 
 /// One supporting document, as listed in DESCRIPTION.
 #[derive(Clone, Debug, Default)]
 pub struct FeedSource {
+    /// Headline.
     pub title: Option<String>,
+    /// Where it was published.
     pub url: Option<String>,
+    /// The outlet.
     pub source: Option<String>,
+    /// Its language code.
     pub lang: Option<String>,
 }
 
@@ -157,7 +167,9 @@ fn events_of(rows: Vec<FeedRow>) -> Vec<FeedEvent> {
 /// One batch of the feed and where the next one starts (None after the last).
 #[derive(Debug, Default)]
 pub struct FeedBatch {
+    /// The batch's events in feed order.
     pub events: Vec<FeedEvent>,
+    /// Where the next batch starts; None after the last.
     pub next: Option<Cursor>,
 }
 

@@ -30,8 +30,10 @@ pub struct TimelineFilter {
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
+    /// Earliest first.
     #[default]
     Asc,
+    /// Latest first.
     Desc,
 }
 
@@ -73,9 +75,13 @@ impl TimelineFilter {
 /// A position in the timeline: the sort key of the last event returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cursor {
+    /// The order the cursor was issued for; a cursor of the other order is refused.
     pub order: Order,
+    /// First day of the last event returned.
     pub first_day: NaiveDate,
+    /// Last day of the last event returned.
     pub last_day: NaiveDate,
+    /// Id of the last event returned: breaks ties between events of the same days.
     pub id: i64,
 }
 

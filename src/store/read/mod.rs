@@ -34,10 +34,16 @@ pub use timeline::{DEFAULT_LIMIT, Event, MAX_LIMIT, Source, TimelineDate, Timeli
 pub enum ReadError {
     /// The cursor is not one this server issued (or belongs to the other order).
     #[error("invalid cursor: {reason}")]
-    BadCursor { reason: String },
+    BadCursor {
+        /// What was wrong with it.
+        reason: String,
+    },
     /// The full-text query has no searchable word.
     #[error("full-text query {query:?} has no searchable words")]
-    EmptySearch { query: String },
+    EmptySearch {
+        /// The query as given.
+        query: String,
+    },
     /// The database failed.
     #[error("database error")]
     Db(#[from] sqlx::Error),

@@ -27,16 +27,22 @@ pub struct MonthLabel {
 /// A day's month in each calendar.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Months {
+    /// The Gregorian month (`January 2022`).
     pub gregorian: MonthLabel,
+    /// The Solar Hijri month (`دی ۱۴۰۰`).
     pub persian: MonthLabel,
+    /// The Hijri (Umm al-Qura) month (`جمادى الآخرة ١٤٤٣ هـ`).
     pub hijri: MonthLabel,
 }
 
 /// Every month from one day's to another's, in each calendar.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct MonthRuns {
+    /// Gregorian months, oldest first.
     pub gregorian: Vec<MonthLabel>,
+    /// Solar Hijri months, oldest first.
     pub persian: Vec<MonthLabel>,
+    /// Hijri (Umm al-Qura) months, oldest first.
     pub hijri: Vec<MonthLabel>,
 }
 

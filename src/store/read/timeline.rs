@@ -24,10 +24,13 @@ pub const DEFAULT_LIMIT: u32 = 100;
 /// One page of the timeline to read: which events, how many, from where.
 #[derive(Clone, Debug)]
 pub struct TimelineQuery {
+    /// Which events: dates, language, source, text, support.
     pub filter: TimelineFilter,
     /// Page size, clamped to 1..=[`MAX_LIMIT`].
     pub limit: u32,
+    /// Where the page starts: the previous page's `next_cursor`; None for the first.
     pub cursor: Option<Cursor>,
+    /// Chronological or reverse.
     pub order: Order,
 }
 
@@ -45,6 +48,7 @@ impl Default for TimelineQuery {
 /// One page of the timeline.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct TimelinePage {
+    /// The page's events in the asked order.
     pub events: Vec<Event>,
     /// Pass back as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
@@ -59,11 +63,16 @@ pub struct TimelinePage {
 /// An event's date: the normalized value and the inclusive days it covers.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct TimelineDate {
+    /// Normalized TIMEX3-style value (`2022-01-09`, `2022-01`, `2022-01-09/2022-01-10`).
     pub value: String,
+    /// `day`, `month`, `year`, `decade`, `week`, `datetime` or `interval`.
     pub grain: String,
+    /// TIMEX3 mod: `START`, `MID`, `END`, `BEFORE`, `AFTER` or `APPROX`.
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
+    /// First day covered (ISO).
     pub first_day: String,
+    /// Last day covered, inclusive (ISO).
     pub last_day: String,
     /// `first_day|last_day|id`: the chronological order.
     pub sort_key: String,
@@ -72,14 +81,21 @@ pub struct TimelineDate {
 /// A unified event with its labels in every calendar and its sources.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Event {
+    /// The event's id (`GET /api/events/{id}`).
     pub id: i64,
+    /// Its date, normalized.
     pub date: TimelineDate,
+    /// The date's Gregorian label (`9–10 January 2022`).
     pub gregorian: String,
+    /// Its Solar Hijri label (`۱۹–۲۰ دی ۱۴۰۰`).
     pub persian: String,
+    /// Its Hijri (Umm al-Qura) label (`٦–٧ جمادى الآخرة ١٤٤٣`).
     pub hijri: String,
+    /// The first supporting sentence, trimmed.
     pub title: String,
     /// `rtl` or `ltr`, from the title's language.
     pub dir: &'static str,
+    /// The title's language code.
     pub lang: Option<String>,
     /// True for a week or coarser grain, or any modifier (see [`is_fuzzy`]).
     pub fuzzy: bool,
@@ -87,25 +103,36 @@ pub struct Event {
     pub months: Option<Months>,
     /// Two disagreeing values when a source's side-by-side dates do not match.
     pub conflict: Option<Vec<String>>,
+    /// Distinct documents that support it (a syndicated copy does not count).
     pub n_sources: i64,
+    /// Languages of its sources, sorted.
     pub langs: Vec<String>,
+    /// One per supporting document, the first source first.
     pub sources: Vec<Source>,
 }
 
 /// One document's support for an event.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Source {
+    /// The supporting document.
     pub document_id: i64,
+    /// Its headline.
     pub title: Option<String>,
+    /// Where it was published.
     pub url: Option<String>,
+    /// The outlet.
     pub source: Option<String>,
+    /// Its language code.
     pub lang: Option<String>,
+    /// `rtl` or `ltr`: how to show `sentence`.
     pub dir: &'static str,
+    /// The sentence that dates the event in this document.
     pub sentence: String,
     /// The date expression as written.
     pub expression: String,
     /// Code-point offsets of `expression` inside `sentence`.
     pub expression_start: i64,
+    /// End offset of `expression` (exclusive, code points).
     pub expression_end: i64,
     /// Calendar the expression was written in.
     pub calendar: String,
