@@ -19,6 +19,7 @@ mod timeline;
 /// Exit code for bad input (an impossible date, an unreadable file).
 pub const EXIT_BAD_INPUT: u8 = 2;
 
+/// The command line: one subcommand.
 #[derive(Parser, Debug)]
 #[command(
     name = "tarikh",
@@ -26,6 +27,7 @@ pub const EXIT_BAD_INPUT: u8 = 2;
     about = "Calendar-correct chronologies from Persian, Arabic and English news"
 )]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -38,21 +40,31 @@ pub struct DbArg {
     pub db: PathBuf,
 }
 
+/// The calendar a numeric date (`1400/10/22`) is written in (`convert --from`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FromCalendar {
+    /// Gregorian.
     Gregorian,
+    /// Solar Hijri (the Iranian calendar).
     Persian,
+    /// Hijri by the Umm al-Qura table (Saudi Arabia's official calendar).
     Hijri,
+    /// Hijri by the tabular (arithmetic) civil rule.
     HijriCivil,
 }
 
+/// The calendar `timeline` labels its events in.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ShowCalendar {
+    /// Gregorian labels (`9 January 2022`).
     Gregorian,
+    /// Solar Hijri labels (`۱۹ دی ۱۴۰۰`).
     Persian,
+    /// Hijri (Umm al-Qura) labels (`٦ جمادى الآخرة ١٤٤٣`).
     Hijri,
 }
 
+/// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Print a day in every calendar.
@@ -84,6 +96,7 @@ pub enum Command {
     /// Ingest articles into the chronology: feeds (RSS, Atom), HTML pages, CSV/TSV,
     /// JSON, JSON Lines, text, directories of these, or - for standard input.
     Ingest {
+        /// The database.
         #[command(flatten)]
         db: DbArg,
         /// DCT for documents that carry no date and no dateline.
@@ -98,11 +111,13 @@ pub enum Command {
         /// CSV/TSV columns by name: text=body,title=headline,date=when,url=link,source=outlet,lang=language,id=key.
         #[arg(long)]
         columns: Option<String>,
+        /// Files, directories (read recursively) or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Poll RSS/Atom feeds and ingest each new item (its page's text when the feed has only a teaser).
     Follow {
+        /// The database.
         #[command(flatten)]
         db: DbArg,
         /// Time between polls: 15m, 30s, 2h.
@@ -111,11 +126,13 @@ pub enum Command {
         /// Poll each feed once and exit (for cron).
         #[arg(long)]
         once: bool,
+        /// Feed URLs (RSS or Atom).
         #[arg(required = true)]
         urls: Vec<String>,
     },
     /// Run read-only SQL against the chronology.
     Sql {
+        /// The database.
         #[command(flatten)]
         db: DbArg,
         /// One JSON object per row.
@@ -124,10 +141,12 @@ pub enum Command {
         /// CSV with a header row.
         #[arg(long)]
         csv: bool,
+        /// One statement that only reads.
         query: String,
     },
     /// Print the chronology, one event per line with its sources.
     Timeline {
+        /// The database.
         #[command(flatten)]
         db: DbArg,
         /// First day (any calendar, e.g. 2022-01-01 or ۱ دی ۱۴۰۰).
@@ -136,11 +155,13 @@ pub enum Command {
         /// Last day (inclusive).
         #[arg(long)]
         to: Option<String>,
+        /// The calendar of the printed dates.
         #[arg(long, value_enum, default_value = "gregorian")]
         calendar: ShowCalendar,
     },
     /// Print a shell completion script: `tarikh completions bash > /etc/bash_completion.d/tarikh`.
     Completions {
+        /// The shell to write the script for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -148,6 +169,7 @@ pub enum Command {
     Man,
     /// Write a consistent copy of the database to OUT (safe while `serve` or `ingest` runs).
     Backup {
+        /// The database.
         #[command(flatten)]
         db: DbArg,
         /// The copy: one SQLite file with no WAL (must not exist yet).
@@ -158,6 +180,7 @@ pub enum Command {
     /// Logs go to stderr; RUST_LOG sets their level (`RUST_LOG=tarikh=debug,tower_http=debug`
     /// for one line per request).
     Serve {
+        /// The database.
         #[command(flatten)]
         db: DbArg,
         /// host:port to listen on (port 0 picks a free one); beyond loopback, set --token.

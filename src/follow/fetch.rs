@@ -18,10 +18,15 @@ pub enum Fetched {
     NotModified,
     /// A 2xx answer's body (at most the size cap) and headers that matter.
     Body {
+        /// The HTTP status.
         status: u16,
+        /// The body, at most the size cap.
         bytes: Vec<u8>,
+        /// `Content-Type`, which decides how the body is read.
         content_type: Option<String>,
+        /// `ETag`, to send back as `If-None-Match`.
         etag: Option<String>,
+        /// `Last-Modified`, to send back as `If-Modified-Since`.
         last_modified: Option<String>,
     },
 }
@@ -29,7 +34,9 @@ pub enum Fetched {
 /// The validators of an earlier answer.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Validators<'a> {
+    /// Its `ETag`, sent as `If-None-Match`.
     pub etag: Option<&'a str>,
+    /// Its `Last-Modified`, sent as `If-Modified-Since`.
     pub last_modified: Option<&'a str>,
 }
 

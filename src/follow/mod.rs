@@ -32,6 +32,7 @@ pub struct FollowConfig {
     pub host_interval: Duration,
     /// Longest wait after repeated failures.
     pub max_backoff: Duration,
+    /// The `User-Agent` sent, naming tarikh so feed owners know who polls.
     pub user_agent: String,
 }
 
@@ -56,29 +57,56 @@ impl Default for FollowConfig {
 /// Why a poll failed.
 #[derive(Debug, thiserror::Error)]
 pub enum FollowError {
+    /// The HTTP client could not be built (TLS set-up).
     #[error("cannot set up the HTTP client: {source}")]
     Client {
+        /// Why.
         #[source]
         source: reqwest::Error,
     },
+    /// Not an http(s) URL.
     #[error("{url}: not a followable URL: {reason}")]
-    BadUrl { url: String, reason: String },
+    BadUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The request failed: connection, TLS, timeout.
     #[error("{url}: {source}")]
     Request {
+        /// The URL requested.
         url: String,
+        /// Why it failed.
         #[source]
         source: reqwest::Error,
     },
+    /// The server answered with an error status.
     #[error("{url}: HTTP {status}")]
-    Status { url: String, status: u16 },
+    Status {
+        /// The URL requested.
+        url: String,
+        /// The status it answered.
+        status: u16,
+    },
+    /// The answer passed the size cap.
     #[error("{url}: larger than {limit} bytes")]
-    TooLarge { url: String, limit: usize },
+    TooLarge {
+        /// The URL requested.
+        url: String,
+        /// The cap in bytes (`FollowConfig::max_bytes`).
+        limit: usize,
+    },
+    /// The answer is not a readable feed.
     #[error("{url}: {source}")]
     Feed {
+        /// The feed's URL.
         url: String,
+        /// Why it could not be read.
         #[source]
         source: InputError,
     },
+    /// Storing the items failed.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -86,7 +114,9 @@ pub enum FollowError {
 /// What one poll of one feed did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PollReport {
+    /// The feed polled.
     pub url: String,
+    /// Whether it changed, and if so what happened.
     pub outcome: Outcome,
     /// Items in the feed.
     pub items: usize,
