@@ -149,7 +149,9 @@ impl Signature {
 /// A stored document a new one may be a copy of.
 #[derive(Clone, Debug)]
 pub struct Known {
+    /// The stored document's id.
     pub id: i64,
+    /// Its near-copy signature.
     pub signature: Signature,
     /// The original it is itself a copy of.
     pub copy_of: Option<i64>,

@@ -14,9 +14,13 @@ use crate::lexicon::Lang;
 /// A Solar Hijri day with its Persian text (`۲۲ دی ۱۴۰۰`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PersianDay {
+    /// Solar Hijri year (`1400`).
     pub year: i32,
+    /// Month, 1 (Farvardin) to 12 (Esfand).
     pub month: u8,
+    /// Day of the month, 1 to 31.
     pub day: u8,
+    /// The day written in Persian (`۲۲ دی ۱۴۰۰`).
     pub text: String,
 }
 
@@ -24,10 +28,15 @@ pub struct PersianDay {
 /// (`٩ جمادى الآخرة ١٤٤٣`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HijriDay {
+    /// Which Hijri calendar gave the day: Umm al-Qura, or the civil rule outside its table.
     pub variant: HijriVariant,
+    /// Hijri year (`1443`).
     pub year: i32,
+    /// Month, 1 (Muharram) to 12 (Dhu al-Hijja).
     pub month: u8,
+    /// Day of the month, 1 to 30.
     pub day: u8,
+    /// The day written in Arabic (`٩ جمادى الآخرة ١٤٤٣`).
     pub text: String,
 }
 
@@ -42,7 +51,9 @@ pub struct Conversion {
     pub gregorian: NaiveDate,
     /// English weekday name (`Wednesday`).
     pub weekday: String,
+    /// The day in the Solar Hijri calendar.
     pub persian: PersianDay,
+    /// The day in the lunar Hijri calendar.
     pub hijri: HijriDay,
     /// True when the Solar Hijri date is after the official table (1498 AP)
     /// or an Umm al-Qura date had to come from the civil calendar.

@@ -33,6 +33,7 @@ pub use render::{
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Calendar {
+    /// Proleptic Gregorian.
     Gregorian,
     /// Solar Hijri (Iranian, Jalali).
     Persian,
@@ -63,12 +64,16 @@ impl HijriVariant {
 /// A year, month and day in some calendar.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Ymd {
+    /// The year in that calendar's own era.
     pub year: i32,
+    /// Month, from 1.
     pub month: u8,
+    /// Day of the month, from 1.
     pub day: u8,
 }
 
 impl Ymd {
+    /// A date from its parts, unchecked: whether it exists depends on the calendar.
     pub const fn new(year: i32, month: u8, day: u8) -> Ymd {
         Ymd { year, month, day }
     }
@@ -85,8 +90,11 @@ impl std::fmt::Display for Ymd {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
+    /// The year.
     Year,
+    /// The month.
     Month,
+    /// The day of the month.
     Day,
 }
 

@@ -19,8 +19,11 @@ use crate::extract::Grain;
 /// An existing event a candidate may join.
 #[derive(Clone, Copy, Debug)]
 pub struct Target<'a> {
+    /// The event's id.
     pub id: i64,
+    /// Its current date.
     pub date: &'a EventDate,
+    /// Distinct documents that support it now.
     pub n_sources: i64,
     /// Its first sources (document, what its statements say), primary first.
     pub sources: &'a [(i64, Arc<Features>)],
@@ -32,17 +35,25 @@ pub enum Support {
     /// The event's primary statement.
     Primary,
     /// This many of its compared sources (most of them, at least two).
-    Sources { matched: usize, of: usize },
+    Sources {
+        /// Sources whose statement matched.
+        matched: usize,
+        /// Sources compared.
+        of: usize,
+    },
 }
 
 /// A decided merge of a candidate into an event.
 #[derive(Clone, Debug)]
 pub struct Choice {
+    /// The event joined.
     pub event: i64,
+    /// How the candidate's date relates to the event's (same, more precise, ...).
     pub relation: Relation,
     /// The score against the primary statement, or the best among the
     /// sources that matched.
     pub score: Score,
+    /// Which of the event's statements the candidate matched.
     pub support: Support,
     /// Gazetteer ids shared with the statement scored.
     pub shared: Vec<String>,

@@ -8,10 +8,15 @@ use crate::extract::{Grain, Mod};
 /// The date of a (candidate) event: the original value and its inclusive days.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventDate {
+    /// The TIMEX3-style value (`2022-01-09`, `2022-01`, `2022-01-09/2022-01-10`).
     pub value: String,
+    /// Its precision.
     pub grain: Grain,
+    /// Its modifier (`START`, `APPROX`, ...), if any.
     pub modifier: Option<Mod>,
+    /// First day covered.
     pub first_day: NaiveDate,
+    /// Last day covered, inclusive.
     pub last_day: NaiveDate,
 }
 

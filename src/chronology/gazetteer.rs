@@ -18,9 +18,13 @@ use super::fold::{fold, is_word_char};
 /// What a gazetteer entry names.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// A country (`country:iran`).
     Country,
+    /// A city or other place (`place:geneva`).
     Place,
+    /// An organization (`org:nato`).
     Org,
+    /// A person (`person:putin`), by the names the press uses.
     Person,
     /// An event-type word: talks, meeting, phone call, sanctions, ...
     Event,
@@ -89,17 +93,29 @@ impl Script {
 /// Why the gazetteer file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
+    /// A line that is not `kind id aliases...` as the file's header says.
     #[error("gazetteer line {line}: {reason}")]
-    BadLine { line: usize, reason: String },
+    BadLine {
+        /// 1-based line of the gazetteer file.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The alias automaton could not be built (aho-corasick's message).
     #[error("gazetteer automaton: {0}")]
     Build(String),
+    /// An alias that is also a common word, so it would match everywhere.
     #[error(
         "gazetteer line {line}: alias {alias:?} of {id} is the common word {word:?}; restrict it (`{alias}@fa`) or drop it"
     )]
     Homograph {
+        /// 1-based line of the gazetteer file.
         line: usize,
+        /// The entry's id (`place:geneva`).
         id: String,
+        /// The alias as written.
         alias: String,
+        /// The common word it folds to.
         word: String,
     },
 }

@@ -128,6 +128,7 @@ impl<'a> IntoIterator for &'a Entities {
 /// statements is a merge of two sorted lists, without allocation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Features {
+    /// The gazetteer ids its sentences name.
     pub entities: Entities,
     /// Sorted, distinct hashes of the content tokens.
     tokens: Vec<u64>,
@@ -258,6 +259,7 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The name stored in `merges.rule` and shown in merge reasons.
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::EntitiesAndType => "entities+type",

@@ -38,7 +38,9 @@ use crate::extract::{Grain, Mention, Mod};
 /// A sentence with its folded text and the gazetteer ids it names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnalyzedSentence {
+    /// The sentence and its span in the document.
     pub sentence: Sentence,
+    /// The text folded for matching and search (see [`fold`]).
     pub folded: String,
     /// Sorted gazetteer ids (`org:nato`, `event:talks`).
     pub entities: Vec<String>,
@@ -112,6 +114,7 @@ pub fn is_eventable(m: &Mention) -> bool {
 /// One event a document supports: a distinct date with its mentions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
+    /// The date the mentions share.
     pub date: EventDate,
     /// Indices into the mention list, in text order; the first is the primary one.
     pub mentions: Vec<usize>,
@@ -262,7 +265,9 @@ fn in_name(s: &AnalyzedSentence, m: &Mention) -> bool {
 /// and name is, and each outlet's repeated lines.
 #[derive(Clone, Debug, Default)]
 pub struct Learned {
+    /// How rare each word and name is across the documents seen.
     pub rarity: Rarity,
+    /// Each outlet's repeated lines, which say nothing about an event.
     pub boilerplate: Boilerplate,
 }
 

@@ -15,6 +15,7 @@ pub struct Collected {
     /// Each document (or the reason it could not be read) with where it
     /// came from: `path`, `path:line 3`, `path:item 2`.
     pub records: Vec<(String, Result<NewDocument, InputError>)>,
+    /// Files and documents per format.
     pub counts: FormatCounts,
     /// Paths that do not exist or cannot be listed.
     pub missing: Vec<String>,

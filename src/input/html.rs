@@ -21,6 +21,7 @@ const CHROME: &str = "header, nav, footer, aside, [class*=header], [class*=foote
 /// An article page read into a document.
 #[derive(Clone, Debug)]
 pub struct Page {
+    /// The article: main text, title, URL, publication time, language.
     pub doc: NewDocument,
     /// The character set the page was decoded from (`UTF-8`, `windows-1256`).
     pub encoding: &'static str,

@@ -136,6 +136,7 @@ pub struct Options {
 pub struct Record {
     /// Where in the input it is (`line 3`, `row 4`, `item 2`), or None for a whole file.
     pub place: Option<String>,
+    /// The document, or why this record could not be read.
     pub doc: Result<NewDocument, InputError>,
 }
 
@@ -148,50 +149,105 @@ impl Record {
 /// Why an input, or one record of it, could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
+    /// Not JSON at all.
     #[error("bad JSON: {source}")]
     Json {
+        /// serde_json's message, with line and column.
         #[source]
         source: serde_json::Error,
     },
+    /// JSON, but not an object (`42`, `"text"`).
     #[error("expected a JSON object")]
     NotAnObject,
+    /// A member of the wrong JSON type (`"title": 3`).
     #[error("field {field:?} must be a string")]
-    FieldType { field: String },
+    FieldType {
+        /// The member.
+        field: String,
+    },
+    /// A required member is absent (`text`).
     #[error("missing {field:?}")]
-    Missing { field: String },
+    Missing {
+        /// The member.
+        field: String,
+    },
+    /// A required member holds only white space.
     #[error("{field:?} is empty")]
-    Empty { field: String },
+    Empty {
+        /// The member.
+        field: String,
+    },
+    /// A language code tarikh does not read.
     #[error("unknown language {value:?} (fa, ar, en, ur or auto)")]
-    Lang { value: String },
+    Lang {
+        /// The code as given.
+        value: String,
+    },
+    /// A date member that cannot be read (`"published_at": "garbage"`).
     #[error("{field}: {value:?} is not a date (2022-01-24) or date-time (2022-01-24T12:12)")]
-    Date { field: String, value: String },
+    Date {
+        /// The member (`dct`, `published_at`).
+        field: String,
+        /// Its text as given.
+        value: String,
+    },
+    /// Bytes that are not UTF-8 (after charset decoding, where there is one).
     #[error("invalid UTF-8 at byte {offset}")]
-    Utf8 { offset: usize },
+    Utf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A CSV/TSV row that cannot be read.
     #[error("bad CSV: {source}")]
     Csv {
+        /// The csv crate's message, with the position.
         #[source]
         source: csv::Error,
     },
+    /// No header column is recognized as the text.
     #[error(
         "no text column: none of the header's names ({header}) is text, body, content or article; say which with --columns text=NAME"
     )]
-    NoTextColumn { header: String },
+    NoTextColumn {
+        /// The header's column names, comma-separated.
+        header: String,
+    },
+    /// `--columns` names a column the header does not have.
     #[error("--columns names {column:?}, which the header ({header}) does not have")]
-    UnknownColumn { column: String, header: String },
+    UnknownColumn {
+        /// The column named.
+        column: String,
+        /// The header's column names, comma-separated.
+        header: String,
+    },
+    /// `--columns` is not `field=NAME,...` with known fields.
     #[error("--columns: {reason}")]
-    ColumnSpec { reason: String },
+    ColumnSpec {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Not an RSS or Atom feed.
     #[error("not a feed: {source}")]
     Feed {
+        /// feed-rs's message.
         #[source]
         source: feed_rs::parser::ParseFeedError,
     },
+    /// An HTML page with no article text found.
     #[error("the page has no readable text: {reason}")]
-    Html { reason: String },
+    Html {
+        /// Why no text was found.
+        reason: String,
+    },
+    /// Nothing to read: an empty file or body.
     #[error("empty input")]
     EmptyInput,
+    /// A file that cannot be read.
     #[error("cannot read {path}: {source}")]
     Io {
+        /// The file.
         path: String,
+        /// Why.
         #[source]
         source: std::io::Error,
     },

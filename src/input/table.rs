@@ -13,12 +13,19 @@ use crate::store::NewDocument;
 /// A document field a column can fill.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
+    /// The article text (required).
     Text,
+    /// The headline.
     Title,
+    /// The publication time (becomes the DCT when readable).
     Date,
+    /// Where it was published.
     Url,
+    /// The outlet.
     Source,
+    /// Its language code.
     Lang,
+    /// The caller's identifier, kept as `external_id`.
     Id,
 }
 
