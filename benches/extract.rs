@@ -47,6 +47,7 @@ fn corpus_throughput(dir: &std::path::Path) {
             let opts = Options {
                 dct: a.published_at.as_deref().and_then(parse_dct),
                 lang: a.lang.as_deref().and_then(tarikh::lexicon::Lang::parse),
+                ..Default::default()
             };
             docs.push((a.text, opts));
         }
@@ -95,6 +96,7 @@ fn main() {
     let opts = Options {
         dct: parse_dct("2022-01-15"),
         lang: None,
+        ..Default::default()
     };
     let mut corpus = Vec::new();
     let mut bytes = 0usize;

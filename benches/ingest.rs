@@ -171,7 +171,14 @@ fn main() {
     let mut candidates = 0usize;
     for (text, lang) in &docs {
         let dct = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
-        let mentions = tarikh::extract::extract(text, &tarikh::extract::Options { dct, lang: Some(*lang) });
+        let mentions = tarikh::extract::extract(
+            text,
+            &tarikh::extract::Options {
+                dct,
+                lang: Some(*lang),
+                ..Default::default()
+            },
+        );
         let sentences = tarikh::chronology::analyze(text);
         candidates += tarikh::chronology::candidates(&mentions, &sentences, None).len();
     }

@@ -51,7 +51,11 @@ pub async fn extract_text(
         Some(s) => Some(crate::store::parse_dct(s)?),
         None => None,
     };
-    let opts = Options { dct, lang };
+    let opts = Options {
+        dct,
+        lang,
+        ..Options::default()
+    };
     // Extraction is CPU-bound; keep it off the async workers.
     let text = body.text;
     let mentions = tokio::task::spawn_blocking(move || extract(&text, &opts))

@@ -101,14 +101,10 @@ pub fn analyzed_sentence_at(sentences: &[AnalyzedSentence], pos: usize) -> Optio
     (i < sentences.len() && sentences[i].sentence.start <= pos).then_some(i)
 }
 
-/// Whether a mention can date an event: resolved to days, not a duration,
-/// not a vague reference (`PAST_REF`).
+/// Whether a mention can date an event: a DATE or a TIME resolved to days;
+/// never a DURATION or a SET, nor a reference with no days (`PAST_REF`).
 pub fn is_eventable(m: &Mention) -> bool {
-    m.grain != Grain::Duration
-        && m.first_day.is_some()
-        && m.last_day.is_some()
-        && !m.value.starts_with('P')
-        && !m.value.ends_with("_REF")
+    m.timex.is_placed() && !matches!(m.grain, Grain::Vague) && m.first_day.is_some() && m.last_day.is_some()
 }
 
 /// One event a document supports: a distinct date with its mentions.
@@ -352,6 +348,7 @@ mod tests {
             end: start + text.chars().count(),
             text: text.into(),
             value: value.into(),
+            timex: crate::extract::TimexType::of_grain(grain),
             modifier: None,
             grain,
             calendar: Calendar::Gregorian,

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::extract::{Options, extract_each, parse_dct};
+use crate::extract::{Options, Types, extract_each, parse_dct};
 use crate::lexicon::Lang;
 
 use super::EXIT_BAD_INPUT;
 
-pub fn run(dct: Option<&str>, lang: &str, batch: bool, file: Option<&Path>) -> ExitCode {
+pub fn run(dct: Option<&str>, lang: &str, types: Types, batch: bool, file: Option<&Path>) -> ExitCode {
     let lang = match lang {
         "auto" => None,
         l => match Lang::parse(l) {
@@ -33,7 +33,7 @@ pub fn run(dct: Option<&str>, lang: &str, batch: bool, file: Option<&Path>) -> E
         }
     };
     if batch {
-        return run_batch(lang);
+        return run_batch(lang, types);
     }
     let mut bytes = Vec::new();
     let read = match file {
@@ -61,7 +61,7 @@ pub fn run(dct: Option<&str>, lang: &str, batch: bool, file: Option<&Path>) -> E
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut res = Ok(());
-    extract_each(&text, &Options { dct, lang }, &mut |m| {
+    extract_each(&text, &Options { dct, lang, types }, &mut |m| {
         if res.is_ok() {
             res = serde_json::to_writer(&mut out, &m)
                 .map_err(std::io::Error::from)
@@ -112,7 +112,7 @@ fn write_result(out: &mut impl Write, doc: &BatchDoc<'_>, opts: &Options) -> std
 
 /// One result line per input line; a bad line gets `{"id", "error"}` and the
 /// batch goes on.
-fn run_batch(default_lang: Option<Lang>) -> ExitCode {
+fn run_batch(default_lang: Option<Lang>, types: Types) -> ExitCode {
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
@@ -158,7 +158,7 @@ fn run_batch(default_lang: Option<Lang>) -> ExitCode {
                     _ => {
                         // Streamed mention by mention: a date-dense document's result is
                         // many times its size and is never held whole.
-                        if write_result(&mut out, &doc, &Options { dct, lang }).is_err() {
+                        if write_result(&mut out, &doc, &Options { dct, lang, types }).is_err() {
                             return ExitCode::FAILURE;
                         }
                         continue;

@@ -64,6 +64,24 @@ pub enum ShowCalendar {
     Hijri,
 }
 
+/// Which TIMEX3 types `extract` reports.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TypesArg {
+    /// DATE and TIME mentions that name days.
+    Dates,
+    /// Every TIMEX3 type: also DURATION, SET and references with no days.
+    All,
+}
+
+impl From<TypesArg> for crate::extract::Types {
+    fn from(t: TypesArg) -> Self {
+        match t {
+            TypesArg::Dates => crate::extract::Types::Placed,
+            TypesArg::All => crate::extract::Types::All,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -90,6 +108,10 @@ pub enum Command {
         /// JSON Lines in ({"id","text","dct","lang"}), JSON Lines out ({"id","mentions"}).
         #[arg(long)]
         batch: bool,
+        /// Which TIMEX3 types: `dates` (DATE and TIME naming days, what the timeline uses)
+        /// or `all` (also DURATION, SET and references such as `now`, as TempEval-3 scores).
+        #[arg(long, value_enum, default_value_t = TypesArg::Dates)]
+        types: TypesArg,
         /// A file to read, or - for standard input.
         file: Option<PathBuf>,
     },
@@ -219,7 +241,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Convert { from, json, dates } => convert::run(from, json, &dates),
-        Command::Extract { dct, lang, batch, file } => extract::run(dct.as_deref(), &lang, batch, file.as_deref()),
+        Command::Extract {
+            dct,
+            lang,
+            types,
+            batch,
+            file,
+        } => extract::run(dct.as_deref(), &lang, types.into(), batch, file.as_deref()),
         Command::Ingest {
             db,
             dct,

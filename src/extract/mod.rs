@@ -27,6 +27,54 @@ pub enum Grain {
     Interval,
     /// A length of time, not a point on the timeline; never becomes an event.
     Duration,
+    /// A recurrence (`every Monday`, `daily`); never becomes an event.
+    Set,
+    /// A reference with no days of its own (`now`, `the past`: `PRESENT_REF`, `PAST_REF`).
+    Vague,
+}
+
+/// The TIMEX3 type of a mention: what TempEval-3 scores as `type`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A day or a longer period, or a reference to one (`now`).
+    #[default]
+    Date,
+    /// A time of day on a day (`10 p.m. Wednesday`, `صباح الأحد`).
+    Time,
+    /// A length of time (`three years`, `P3Y`).
+    Duration,
+    /// A recurrence (`every Monday`, `XXXX-WXX-1`).
+    Set,
+}
+
+impl TimexType {
+    /// The type a mention of `grain` has (the store keeps the grain, from which the type follows).
+    pub fn of_grain(grain: Grain) -> TimexType {
+        match grain {
+            Grain::Datetime => TimexType::Time,
+            Grain::Duration => TimexType::Duration,
+            Grain::Set => TimexType::Set,
+            _ => TimexType::Date,
+        }
+    }
+
+    /// Whether a mention of this type can be a point or a period on the timeline.
+    pub fn is_placed(self) -> bool {
+        matches!(self, TimexType::Date | TimexType::Time)
+    }
+}
+
+/// Which mentions an extraction reports.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Types {
+    /// DATE and TIME mentions that name days: what the timeline is built from
+    /// and what the seed and real-news gold annotate.
+    #[default]
+    Placed,
+    /// Every TIMEX3 type: also DURATION, SET and the DATE references with no
+    /// days (`now` is `PRESENT_REF`), as TempEval-3 annotates them.
+    All,
 }
 
 /// A TIMEX3-style modifier.
@@ -67,6 +115,9 @@ pub struct Mention {
     /// TIMEX3-style Gregorian value: `2022-01-12`, `2022-01`, `2022`,
     /// `2022-02-01T12:12`, `2021-W50`, or `2022-01-09/2022-01-10`.
     pub value: String,
+    /// The TIMEX3 type: DATE, TIME, DURATION or SET.
+    #[serde(rename = "type", default)]
+    pub timex: TimexType,
     #[serde(rename = "mod")]
     pub modifier: Option<Mod>,
     pub grain: Grain,
@@ -94,6 +145,8 @@ pub struct Options {
     pub dct: Option<NaiveDateTime>,
     /// Language; None means detect from the script.
     pub lang: Option<Lang>,
+    /// Which TIMEX3 types to report ([`Types::Placed`] unless asked).
+    pub types: Types,
 }
 
 /// Why [`parse_day`] could not read a day.
@@ -188,7 +241,7 @@ pub fn extract_each(text: &str, opts: &Options, sink: &mut dyn FnMut(Mention)) {
     let mut base = 0;
     let mut emitted = 0;
     for seg in segments(text) {
-        base += extract_segment(seg, base, lang, dct, &mut scratch, &mut seg_out);
+        base += extract_segment(seg, base, (lang, opts.types), dct, &mut scratch, &mut seg_out);
         let n = seg_out.len();
         for mut m in seg_out.drain(..) {
             m.pair = m.pair.map(|p| p + emitted);
@@ -298,7 +351,7 @@ fn segments(text: &str) -> impl Iterator<Item = &str> {
 fn extract_segment(
     seg: &str,
     base: usize,
-    lang: Lang,
+    (lang, types): (Lang, Types),
     dct: Option<NaiveDateTime>,
     s: &mut Scratch,
     out: &mut Vec<Mention>,
@@ -307,7 +360,7 @@ fn extract_segment(
     if s.toks.is_empty() {
         return chars;
     }
-    let parser = Parser::with_hits(&s.toks, &s.buf, lang, std::mem::take(&mut s.hits));
+    let parser = Parser::with_hits(&s.toks, &s.buf, lang, std::mem::take(&mut s.hits)).with_types(types);
     let exprs = compose::compose(&parser, parser.parse_all(), dct.map(|d| d.date()));
     let pairs = find_pairs(&parser, &exprs, &s.toks);
     s.hits = parser.into_hits();
@@ -339,6 +392,10 @@ fn extract_segment(
     let first_index = out.len();
     let mut index_of = vec![None; exprs.len()];
     for (k, (e, r)) in exprs.iter().zip(&resolved).enumerate() {
+        if let What::Unplaced(u) = &e.what {
+            out.push(unplaced_mention(u, e, spans[k], base, texts[k], lang));
+            continue;
+        }
         let Some(r) = r else { continue };
         // TIMEX3 values and the store hold years 0001–9999 only.
         if !(1..=9999).contains(&r.first.year()) || !(1..=9999).contains(&r.last.year()) {
@@ -357,6 +414,7 @@ fn extract_segment(
             end: spans[k].1 + base,
             text: texts[k].to_string(),
             value: r.value.clone(),
+            timex: TimexType::of_grain(r.grain),
             modifier: e.modifier,
             grain: r.grain,
             calendar: r.calendar,
@@ -390,6 +448,33 @@ fn extract_segment(
         }
     }
     chars
+}
+
+/// The mention of a duration, a recurrence or a vague reference: no days, no calendar of its own.
+fn unplaced_mention(
+    u: &parse::Unplaced,
+    e: &Expr,
+    (start, end): (usize, usize),
+    base: usize,
+    text: &str,
+    lang: Lang,
+) -> Mention {
+    Mention {
+        start: start + base,
+        end: end + base,
+        text: text.to_string(),
+        value: u.value.clone(),
+        timex: u.kind,
+        modifier: e.modifier,
+        grain: u.grain,
+        calendar: Calendar::Gregorian,
+        lang,
+        first_day: None,
+        last_day: None,
+        anchor: None,
+        pair: None,
+        conflict: None,
+    }
 }
 
 fn calendar_of(e: &Expr) -> Option<Calendar> {

@@ -8,13 +8,18 @@ use crate::lexicon::{
     AmPm, Ambiguity, Conj, Dir, DurUnit, Entry, FrameWord, Gap, Kind, Lang, Lexicon, ModWord, TokKind, Token, Value,
 };
 
-use super::Mod;
+use super::{Mod, Types};
 
 mod dates;
+mod durations;
 mod english;
 mod relative;
+mod sets;
+mod times;
+mod timex;
 
 pub(crate) use english::{EnWhat, Holiday, Part, Season, Unit, YearRef};
+pub(crate) use timex::{TimeOfDay, Unplaced};
 
 /// A date expression as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +80,12 @@ pub(crate) enum What {
     },
     /// An English-only expression (`parse/english.rs`).
     En(EnWhat),
+    /// A duration, a recurrence or a reference with no days (`three years`,
+    /// `every Monday`, `now`), already its TIMEX3 value (`parse/timex.rs`).
+    Unplaced(Unplaced),
+    /// A time of day on a day (`10 p.m. Wednesday`, `صباح الأحد`); `day` is
+    /// the day as written, `RelDay(0)` when none is (`this morning`).
+    TimeOfDay { at: TimeOfDay, day: Box<What> },
 }
 
 /// The calendar of a four-digit year written without an era mark: 1300–1500
@@ -108,6 +119,8 @@ pub(crate) struct Parser<'a> {
     pub lang: Lang,
     /// Lexicon entries per token (empty for most).
     hits: Vec<&'static [Entry]>,
+    /// Which TIMEX3 types to read: durations and sets only with [`Types::All`].
+    types: Types,
 }
 
 const MAX_DAY: u32 = 31;
@@ -138,7 +151,19 @@ impl<'a> Parser<'a> {
                 TokKind::Num { .. } => &[],
             });
         }
-        Parser { toks, buf, lang, hits }
+        Parser {
+            toks,
+            buf,
+            lang,
+            hits,
+            types: Types::Placed,
+        }
+    }
+
+    /// The parser reading `types` (durations and sets only with [`Types::All`]).
+    pub fn with_types(mut self, types: Types) -> Self {
+        self.types = types;
+        self
     }
 
     /// Gives back the lexicon-hit buffer for the next [`Parser::with_hits`].
@@ -169,7 +194,12 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         match self.toks[i].kind {
             TokKind::Num { .. } => true,
-            TokKind::Word => self.hits[i].iter().any(Entry::can_start) || self.en_frame(i) || self.en_may_start(i),
+            TokKind::Word => {
+                self.hits[i].iter().any(Entry::can_start)
+                    || self.en_frame(i)
+                    || self.en_may_start(i)
+                    || self.timex_may_start(i)
+            }
             TokKind::Punct(_) => false,
         }
     }
@@ -181,6 +211,7 @@ impl<'a> Parser<'a> {
 
     fn parse_at(&self, i: usize) -> Option<Expr> {
         let cands = [
+            self.time_of_day(i),
             self.english(i),
             self.half(i),
             self.year_range(i),
@@ -192,6 +223,7 @@ impl<'a> Parser<'a> {
             self.relative(i),
             self.weekday(i),
             self.ago(i),
+            self.timex(i),
         ];
         // Longest wins; on a tie the earlier pattern (the more specific one).
         cands

@@ -9,6 +9,7 @@ use super::parse::{Expr, Unit, What};
 use super::{Anchor, Grain};
 
 mod english;
+mod timex;
 
 pub(crate) use english::Context;
 
@@ -63,6 +64,8 @@ pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: 
             Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
         }
         What::En(w) => english::resolve(w, dct, ctx),
+        What::TimeOfDay { at, day } => timex::time_of_day(e, *at, day, dct, lang, ctx),
+        What::Unplaced(_) => None,
     }
 }
 

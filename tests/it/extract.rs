@@ -443,6 +443,7 @@ fn run(case: &Case) -> Vec<Mention> {
         &Options {
             dct: parse_dct(case.dct),
             lang: None,
+            ..Default::default()
         },
     )
 }
@@ -488,6 +489,7 @@ fn modifiers_grains_and_calendars() {
         &Options {
             dct: parse_dct("2021-12-20"),
             lang: None,
+            ..Default::default()
         },
     )[0];
     assert_eq!((m.modifier, m.grain), (Some(Mod::Start), Grain::Month));
@@ -496,6 +498,7 @@ fn modifiers_grains_and_calendars() {
         &Options {
             dct: parse_dct("2022-01-24"),
             lang: None,
+            ..Default::default()
         },
     )[0];
     assert_eq!((m.modifier, m.grain), (Some(Mod::Before), Grain::Year));
@@ -504,6 +507,7 @@ fn modifiers_grains_and_calendars() {
         &Options {
             dct: parse_dct("2022-01-24"),
             lang: None,
+            ..Default::default()
         },
     )[0];
     assert_eq!(m.modifier, Some(Mod::After));
@@ -523,6 +527,7 @@ fn side_by_side_pairs_lend_years_and_flag_conflicts() {
     let opts = Options {
         dct: parse_dct("2021-06-01"),
         lang: None,
+        ..Default::default()
     };
     // The Solar Hijri half carries the year; the Gregorian half takes it, not the DCT's.
     let ms = extract("دیدار روز ۱۲ ماه ژانویه (۲۲ دی ماه ۱۴۰۰) انجام شد.", &opts);
@@ -691,7 +696,7 @@ proptest! {
     fn never_panics_and_spans_match(text in any_text(), dct in prop::option::of(0i64..40_000)) {
         let dct = dct.and_then(|n| chrono::NaiveDate::from_ymd_opt(1950, 1, 1).unwrap().checked_add_days(chrono::Days::new(n as u64))).and_then(|d| d.and_hms_opt(0, 0, 0));
         let chars: Vec<char> = text.chars().collect();
-        for m in extract(&text, &Options { dct, lang: None }) {
+        for m in extract(&text, &Options { dct, lang: None, ..Default::default() }) {
             prop_assert!(m.start < m.end && m.end <= chars.len());
             prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
             prop_assert!(m.first_day <= m.last_day);

@@ -18,6 +18,7 @@ fn check(cases: &[Case]) {
         let opts = Options {
             dct: parse_dct(dct),
             lang: Some(Lang::En),
+            ..Default::default()
         };
         let got: Vec<(String, String)> = extract(text, &opts).into_iter().map(|m| (m.text, m.value)).collect();
         let want: Vec<(String, String)> = want.iter().map(|&(t, v)| (t.to_string(), v.to_string())).collect();

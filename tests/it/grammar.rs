@@ -442,10 +442,17 @@ fn grammar_table() {
     for &(name, text, dct, want) in CASES {
         let dct = parse_dct(dct);
         assert!(dct.is_some(), "{name}: bad dct");
-        let got: Vec<(String, String)> = extract(text, &Options { dct, lang: None })
-            .into_iter()
-            .map(|m| (m.text, m.value))
-            .collect();
+        let got: Vec<(String, String)> = extract(
+            text,
+            &Options {
+                dct,
+                lang: None,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
         let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
         if got != want {
             failures.push(format!("{name}: got {got:?}, want {want:?}"));
@@ -468,6 +475,7 @@ fn weekday_that_disagrees_is_a_conflict() {
         &Options {
             dct: parse_dct("2019-04-01"),
             lang: None,
+            ..Default::default()
         },
     );
     assert_eq!(m.len(), 1);
@@ -485,6 +493,7 @@ fn twins_through_al_muwafiq_are_paired() {
         &Options {
             dct: parse_dct("2018-12-12"),
             lang: None,
+            ..Default::default()
         },
     );
     assert_eq!(m.len(), 2);

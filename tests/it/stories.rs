@@ -181,6 +181,7 @@ fn explain_story_pairs() {
             &tarikh::extract::Options {
                 dct: d.dct,
                 lang: d.lang,
+                ..Default::default()
             },
         );
         let sentences = analyze(&d.text);
@@ -210,7 +211,14 @@ fn explain_two_texts() {
         .map(|k| {
             let text = std::env::var(format!("TEXT_{k}")).unwrap_or_default();
             let dct = parse_dct(&std::env::var(format!("DCT_{k}")).unwrap_or_else(|_| "2022-01-13".into())).ok();
-            let mentions = tarikh::extract::extract(&text, &tarikh::extract::Options { dct, lang: None });
+            let mentions = tarikh::extract::extract(
+                &text,
+                &tarikh::extract::Options {
+                    dct,
+                    lang: None,
+                    ..Default::default()
+                },
+            );
             let c = candidates(&mentions, &analyze(&text), None);
             for c in &c {
                 println!("{k} {} {:?}", c.date.value, c.features.entities);

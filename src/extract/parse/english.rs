@@ -108,17 +108,17 @@ pub(crate) enum YearRef {
 
 impl Parser<'_> {
     /// The folded word at `i` (a segment is one line, so words never cross a line break).
-    fn en_word(&self, i: usize) -> Option<&str> {
+    pub(super) fn en_word(&self, i: usize) -> Option<&str> {
         let t = self.tok(i)?;
         (t.kind == TokKind::Word).then(|| t.text(self.buf))
     }
 
-    fn en_is(&self, i: usize, words: &[&str]) -> bool {
+    pub(super) fn en_is(&self, i: usize, words: &[&str]) -> bool {
         self.en_word(i).is_some_and(|w| words.contains(&w))
     }
 
     /// Skips a hyphen glued on both sides (`third-quarter`, `mid-November`).
-    fn en_hyphen(&self, i: usize) -> usize {
+    pub(super) fn en_hyphen(&self, i: usize) -> usize {
         if self.is_punct(i, &['-']) && self.glued(i) && self.glued(i + 1) {
             i + 1
         } else {
@@ -334,7 +334,7 @@ impl Parser<'_> {
     // ---- pieces
 
     /// A number written in digits (up to `max`) or words (`two`, `forty-one`, `a`).
-    fn en_count(&self, i: usize, max: u32) -> Option<(u32, usize)> {
+    pub(super) fn en_count(&self, i: usize, max: u32) -> Option<(u32, usize)> {
         if let Some((v, d)) = self.num(i) {
             return (d <= 3 && v <= max && v > 0).then_some((v, i + 1));
         }

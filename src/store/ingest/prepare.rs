@@ -190,6 +190,7 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         &extract::Options {
             dct: corrected.or(doc.dct).or(dateline),
             lang: Some(lang),
+            ..extract::Options::default()
         },
     ));
     let dateline_day = dateline.map(|t| t.date());
@@ -236,6 +237,7 @@ mod tests {
             end: text.chars().count(),
             text: text.into(),
             value: day.into(),
+            timex: crate::extract::TimexType::Date,
             modifier: None,
             grain: Grain::Day,
             calendar: Calendar::Gregorian,

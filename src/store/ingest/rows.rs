@@ -485,6 +485,7 @@ pub(super) fn mention_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Mention> {
         value: get("value")?,
         modifier: get("mod").and_then(|s| parse_enum(&s)),
         grain: parse_enum(&get("grain")?)?,
+        timex: parse_enum(&get("grain")?).map_or_else(Default::default, crate::extract::TimexType::of_grain),
         calendar: parse_enum(&get("calendar")?)?,
         lang: parse_enum(&get("lang")?)?,
         first_day: get("first_day").and_then(|s| s.parse().ok()),

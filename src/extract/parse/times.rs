@@ -1,0 +1,357 @@
+//! Times of day (TIMEX3 `TIME`): a clock time or a part of the day on a
+//! day — `10 p.m. Wednesday`, `at 3 p.m. on Monday`, `15:00 GMT Saturday`,
+//! `Friday morning`, `this evening`, `last night`, `noon Thursday`,
+//! `صبح امروز`, `ساعت ۱۰ صبح روز شنبه`, `عصر دیروز`, `صباح الأحد`,
+//! `مساء أمس`, `الساعة الثامنة مساء`. A time with no day written is on the
+//! document's day (`RelDay(0)`), as TimeBank dates `this morning`.
+
+use crate::extract::{Mod, Types};
+use crate::lexicon::{Kind, Lang};
+
+use super::timex::{DayPart, TimeOfDay, Word};
+use super::{Expr, Parser, What};
+
+/// Time-zone words after an English clock time (`5 p.m. EST`).
+const EN_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
+];
+
+/// Arabic hours written as feminine ordinals (`الساعة الثامنة`), folded.
+const AR_HOURS: &[(&str, u8)] = &[
+    ("الواحده", 1),
+    ("الثانیه", 2),
+    ("الثالثه", 3),
+    ("الرابعه", 4),
+    ("الخامسه", 5),
+    ("السادسه", 6),
+    ("السابعه", 7),
+    ("الثامنه", 8),
+    ("التاسعه", 9),
+    ("العاشره", 10),
+    ("الحادیه", 11),
+];
+
+impl Parser<'_> {
+    /// Words that begin a time of day and begin nothing else (`tonight`, `امشب`, `الساعة`).
+    pub(super) fn time_start_word(&self, i: usize) -> bool {
+        match self.lang {
+            Lang::En => self.en_is(
+                i,
+                &[
+                    "this", "last", "tonight", "later", "early", "late", "mid", "around", "at",
+                ],
+            ),
+            Lang::Fa => self.tx_is(i, &["امشب", "دیشب", "ساعت"]),
+            Lang::Ar => self.tx_is(i, &["الساعه"]),
+            Lang::Ur => false,
+        }
+    }
+
+    /// A time of day at token `i`, with or without its day.
+    pub(super) fn time_of_day(&self, i: usize) -> Option<Expr> {
+        if self.lang == Lang::Ur {
+            return None;
+        }
+        [self.time_then_day(i), self.day_then_time(i), self.en_this_part(i)]
+            .into_iter()
+            .flatten()
+            .fold(None, |best: Option<Expr>, e| match &best {
+                Some(b) if b.end >= e.end => best,
+                _ => Some(e),
+            })
+    }
+
+    /// A part-of-day word at `j` (`morning`, `صبح`, `مساء`), with Persian `بعد از ظهر`.
+    /// English parts of the day are read only with every type: English news
+    /// gold (TimeBank) dates `Thursday night` by its day as often as by its night.
+    fn day_part(&self, j: usize) -> Option<(TimeOfDay, usize)> {
+        if self.lang == Lang::En && self.types != Types::All {
+            return None;
+        }
+        if self.lang == Lang::Fa && self.tx_is(j, &["بعد", "بعداز"]) {
+            let k = if self.tx_is(j, &["بعد"]) && self.tx_is(j + 1, &["از"]) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.tx_is(k, &["ظهر"]) {
+                return Some((TimeOfDay::Part(DayPart::Afternoon), k + 1));
+            }
+        }
+        if self.lang == Lang::Ar && self.tx_is(j, &["منتصف"]) && self.tx_is(j + 1, &["اللیل"]) {
+            return Some((TimeOfDay::Clock(24, 0), j + 2));
+        }
+        match self.tx_word(j)? {
+            Word::Part(p) => Some((TimeOfDay::Part(p), j + 1)),
+            Word::Clock(h) => Some((TimeOfDay::Clock(h, 0), j + 1)),
+            _ => None,
+        }
+    }
+
+    /// A clock time at `j`: `10 p.m.`, `10:35 a.m.`, `15:00 GMT`, `noon`,
+    /// `4 in the morning`, `ساعت ۱۰ صبح`, `ساعت ۹:۳۰`, `الساعة الثامنة مساء`,
+    /// `الساعة 8 صباحاً`: (hour, minute, token after).
+    fn clock(&self, j: usize) -> Option<(u8, u8, usize)> {
+        let mut k = j;
+        let clock_word = match self.lang {
+            Lang::Fa => self.tx_is(k, &["ساعت"]),
+            Lang::Ar => self.tx_is(k, &["الساعه", "ساعه"]),
+            _ => false,
+        };
+        if clock_word {
+            k += 1;
+        }
+        let (mut h, mut m, mut end) = if let Some((h, d)) = self.num(k) {
+            if d > 2 || h > 24 {
+                return None;
+            }
+            if self.is_punct(k + 1, &[':']) && self.glued(k + 1) {
+                let (m, md) = self.num(k + 2)?;
+                if md != 2 || m > 59 {
+                    return None;
+                }
+                (h as u8, m as u8, k + 3)
+            } else {
+                (h as u8, 0, k + 1)
+            }
+        } else if let Some(&(_, h)) = AR_HOURS
+            .iter()
+            .find(|(w, _)| self.tx_is(k, &[w]))
+            .filter(|_| clock_word)
+        {
+            let mut end = k + 1;
+            if h == 11 && self.tx_is(end, &["عشره"]) {
+                end += 1;
+            }
+            (h, 0, end)
+        } else if let Some(Word::Clock(h)) = self.tx_word(k) {
+            return Some((h, 0, k + 1));
+        } else {
+            return None;
+        };
+        let colon = end == k + 3;
+        // the half or a quarter (`الثامنة والنصف`, `ساعت ۱۰ و نیم`)
+        if self.tx_is(end, &["والنصف", "ونیم"]) || (self.tx_is(end, &["و"]) && self.tx_is(end + 1, &["نیم", "النصف"]))
+        {
+            m = 30;
+            end += if self.tx_is(end, &["و"]) { 2 } else { 1 };
+        }
+        let mut told = colon || clock_word;
+        if let Some((ampm, n)) = self.value(end, Kind::AmPm) {
+            if h > 12 || h == 0 {
+                return None;
+            }
+            if ampm == 1 && h < 12 {
+                h += 12;
+            } else if ampm == 0 && h == 12 {
+                h = 0;
+            }
+            end = n;
+            told = true;
+        } else if self.lang == Lang::En && self.en_is(end, &["in"]) && self.en_is(end + 1, &["the"]) {
+            let (part, n) = self.day_part(end + 2)?;
+            if let TimeOfDay::Part(p) = part {
+                h = afternoon_hour(h, p);
+                end = n;
+                told = true;
+            }
+        } else if self.lang != Lang::En
+            && let Some((TimeOfDay::Part(p), n)) = self.day_part(end)
+        {
+            h = afternoon_hour(h, p);
+            end = n;
+            told = true;
+        } else if self.lang == Lang::Ar && self.tx_is(end, &["ظهرا"]) {
+            end += 1;
+            told = true;
+        }
+        if !told || h > 24 {
+            return None;
+        }
+        if self.lang == Lang::En && self.en_is(end, EN_ZONES) {
+            end += 1;
+        }
+        Some((h, m, end))
+    }
+
+    /// The day a time is on, written at `j`: a weekday, today/yesterday/tomorrow,
+    /// or a full day (`Nov. 9`, `۱۲ دی`).
+    fn time_day(&self, j: usize) -> Option<Expr> {
+        let day_like = |e: &Expr| match &e.what {
+            What::RelDay(_) | What::Weekday { .. } => true,
+            What::RelUnit { weekday, .. } => weekday.is_some(),
+            What::Date {
+                day: Some(_),
+                month: Some(_),
+                day_to: None,
+                time: None,
+                ..
+            } => true,
+            _ => false,
+        };
+        [
+            self.relative(j),
+            self.weekday(j),
+            self.day_month_year(j),
+            self.month_first(j),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|e| e.start == j && day_like(e))
+        .fold(None, |best: Option<Expr>, e| match &best {
+            Some(b) if b.end >= e.end => best,
+            _ => Some(e),
+        })
+        .map(|e| self.en_tense(e))
+    }
+
+    /// `10 p.m. Wednesday`, `5 p.m. EST, Nov. 9`, `noon Thursday`, `at 3 p.m. on Monday`,
+    /// `10:35 a.m.`, `Friday morning`'s reverse `morning Friday`, `صبح امروز`,
+    /// `ساعت ۱۰ صبح روز شنبه`, `صباح الأحد`, `مساء يوم الاثنين`, `الساعة الثامنة مساء`.
+    fn time_then_day(&self, i: usize) -> Option<Expr> {
+        let mut j = i;
+        let mut modifier = None;
+        if self.en_is(j, &["around", "about"]) {
+            modifier = Some(Mod::Approx);
+            j += 1;
+        } else if let Some((m, k)) = self
+            .modifier(j)
+            .filter(|(m, _)| matches!(m, Mod::Start | Mod::Mid | Mod::End))
+        {
+            modifier = Some(m);
+            j = self.en_hyphen(k);
+        } else if self.en_is(j, &["at"]) {
+            j += 1;
+        }
+        let (at, k) = match self.clock(j) {
+            Some((h, m, k)) => (TimeOfDay::Clock(h, m), k),
+            None => self.day_part(j)?,
+        };
+        let clock = matches!(at, TimeOfDay::Clock(..)) && !matches!(self.tx_word(j), Some(Word::Clock(_)));
+        let mut d = k;
+        if self.is_punct(d, &[',']) {
+            d += 1;
+        }
+        if self.en_is(d, &["on", "this"]) || self.tx_is(d, &["روز", "من"]) {
+            d += 1;
+        }
+        let (day, end) = match self.time_day(d) {
+            // `مساء الاثنين الموافق 10/4/1436`: the weekday belongs to the date after it
+            Some(e) if matches!(e.what, What::Weekday { .. }) && self.date_follows(e.end) => return None,
+            Some(e) => (e.what, e.end),
+            // a clock time alone is on the document's day; a part of the day needs its day
+            None if clock => (What::RelDay(0), k),
+            None => return None,
+        };
+        // `at` is kept only before a clock time
+        let start = if j > i && modifier.is_none() && !clock { j } else { i };
+        Some(Expr {
+            start,
+            end,
+            what: What::TimeOfDay { at, day: Box::new(day) },
+            modifier,
+        })
+    }
+
+    /// Whether a date the weekday before it goes with starts at `k` (`الموافق …`, `، ۱۲ دی`).
+    fn date_follows(&self, k: usize) -> bool {
+        let k = if self.is_punct(k, &[',', '،']) { k + 1 } else { k };
+        self.frame(k, crate::lexicon::FrameWord::Equals).is_some()
+            || self.numeric(k).is_some()
+            || self.day_month_year(k).is_some()
+            || self.month_first(k).is_some()
+    }
+
+    /// `Friday morning`, `Saturday night`, `yesterday afternoon`, `Monday at 3 p.m.`,
+    /// `امروز صبح`, `دیروز عصر`, `فردا شب`, `اليوم صباحاً`.
+    fn day_then_time(&self, i: usize) -> Option<Expr> {
+        let day = self.time_day(i)?;
+        let mut k = day.end;
+        // the night frame already read: `پنجشنبه شب`
+        if self.lang == Lang::Fa && k > 0 && self.tx_is(k - 1, &["شب"]) {
+            let mut w = day;
+            w.what = What::TimeOfDay {
+                at: TimeOfDay::Part(DayPart::Night),
+                day: Box::new(w.what),
+            };
+            return Some(w);
+        }
+        if self.en_is(k, &["at"]) || self.is_punct(k, &[',']) {
+            k += 1;
+        }
+        let (at, end) = match self.clock(k) {
+            Some((h, m, end)) => (TimeOfDay::Clock(h, m), end),
+            None if k == day.end => self.day_part(k)?,
+            None => return None,
+        };
+        if matches!(day.what, What::Weekday { .. }) && self.date_follows(end) {
+            return None;
+        }
+        Some(Expr {
+            start: i,
+            end,
+            what: What::TimeOfDay {
+                at,
+                day: Box::new(day.what),
+            },
+            modifier: None,
+        })
+    }
+
+    /// `this morning`, `this evening`, `later this afternoon`, `last night`,
+    /// `tonight`, `امشب`, `دیشب`, `شب گذشته`.
+    fn en_this_part(&self, i: usize) -> Option<Expr> {
+        let expr = |end: usize, day: i64, p: DayPart, modifier: Option<Mod>| Expr {
+            start: i,
+            end,
+            what: What::TimeOfDay {
+                at: TimeOfDay::Part(p),
+                day: Box::new(What::RelDay(day)),
+            },
+            modifier,
+        };
+        match self.lang {
+            Lang::En if self.types != Types::All => None,
+            Lang::En => {
+                if self.en_is(i, &["tonight", "tonite"]) {
+                    return Some(expr(i + 1, 0, DayPart::Night, None));
+                }
+                let (j, modifier) = if self.en_is(i, &["later", "late"]) {
+                    (i + 1, Some(Mod::End))
+                } else if self.en_is(i, &["early"]) {
+                    (i + 1, Some(Mod::Start))
+                } else {
+                    (i, None)
+                };
+                if self.en_is(j, &["last"]) && self.en_is(j + 1, &["night"]) {
+                    return Some(expr(j + 2, -1, DayPart::Night, modifier));
+                }
+                if !self.en_is(j, &["this"]) {
+                    return None;
+                }
+                let (TimeOfDay::Part(p), end) = self.day_part(j + 1)? else {
+                    return None;
+                };
+                Some(expr(end, 0, p, modifier))
+            }
+            Lang::Fa if self.tx_is(i, &["امشب"]) => Some(expr(i + 1, 0, DayPart::Night, None)),
+            Lang::Fa if self.tx_is(i, &["دیشب"]) => Some(expr(i + 1, -1, DayPart::Night, None)),
+            Lang::Fa if self.tx_is(i, &["شب"]) && self.tx_is(i + 1, &["گذشته"]) => {
+                Some(expr(i + 2, -1, DayPart::Night, None))
+            }
+            Lang::Ar if self.tx_is(i, &["اللیله"]) && self.tx_is(i + 1, &["الماضیه"]) => {
+                Some(expr(i + 2, -1, DayPart::Night, None))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The hour of `h` o'clock in part `p` of the day: 8 in the evening is 20:00.
+fn afternoon_hour(h: u8, p: DayPart) -> u8 {
+    match p {
+        DayPart::Afternoon | DayPart::Evening if h < 12 => h + 12,
+        DayPart::Night if (6..12).contains(&h) => h + 12,
+        _ => h,
+    }
+}
