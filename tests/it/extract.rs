@@ -168,10 +168,10 @@ const CASES: &[Case] = &[
         want: &[("روز یکشنبه", "2022-01-09")],
     },
     Case {
-        name: "fa weekday night",
+        name: "fa weekday night (a TIME: the night of that day)",
         text: "تماس تلفنی پنجشنبه شب انجام شد.",
         dct: "2021-12-31",
-        want: &[("پنجشنبه شب", "2021-12-30")],
+        want: &[("پنجشنبه شب", "2021-12-30TNI")],
     },
     Case {
         name: "fa last week",

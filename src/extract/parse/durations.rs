@@ -40,7 +40,7 @@ const EN_QUALIFIERS: &[&str] = &[
 ];
 
 /// Words after a count and a unit that make it a date, not a length (`two days ago`).
-const EN_OFFSET_AFTER: &[&str] = &["ago", "later", "earlier", "hence", "before", "after", "from"];
+const EN_OFFSET_AFTER: &[&str] = &["ago", "later", "earlier", "hence"];
 
 /// Persian words after a count and a unit that make it a counted date (`سه روز پیش`).
 const FA_OFFSET_AFTER: &[&str] = &["پیش", "قبل", "بعد", "دیگر"];
@@ -76,8 +76,11 @@ impl Parser<'_> {
         }
     }
 
-    /// A count of English units at `j`: (count, None for `several`), unit, token after, approximate.
-    fn en_count_unit(&self, j: usize) -> Option<(Option<u32>, DurUnit, usize, bool)> {
+    /// A count of English units at `j`: (count, None for `several`), unit,
+    /// token after, approximate, the unit of a written half (`5 1/2 hours`),
+    /// and whether it is an adjective (`two-year`).
+    #[allow(clippy::type_complexity)]
+    fn en_count_unit(&self, j: usize) -> Option<(Option<u32>, DurUnit, usize, bool, Option<DurUnit>, bool)> {
         let mut approx = false;
         let (n, k) = if self.en_is(j, &["a"]) && self.en_is(j + 1, &["couple"]) && self.en_is(j + 2, &["of"]) {
             approx = true;
@@ -102,6 +105,13 @@ impl Parser<'_> {
             return None;
         };
         let article = self.en_is(j, &["a", "an"]) && n == Some(1);
+        // `5 1/2 hours`
+        let half = n.is_some()
+            && self.num(k).is_some_and(|(v, _)| v == 1)
+            && self.is_punct(k + 1, &['/'])
+            && self.num(k + 2).is_some_and(|(v, _)| v == 2);
+        let k = if half { k + 3 } else { k };
+        let hyphen = self.en_hyphen(k) > k;
         let k = self.en_hyphen(k);
         let Some(Word::Unit { unit, plural }) = self.tx_word(k) else {
             return None;
@@ -113,7 +123,8 @@ impl Parser<'_> {
         if n.is_none() && !plural {
             return None;
         }
-        Some((n, unit, k + 1, approx))
+        let half = half.then_some(unit);
+        Some((n, unit, k + 1, approx, half, hyphen && !plural))
     }
 
     /// `three years`, `the past two months`, `a couple of years`, `two-year`,
@@ -125,11 +136,10 @@ impl Parser<'_> {
         if self.en_is(j, EN_APPROX) {
             modifier = Some(Mod::Approx);
             j += 1;
-        } else if self.en_is(j, &["more", "less", "fewer"]) && self.en_is(j + 1, &["than"]) {
-            j += 2;
-        } else if self.en_is(j, &["at"]) && self.en_is(j + 1, &["least", "most"]) {
-            j += 2;
-        } else if self.en_is(j, &["up"]) && self.en_is(j + 1, &["to"]) {
+        } else if (self.en_is(j, &["more", "less", "fewer"]) && self.en_is(j + 1, &["than"]))
+            || (self.en_is(j, &["at"]) && self.en_is(j + 1, &["least", "most"]))
+            || (self.en_is(j, &["up"]) && self.en_is(j + 1, &["to"]))
+        {
             j += 2;
         } else if self.en_is(j, EN_BOUND) {
             j += 1;
@@ -142,7 +152,7 @@ impl Parser<'_> {
         if qualified {
             j += 1;
         }
-        let (n, unit, mut end, approx) = self.en_count_unit(j)?;
+        let (n, unit, mut end, approx, half, adjective) = self.en_count_unit(j)?;
         if approx {
             modifier = Some(Mod::Approx);
         }
@@ -157,11 +167,17 @@ impl Parser<'_> {
         if self.en_is(end, EN_OFFSET_AFTER) {
             return None;
         }
-        let value = match (unit, n) {
-            (DurUnit::Hour, Some(24)) => "P1D".to_string(),
+        let value = match (unit, n, half) {
+            (DurUnit::Hour, Some(24), None) => "P1D".to_string(),
+            (_, Some(n), Some(DurUnit::Year)) => format!("P{n}Y6M"),
+            (_, Some(n), Some(DurUnit::Day)) => format!("P{n}DT12H"),
+            (_, Some(n), Some(DurUnit::Hour)) => format!("PT{n}H30M"),
+            (_, Some(n), Some(DurUnit::Minute)) => format!("PT{n}M30S"),
             _ => unit.value(n),
         };
-        let mut e = Self::unplaced(i, end, TimexType::Duration, Grain::Duration, value);
+        // `the two-year plan`: the adjective alone is the duration
+        let start = if adjective && modifier.is_none() { j } else { i };
+        let mut e = Self::unplaced(start, end, TimexType::Duration, Grain::Duration, value);
         e.modifier = modifier;
         Some(e)
     }

@@ -137,7 +137,7 @@ impl Parser<'_> {
             end += if self.tx_is(end, &["و"]) { 2 } else { 1 };
         }
         let mut told = colon || clock_word;
-        if let Some((ampm, n)) = self.value(end, Kind::AmPm) {
+        if let Some((ampm, n)) = self.en_ampm(end).or_else(|| self.value(end, Kind::AmPm)) {
             if h > 12 || h == 0 {
                 return None;
             }
@@ -172,6 +172,29 @@ impl Parser<'_> {
             end += 1;
         }
         Some((h, m, end))
+    }
+
+    /// English `a.m.`, `p.m`, `pm` at `k`: (1 for pm, token after).
+    fn en_ampm(&self, k: usize) -> Option<(i32, usize)> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let pm = match self.en_word(k)? {
+            "am" => return Some((0, k + 1)),
+            "pm" => return Some((1, k + 1)),
+            "a" => 0,
+            "p" => 1,
+            _ => return None,
+        };
+        if !(self.is_punct(k + 1, &['.']) && self.glued(k + 1) && self.glued(k + 2) && self.en_is(k + 2, &["m"])) {
+            return None;
+        }
+        let end = if self.is_punct(k + 3, &['.']) && self.glued(k + 3) {
+            k + 4
+        } else {
+            k + 3
+        };
+        Some((pm, end))
     }
 
     /// The day a time is on, written at `j`: a weekday, today/yesterday/tomorrow,
@@ -280,6 +303,8 @@ impl Parser<'_> {
             k += 1;
         }
         let (at, end) = match self.clock(k) {
+            // `Wednesday, noon Thursday`: after a comma only a time in digits
+            Some(_) if self.is_punct(k - 1, &[',']) && self.num(k).is_none() => return None,
             Some((h, m, end)) => (TimeOfDay::Clock(h, m), end),
             None if k == day.end => self.day_part(k)?,
             None => return None,

@@ -356,12 +356,13 @@ impl Parser<'_> {
     }
 
     /// Every TIMEX3 pattern that is not a date at token `i`, longest first:
-    /// durations, recurrences and references only when all types are read.
+    /// durations, recurrences and references only when all types are read
+    /// (on a tie a recurrence wins: `5% a year`).
     pub(super) fn timex(&self, i: usize) -> Option<Expr> {
         if self.types != Types::All {
             return None;
         }
-        [self.duration(i), self.set(i), self.reference(i)]
+        [self.set(i), self.duration(i), self.reference(i)]
             .into_iter()
             .flatten()
             .fold(None, |best: Option<Expr>, e| match &best {
