@@ -6,7 +6,7 @@
 //! document's day (`RelDay(0)`), as TimeBank dates `this morning`.
 
 use crate::extract::{Mod, Types};
-use crate::lexicon::{Kind, Lang};
+use crate::lexicon::{AmPm, Kind, Lang, Value};
 
 use super::timex::{DayPart, TimeOfDay, Word};
 use super::{Expr, Parser, What};
@@ -137,13 +137,19 @@ impl Parser<'_> {
             end += if self.tx_is(end, &["و"]) { 2 } else { 1 };
         }
         let mut told = colon || clock_word;
-        if let Some((ampm, n)) = self.en_ampm(end).or_else(|| self.value(end, Kind::AmPm)) {
+        let ampm = self.en_ampm(end).or_else(|| {
+            self.typed(end, Kind::AmPm, |v| match v {
+                Value::AmPm(x) => Some(x),
+                _ => None,
+            })
+        });
+        if let Some((ampm, n)) = ampm {
             if h > 12 || h == 0 {
                 return None;
             }
-            if ampm == 1 && h < 12 {
+            if ampm == AmPm::Pm && h < 12 {
                 h += 12;
-            } else if ampm == 0 && h == 12 {
+            } else if ampm == AmPm::Am && h == 12 {
                 h = 0;
             }
             end = n;
@@ -174,16 +180,16 @@ impl Parser<'_> {
         Some((h, m, end))
     }
 
-    /// English `a.m.`, `p.m`, `pm` at `k`: (1 for pm, token after).
-    fn en_ampm(&self, k: usize) -> Option<(i32, usize)> {
+    /// English `a.m.`, `p.m`, `pm` at `k`, and the token after it.
+    fn en_ampm(&self, k: usize) -> Option<(AmPm, usize)> {
         if self.lang != Lang::En {
             return None;
         }
         let pm = match self.en_word(k)? {
-            "am" => return Some((0, k + 1)),
-            "pm" => return Some((1, k + 1)),
-            "a" => 0,
-            "p" => 1,
+            "am" => return Some((AmPm::Am, k + 1)),
+            "pm" => return Some((AmPm::Pm, k + 1)),
+            "a" => AmPm::Am,
+            "p" => AmPm::Pm,
             _ => return None,
         };
         if !(self.is_punct(k + 1, &['.']) && self.glued(k + 1) && self.glued(k + 2) && self.en_is(k + 2, &["m"])) {
