@@ -57,7 +57,10 @@ fn corpus_throughput(dir: &std::path::Path) {
     for _ in 0..3 {
         let t = Instant::now();
         let c0 = cpu_seconds();
-        mentions = docs.iter().map(|(text, o)| extract(text, o).len()).sum::<usize>();
+        mentions = docs
+            .iter()
+            .map(|(text, o)| extract(text, o).mentions.len())
+            .sum::<usize>();
         best = best.min(t.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
             best_cpu = best_cpu.min(b - a);
@@ -109,7 +112,7 @@ fn main() {
     // warm-up (lexicon load, caches)
     let mut mentions = 0usize;
     for doc in corpus.iter().take(50) {
-        mentions += extract(doc, &opts).len();
+        mentions += extract(doc, &opts).mentions.len();
     }
     let (mut best, mut best_cpu) = (f64::MAX, f64::MAX);
     for _ in 0..3 {
@@ -117,7 +120,7 @@ fn main() {
         let c0 = cpu_seconds();
         mentions = 0;
         for doc in &corpus {
-            mentions += extract(doc, &opts).len();
+            mentions += extract(doc, &opts).mentions.len();
         }
         best = best.min(t.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
@@ -150,7 +153,7 @@ fn main() {
     }
     let before = peak_rss_kib();
     let t = Instant::now();
-    let n = extract(&big, &opts).len();
+    let n = extract(&big, &opts).mentions.len();
     let secs = t.elapsed().as_secs_f64();
     let after = peak_rss_kib();
     if let (Some(b), Some(a)) = (before, after) {

@@ -178,7 +178,8 @@ fn main() {
                 lang: Some(*lang),
                 ..Default::default()
             },
-        );
+        )
+        .mentions;
         let sentences = tarikh::chronology::analyze(text);
         candidates += tarikh::chronology::candidates(&mentions, &sentences, None).len();
     }

@@ -35,6 +35,11 @@ pub struct ExtractOut {
     /// Every date expression found, with code-point spans and values.
     #[schema(value_type = Vec<Object>)]
     pub mentions: Vec<Mention>,
+    /// The document date relative dates were resolved against: the `dct`
+    /// sent, else the text's dateline (`2022-01-24T00:00:00`); null when
+    /// neither, and relative dates were left out.
+    #[schema(value_type = Option<String>)]
+    pub dct: Option<chrono::NaiveDateTime>,
 }
 
 /// Finds and normalizes every date expression in `text`.
@@ -58,8 +63,12 @@ pub async fn extract_text(
     };
     // Extraction is CPU-bound; keep it off the async workers.
     let text = body.text;
-    let mentions = tokio::task::spawn_blocking(move || extract(&text, &opts))
+    let found = tokio::task::spawn_blocking(move || extract(&text, &opts))
         .await
         .map_err(ApiError::internal)?;
-    Ok(Json(ExtractOut { mentions }).into_response())
+    Ok(Json(ExtractOut {
+        mentions: found.mentions,
+        dct: found.dct,
+    })
+    .into_response())
 }

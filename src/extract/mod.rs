@@ -217,23 +217,37 @@ pub fn parse_day(
     Ok((date, cal))
 }
 
+/// What [`extract`] found in a text, and the document date it resolved
+/// relative dates against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// Every date expression, in text order.
+    pub mentions: Vec<Mention>,
+    /// The DCT used: `opts.dct`, else the text's [`dateline`]; None when
+    /// neither, and relative dates were then left out. A caller that gave
+    /// no DCT learns the dateline here without reading it again.
+    pub dct: Option<NaiveDateTime>,
+}
+
 /// Finds every date expression in `text` and resolves it against the
-/// document date (`opts.dct`, else a dateline near the top of the text).
+/// document date (`opts.dct`, else a dateline near the top of the text),
+/// which it returns beside the mentions.
 ///
 /// Never panics on any input; spans are code-point offsets into `text` and
 /// each mention's `text` is exactly that slice. Expressions that cannot be
 /// resolved (a weekday with no document date) and durations are left out.
-pub fn extract(text: &str, opts: &Options) -> Vec<Mention> {
-    let mut out = Vec::new();
-    extract_each(text, opts, &mut |m| out.push(m));
-    out
+pub fn extract(text: &str, opts: &Options) -> Extraction {
+    let mut mentions = Vec::new();
+    let dct = extract_each(text, opts, &mut |m| mentions.push(m));
+    Extraction { mentions, dct }
 }
 
 /// [`extract`] handing each mention to `sink` as soon as its line is read,
 /// so that memory stays bounded on huge date-dense texts: nothing but one
 /// segment's mentions is held at a time. `pair` indices count the mentions
-/// handed over before, exactly as in [`extract`]'s list.
-pub fn extract_each(text: &str, opts: &Options, sink: &mut dyn FnMut(Mention)) {
+/// handed over before, exactly as in [`extract`]'s list. Returns the DCT
+/// used, as [`Extraction::dct`].
+pub fn extract_each(text: &str, opts: &Options, sink: &mut dyn FnMut(Mention)) -> Option<NaiveDateTime> {
     let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
     let dct = opts.dct.or_else(|| dateline(text, lang));
     let mut seg_out = Vec::new();
@@ -249,6 +263,7 @@ pub fn extract_each(text: &str, opts: &Options, sink: &mut dyn FnMut(Mention)) {
         }
         emitted += n;
     }
+    dct
 }
 
 /// The date and time of a dateline: the first full date in the first 400

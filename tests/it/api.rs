@@ -846,3 +846,24 @@ async fn the_page_gets_month_headings_fuzziness_and_its_feed_query_from_the_serv
     let text = ics.text().await.expect("ics body");
     assert_eq!(text.matches("BEGIN:VEVENT").count(), evs.len(), "{text}");
 }
+
+#[tokio::test]
+async fn extract_says_which_document_date_it_resolved_against() {
+    let h = Harness::new().await;
+    let extract = |body: Value| {
+        let r = h.http.post(h.url("/api/extract")).json(&body).send();
+        async move { r.await.expect("post").json::<Value>().await.expect("json") }
+    };
+    let dateline = "Harbourton, 3 March 2022\nThe ferry resumed service yesterday.";
+    let x = extract(json!({"text": dateline})).await;
+    assert_eq!(x["dct"], "2022-03-03T00:00:00", "{x}");
+    assert_eq!(x["mentions"][1]["value"], "2022-03-02", "{x}");
+
+    let x = extract(json!({"text": dateline, "dct": "2022-03-10"})).await;
+    assert_eq!(x["dct"], "2022-03-10T00:00:00", "a given DCT beats the dateline: {x}");
+    assert_eq!(x["mentions"][1]["value"], "2022-03-09", "{x}");
+
+    let x = extract(json!({"text": "The ferry resumed service yesterday."})).await;
+    assert!(x["dct"].is_null(), "{x}");
+    assert_eq!(x["mentions"].as_array().map(Vec::len), Some(0), "{x}");
+}

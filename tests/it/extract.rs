@@ -446,6 +446,7 @@ fn run(case: &Case) -> Vec<Mention> {
             ..Default::default()
         },
     )
+    .mentions
 }
 
 #[test]
@@ -491,7 +492,8 @@ fn modifiers_grains_and_calendars() {
             lang: None,
             ..Default::default()
         },
-    )[0];
+    )
+    .mentions[0];
     assert_eq!((m.modifier, m.grain), (Some(Mod::Start), Grain::Month));
     let m = &extract(
         "طالبت بالعودة إلى ما قبل عام 1997.",
@@ -500,7 +502,8 @@ fn modifiers_grains_and_calendars() {
             lang: None,
             ..Default::default()
         },
-    )[0];
+    )
+    .mentions[0];
     assert_eq!((m.modifier, m.grain), (Some(Mod::Before), Grain::Year));
     let m = &extract(
         "از سال ۲۰۱۴ تاکنون",
@@ -509,9 +512,10 @@ fn modifiers_grains_and_calendars() {
             lang: None,
             ..Default::default()
         },
-    )[0];
+    )
+    .mentions[0];
     assert_eq!(m.modifier, Some(Mod::After));
-    let m = &extract("۲۲ دی ماه ۱۴۰۰", &Options::default())[0];
+    let m = &extract("۲۲ دی ماه ۱۴۰۰", &Options::default()).mentions[0];
     assert_eq!((m.calendar, m.lang), (tarikh::calendar::Calendar::Persian, Lang::Fa));
     assert_eq!(
         (m.first_day, m.last_day),
@@ -530,7 +534,7 @@ fn side_by_side_pairs_lend_years_and_flag_conflicts() {
         ..Default::default()
     };
     // The Solar Hijri half carries the year; the Gregorian half takes it, not the DCT's.
-    let ms = extract("دیدار روز ۱۲ ماه ژانویه (۲۲ دی ماه ۱۴۰۰) انجام شد.", &opts);
+    let ms = extract("دیدار روز ۱۲ ماه ژانویه (۲۲ دی ماه ۱۴۰۰) انجام شد.", &opts).mentions;
     assert_eq!(ms.len(), 2);
     assert_eq!(
         (ms[0].value.as_str(), ms[0].pair, ms[1].pair),
@@ -538,7 +542,7 @@ fn side_by_side_pairs_lend_years_and_flag_conflicts() {
     );
     assert!(ms[0].conflict.is_none());
     // Disagreeing halves keep their own values and both carry the conflict.
-    let ms = extract("دیدار ۱۳ ژانویه ۲۰۲۲ (۲۲ دی ماه ۱۴۰۰) انجام شد.", &opts);
+    let ms = extract("دیدار ۱۳ ژانویه ۲۰۲۲ (۲۲ دی ماه ۱۴۰۰) انجام شد.", &opts).mentions;
     assert_eq!(ms[0].value, "2022-01-13");
     assert_eq!(ms[1].value, "2022-01-12");
     assert_eq!(
@@ -551,7 +555,7 @@ fn side_by_side_pairs_lend_years_and_flag_conflicts() {
 #[test]
 fn a_dateline_is_the_dct_when_none_is_given() {
     let text = "۲۲ دی ۱۴۰۰، ۰۹:۳۰\nسخنگو امروز گفت که دیروز نامه رسید.";
-    let ms = extract(text, &Options::default());
+    let ms = extract(text, &Options::default()).mentions;
     let values: Vec<&str> = ms.iter().map(|m| m.value.as_str()).collect();
     assert_eq!(values, ["2022-01-12T09:30", "2022-01-12", "2022-01-11"]);
 }
@@ -559,7 +563,7 @@ fn a_dateline_is_the_dct_when_none_is_given() {
 #[test]
 fn a_date_deep_in_a_sentence_is_not_a_dateline() {
     let text = "سخنگوی وزارت امور خارجه در نشست خبری هفتگی خود اعلام کرد که هیئت ایرانی جمعه ۱ بهمن ۱۴۰۰ به ژنو رفت و امروز بازگشت.";
-    let ms = extract(text, &Options::default());
+    let ms = extract(text, &Options::default()).mentions;
     assert_eq!(
         ms.iter().map(|m| m.value.as_str()).collect::<Vec<_>>(),
         ["2022-01-21"],
@@ -567,6 +571,7 @@ fn a_date_deep_in_a_sentence_is_not_a_dateline() {
     );
     let text = "خبرگزاری آب‌نگار - ۴ بهمن ۱۴۰۰\nهیئت امروز بازگشت.";
     let values: Vec<String> = extract(text, &Options::default())
+        .mentions
         .into_iter()
         .map(|m| m.value)
         .collect();
@@ -575,7 +580,11 @@ fn a_date_deep_in_a_sentence_is_not_a_dateline() {
 
 #[test]
 fn relative_dates_need_a_dct() {
-    assert!(extract("امروز و دیروز و روز یکشنبه", &Options::default()).is_empty());
+    assert!(
+        extract("امروز و دیروز و روز یکشنبه", &Options::default())
+            .mentions
+            .is_empty()
+    );
 }
 
 #[test]
@@ -621,7 +630,7 @@ fn parse_day_reads_and_validates() {
 fn huge_single_line_is_scanned_in_bounded_pieces() {
     let unit = "کلمه ".repeat(20_000);
     let text = format!("{unit}۲۲ دی ماه ۱۴۰۰ {unit}");
-    let ms = extract(&text, &Options::default());
+    let ms = extract(&text, &Options::default()).mentions;
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].value, "2022-01-12");
     assert_eq!(
@@ -696,7 +705,7 @@ proptest! {
     fn never_panics_and_spans_match(text in any_text(), dct in prop::option::of(0i64..40_000)) {
         let dct = dct.and_then(|n| chrono::NaiveDate::from_ymd_opt(1950, 1, 1).unwrap().checked_add_days(chrono::Days::new(n as u64))).and_then(|d| d.and_hms_opt(0, 0, 0));
         let chars: Vec<char> = text.chars().collect();
-        for m in extract(&text, &Options { dct, lang: None, ..Default::default() }) {
+        for m in extract(&text, &Options { dct, lang: None, ..Default::default() }).mentions {
             prop_assert!(m.start < m.end && m.end <= chars.len());
             prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
             prop_assert!(m.first_day <= m.last_day);

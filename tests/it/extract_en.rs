@@ -20,7 +20,11 @@ fn check(cases: &[Case]) {
             lang: Some(Lang::En),
             ..Default::default()
         };
-        let got: Vec<(String, String)> = extract(text, &opts).into_iter().map(|m| (m.text, m.value)).collect();
+        let got: Vec<(String, String)> = extract(text, &opts)
+            .mentions
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect();
         let want: Vec<(String, String)> = want.iter().map(|&(t, v)| (t.to_string(), v.to_string())).collect();
         if got != want {
             failures.push(format!("{name}: {text:?} want {want:?} got {got:?}"));

@@ -450,6 +450,7 @@ fn grammar_table() {
                 ..Default::default()
             },
         )
+        .mentions
         .into_iter()
         .map(|m| (m.text, m.value))
         .collect();
@@ -477,7 +478,8 @@ fn weekday_that_disagrees_is_a_conflict() {
             lang: None,
             ..Default::default()
         },
-    );
+    )
+    .mentions;
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].value, "2019-03-14");
     assert_eq!(
@@ -495,7 +497,8 @@ fn twins_through_al_muwafiq_are_paired() {
             lang: None,
             ..Default::default()
         },
-    );
+    )
+    .mentions;
     assert_eq!(m.len(), 2);
     assert_eq!((m[0].pair, m[1].pair), (Some(1), Some(0)));
     assert_eq!((m[0].conflict.as_ref(), m[1].conflict.as_ref()), (None, None));

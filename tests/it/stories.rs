@@ -183,7 +183,8 @@ fn explain_story_pairs() {
                 lang: d.lang,
                 ..Default::default()
             },
-        );
+        )
+        .mentions;
         let sentences = analyze(&d.text);
         for c in candidates(&mentions, &sentences, d.title.as_deref()) {
             if c.date.first_day.to_string() == a.event_date && c.date.last_day == c.date.first_day {
@@ -218,7 +219,8 @@ fn explain_two_texts() {
                     lang: None,
                     ..Default::default()
                 },
-            );
+            )
+            .mentions;
             let c = candidates(&mentions, &analyze(&text), None);
             for c in &c {
                 println!("{k} {} {:?}", c.date.value, c.features.entities);

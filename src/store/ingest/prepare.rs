@@ -182,17 +182,23 @@ pub(super) fn prepare(doc: &NewDocument, hash: String) -> Prepared {
         .filter(|t| storable(t.date()))
         .and_then(|t| chronology::dct::corrected_dct(&doc.text, t))
         .filter(|t| storable(t.date()));
-    // The dateline is read once: stored as `dateline_day`, and the date the extractor
-    // resolves against when no DCT is given (it would otherwise look for it again).
-    let dateline = extract::dateline(&doc.text, lang).filter(|t| storable(t.date()));
-    let mentions = storable_mentions(extract::extract(
+    let given = corrected.or(doc.dct);
+    let found = extract::extract(
         &doc.text,
         &extract::Options {
-            dct: corrected.or(doc.dct).or(dateline),
+            dct: given,
             lang: Some(lang),
             ..extract::Options::default()
         },
-    ));
+    );
+    // The dateline is read once: without a given DCT it is the one the extractor
+    // used; with one, it is still stored (`dateline_day`), so it is read here.
+    let dateline = match given {
+        None => found.dct,
+        Some(_) => extract::dateline(&doc.text, lang),
+    }
+    .filter(|t| storable(t.date()));
+    let mentions = storable_mentions(found.mentions);
     let dateline_day = dateline.map(|t| t.date());
     let (dct, dct_source) = match (doc.dct, dateline) {
         (Some(t), _) if storable(t.date()) => (Some(corrected.unwrap_or(t)), DctSource::Given),
