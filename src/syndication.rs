@@ -76,11 +76,11 @@ impl Signature {
 
     /// The signature of an analyzed text: shingles of its folded words.
     pub fn of_sentences(sentences: &[crate::chronology::AnalyzedSentence]) -> Option<Signature> {
-        // The words search indexes (`chronology::search_text`), so a signature
+        // The words search indexes (`chronology::search_terms_of_folded`), so a signature
         // is the same whether computed from the analysis or from the text.
         let bare: Vec<String> = sentences
             .iter()
-            .map(|s| crate::chronology::search_text(&s.folded))
+            .map(|s| crate::chronology::search_terms_of_folded(&s.folded))
             .collect();
         let words: Vec<&str> = bare
             .iter()

@@ -175,11 +175,11 @@ mod tests {
     use super::*;
     use crate::chronology::Script;
     use crate::chronology::dates::tests_support::event_date;
-    use crate::chronology::fold::fold;
+    use crate::chronology::fold::fold_for_matching;
     use crate::chronology::gazetteer::Gazetteer;
 
     fn features(text: &str) -> Arc<Features> {
-        let folded = fold(text);
+        let folded = fold_for_matching(text);
         let ids: Vec<String> = Gazetteer::builtin()
             .find(&folded, Script::of(text))
             .into_iter()

@@ -13,7 +13,7 @@ use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use super::AnalyzedSentence;
-use super::fold::{content_token_iter, fold, is_word_char};
+use super::fold::{content_token_iter, fold_for_matching, is_word_char};
 
 type Hasher = foldhash::fast::FixedState;
 const HASHER: Hasher = foldhash::fast::FixedState::with_seed(0x6b6c_7472);
@@ -40,7 +40,7 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         let Some((kind, text)) = line.split_once('\t') else {
             continue;
         };
-        let folded = squeeze(&fold(text.trim()));
+        let folded = squeeze(&fold_for_matching(text.trim()));
         if folded.is_empty() {
             continue;
         }
@@ -81,7 +81,7 @@ pub fn is_known_boilerplate(text: &str, folded: &str) -> bool {
 /// after it (the start of `after`) makes the date part of a name
 /// (`ثورة 25 يناير`, `خیابان ۱۵ خرداد`, `the 6 October Bridge`).
 pub fn date_in_name(before: &str, after: &str) -> bool {
-    let (before, after) = (fold(before), fold(after));
+    let (before, after) = (fold_for_matching(before), fold_for_matching(after));
     let words = |s: &str| {
         s.split(|c: char| !is_word_char(c))
             .filter(|w| !w.is_empty())
@@ -161,7 +161,7 @@ mod tests {
                 false,
             ),
         ] {
-            assert_eq!(is_known_boilerplate(text, &fold(text)), want, "{text}");
+            assert_eq!(is_known_boilerplate(text, &fold_for_matching(text)), want, "{text}");
         }
     }
 

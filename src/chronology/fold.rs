@@ -2,7 +2,8 @@
 //! matcher and token overlap, so that `ناتو` finds `الناتو` and `ي`/`ی`,
 //! Persian/Arabic digits, harakat, tatweel and ZWNJ do not matter.
 //!
-//! Queries against `sentence_fts` must be folded with [`fold`] too.
+//! Queries against `sentence_fts` must go through [`search_terms`], as the
+//! stored sentences do.
 //!
 //! Characters are folded by [`crate::lexicon::fold_char`] (the extractor's
 //! normalizer); on top of it words lose the Arabic article, and white space,
@@ -40,7 +41,7 @@ static WORD_TABLE: std::sync::LazyLock<[u64; (TABLE_END / 64) as usize]> = std::
 /// lowercased, and the Arabic definite article (with a leading clitic
 /// و/ب/ف/ک/ل) removed from words. Punctuation is kept, so word boundaries
 /// survive; breaks (spaces, ZWNJ) become single spaces.
-pub fn fold(text: &str) -> String {
+pub fn fold_for_matching(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Byte offset in `out` where the open word starts.
     let mut word: Option<usize> = None;
@@ -68,14 +69,14 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// What [`fold`] does with a character: drops it, breaks words, or writes
+/// What [`fold_for_matching`] does with a character: drops it, breaks words, or writes
 /// its folded form as part of a word or as punctuation.
 const DROP: u8 = 0;
 const BREAK: u8 = 1;
 const WORD: u8 = 2;
 const OTHER: u8 = 3;
 
-/// How [`fold`] treats one character: its class and folded form.
+/// How [`fold_for_matching`] treats one character: its class and folded form.
 #[derive(Copy, Clone)]
 struct Fold {
     class: u8,
@@ -124,7 +125,7 @@ fn flush_word(out: &mut String, word: &mut Option<usize>) {
     }
 }
 
-/// Byte length of the article prefix [`fold`] strips from word `w` (0 for none).
+/// Byte length of the article prefix [`fold_for_matching`] strips from word `w` (0 for none).
 #[inline]
 fn article_len(w: &[u8]) -> usize {
     // Every prefix starts with a byte D8 or D9 (Arabic letters).
@@ -141,13 +142,13 @@ fn article_len(w: &[u8]) -> usize {
     0
 }
 
-/// Whether [`fold`] of `chars` has at least `n` [`content_tokens`], found
+/// Whether [`fold_for_matching`] of `chars` has at least `n` [`content_tokens`], found
 /// without writing the folded text and stopping at the `n`th.
 /// `word` is a reused buffer.
 pub(crate) fn folds_to_content_tokens(chars: impl Iterator<Item = char>, n: usize, word: &mut String) -> bool {
     let stop = &*STOP_WORDS;
     let mut found = 0;
-    // The folded text's tokens are exactly the words `fold` flushes.
+    // The folded text's tokens are exactly the words `fold_for_matching` flushes.
     let mut close = |word: &mut String| {
         if !word.is_empty() {
             let w = word.get(article_len(word.as_bytes())..).unwrap_or_default();
@@ -194,7 +195,7 @@ fn is_word_char_in(table: &[u64; (TABLE_END / 64) as usize], c: char) -> bool {
 /// tokenizer): its `unicode61` tokenizer re-did, for every character of every
 /// sentence, the classification the folding already did, and was the largest
 /// single cost of ingest. Queries must go through the same function.
-pub fn search_text(folded: &str) -> String {
+pub fn search_terms_of_folded(folded: &str) -> String {
     let table = &*WORD_TABLE;
     let mut out = String::with_capacity(folded.len());
     let mut gap = false;
@@ -217,10 +218,10 @@ pub fn search_text(folded: &str) -> String {
     out
 }
 
-/// [`search_text`] of [`fold`]: a search query or a stored sentence as the
+/// [`search_terms_of_folded`] of [`fold_for_matching`]: a search query or a stored sentence as the
 /// full-text index holds it.
-pub fn fold_for_search(text: &str) -> String {
-    search_text(&fold(text))
+pub fn search_terms(text: &str) -> String {
+    search_terms_of_folded(&fold_for_matching(text))
 }
 
 /// Words of a folded text that say what a sentence is about: no digits, no
@@ -276,7 +277,7 @@ static STOP_WORDS: std::sync::LazyLock<StopWords> = std::sync::LazyLock::new(|| 
     let mut set: std::collections::HashSet<Box<str>, _> =
         std::collections::HashSet::with_hasher(foldhash::fast::FixedState::with_seed(0));
     set.extend(
-        fold(STOP_WORDS_RAW)
+        fold_for_matching(STOP_WORDS_RAW)
             .split(|c: char| !is_word_char(c))
             .filter(|w| !w.is_empty())
             .map(Box::from),
@@ -298,20 +299,20 @@ mod tests {
             ("«»،.", ""),
             ("", ""),
         ] {
-            assert_eq!(search_text(folded), want, "{folded}");
+            assert_eq!(search_terms_of_folded(folded), want, "{folded}");
         }
     }
 
     #[test]
     fn folds_arabic_variants_and_article() {
-        assert_eq!(fold("الناتو"), "ناتو");
-        assert_eq!(fold("وحلف شمال الأطلسي"), "وحلف شمال اطلسی");
-        assert_eq!(fold("كيف"), fold("کیف"));
-        assert_eq!(fold("۱۴۰۰ و ١٤٤٣"), "1400 و 1443");
-        assert_eq!(fold("تضمین‌های  ما"), "تضمین های ما");
-        assert_eq!(fold("NATO Talks"), "nato talks");
-        assert_eq!(fold("ي ى ی"), "ی ی ی");
-        assert_eq!(fold("مُحَمَّد"), "محمد");
+        assert_eq!(fold_for_matching("الناتو"), "ناتو");
+        assert_eq!(fold_for_matching("وحلف شمال الأطلسي"), "وحلف شمال اطلسی");
+        assert_eq!(fold_for_matching("كيف"), fold_for_matching("کیف"));
+        assert_eq!(fold_for_matching("۱۴۰۰ و ١٤٤٣"), "1400 و 1443");
+        assert_eq!(fold_for_matching("تضمین‌های  ما"), "تضمین های ما");
+        assert_eq!(fold_for_matching("NATO Talks"), "nato talks");
+        assert_eq!(fold_for_matching("ي ى ی"), "ی ی ی");
+        assert_eq!(fold_for_matching("مُحَمَّد"), "محمد");
     }
 
     #[test]
@@ -326,7 +327,7 @@ mod tests {
     #[test]
     fn keeps_short_words_with_al() {
         // Stripping would leave fewer than three letters.
-        assert_eq!(fold("الله"), "الله");
+        assert_eq!(fold_for_matching("الله"), "الله");
     }
 
     /// The straightforward folding (a word buffer, articles stripped on flush).
@@ -393,9 +394,9 @@ mod tests {
         "x1y",
     ];
 
-    /// `fold`, its content tokens and the early-stopping count against the references.
+    /// `fold_for_matching`, its content tokens and the early-stopping count against the references.
     fn agrees_with_reference(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
-        let folded = fold(s);
+        let folded = fold_for_matching(s);
         proptest::prop_assert_eq!(&folded, &reference(s));
         proptest::prop_assert_eq!(content_tokens(&folded), reference_tokens(&folded));
         for n in 0..5 {

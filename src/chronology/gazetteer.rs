@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::fold::{fold, is_word_char};
+use super::fold::{fold_for_matching, is_word_char};
 
 /// What a gazetteer entry names.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -209,7 +209,7 @@ impl Gazetteer {
                 return Err(bad("expected kind, id and aliases".into()));
             };
             if kind.trim() == "homograph" {
-                homographs.insert(fold(name.trim()));
+                homographs.insert(fold_for_matching(name.trim()));
                 continue;
             }
             let kind = Kind::parse(kind.trim()).ok_or_else(|| bad(format!("unknown kind {kind:?}")))?;
@@ -239,7 +239,7 @@ impl Gazetteer {
                     ),
                     None => (alias, None),
                 };
-                let folded = fold(alias);
+                let folded = fold_for_matching(alias);
                 let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
                 if folded.is_empty() {
                     continue;
@@ -323,7 +323,7 @@ impl Gazetteer {
     }
 
     /// The sorted, distinct entity ids (`org:nato`, `event:talks`) named in
-    /// `folded` (text already passed through [`fold`], with runs of spaces
+    /// `folded` (text already passed through [`fold_for_matching`], with runs of spaces
     /// allowed).
     /// Script-restricted aliases are matched as in a sentence of `script`.
     pub fn find(&self, folded: &str, script: Script) -> BTreeSet<String> {
@@ -345,7 +345,7 @@ impl Gazetteer {
         self.find_squeezed(text, script, out);
     }
 
-    /// [`Gazetteer::find_indices`] for text straight from [`fold`], which has
+    /// [`Gazetteer::find_indices`] for text straight from [`fold_for_matching`], which has
     /// no runs of spaces, tabs or newlines.
     pub(crate) fn find_squeezed(&self, text: &str, script: Script, out: &mut Vec<u32>) {
         out.clear();
@@ -427,7 +427,7 @@ mod tests {
     use super::*;
 
     fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(&fold(text), Script::of(text)).into_iter().collect()
+        g.find(&fold_for_matching(text), Script::of(text)).into_iter().collect()
     }
 
     #[test]

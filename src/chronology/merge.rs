@@ -581,10 +581,10 @@ pub fn shared_entities(a: &Features, b: &Features) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::chronology::Script;
-    use crate::chronology::fold::fold;
+    use crate::chronology::fold::fold_for_matching;
 
     fn features(text: &str) -> Features {
-        let folded = fold(text);
+        let folded = fold_for_matching(text);
         let ids: Vec<String> = Gazetteer::builtin()
             .find(&folded, Script::of(text))
             .into_iter()

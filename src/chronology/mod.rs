@@ -1,7 +1,7 @@
 //! Sentences, dated events and their merging across sources.
 //!
 //! A document's text is split into [`sentences`]; each sentence is folded
-//! ([`fold`]) and matched against the [`gazetteer`]. Every distinct date the
+//! ([`fold_for_matching`]) and matched against the [`gazetteer`]. Every distinct date the
 //! extractor resolved becomes one [`Candidate`] event of the document (the
 //! two halves of a pair and a repeated date support the same candidate);
 //! durations and unresolved mentions never do. The store then merges
@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 pub use assign::{Choice, Support, Target, assign};
 pub use boilerplate::Boilerplate;
 pub use dates::{EventDate, Relation};
-pub use fold::{fold, fold_for_search, search_text};
+pub use fold::{fold_for_matching, search_terms, search_terms_of_folded};
 pub use gazetteer::{Gazetteer, Script};
 pub use merge::{Features, Rule, Score, score, shared_entities};
 pub use rarity::Rarity;
@@ -40,7 +40,8 @@ use crate::extract::{Grain, Mention, Mod};
 pub struct AnalyzedSentence {
     /// The sentence and its span in the document.
     pub sentence: Sentence,
-    /// The text folded for matching and search (see [`fold`]).
+    /// The text folded for matching ([`fold_for_matching`]); the full-text
+    /// index holds its [`search_terms_of_folded`].
     pub folded: String,
     /// Sorted gazetteer ids (`org:nato`, `event:talks`).
     pub entities: Vec<String>,
@@ -60,7 +61,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedSentence> {
     segment(text)
         .into_iter()
         .map(|sentence| {
-            let folded = fold(&sentence.text);
+            let folded = fold_for_matching(&sentence.text);
             gazetteer.find_squeezed(&folded, Script::of(&sentence.text), &mut found);
             let entities = found.iter().map(|&i| gazetteer.id(i).to_owned()).collect();
             AnalyzedSentence {
@@ -217,7 +218,7 @@ pub fn candidates_excluding(
         } else {
             let fallback = match doc_title
                 .map(str::trim)
-                .filter(|t| fold::has_content_tokens(&fold(t), 2))
+                .filter(|t| fold::has_content_tokens(&fold_for_matching(t), 2))
             {
                 Some(t) => Some(t.to_owned()),
                 None => (0..sentences.len())
@@ -226,7 +227,7 @@ pub fn candidates_excluding(
             };
             match fallback {
                 Some(t) => {
-                    let folded = fold(&t);
+                    let folded = fold_for_matching(&t);
                     gazetteer.find_squeezed(&folded, Script::of(&t), &mut scratch.found);
                     features.add_known(&scratch.found, &folded);
                     t

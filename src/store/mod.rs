@@ -370,7 +370,7 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
                 .await?;
             for (id, text) in rows {
                 sqlx::query("UPDATE sentences SET folded = ? WHERE id = ?")
-                    .bind(crate::chronology::fold_for_search(&text))
+                    .bind(crate::chronology::search_terms(&text))
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;

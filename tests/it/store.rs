@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
-use tarikh::chronology::fold;
+use tarikh::chronology::search_terms;
 use tarikh::lexicon::Lang;
 use tarikh::store::{NewDocument, SqlError, Store, parse_dct};
 
@@ -235,13 +235,13 @@ async fn dateline_sets_the_dct_and_search_ignores_the_article() {
     assert_eq!(source, "dateline");
     assert_eq!(day.as_deref(), Some("2022-01-12"));
     let hits: i64 = sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
-        .bind(fold("ناتو"))
+        .bind(search_terms("ناتو"))
         .fetch_one(store.ro_pool())
         .await
         .expect("fts");
     assert_eq!(hits, 1);
     let none: i64 = sqlx::query_scalar("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?")
-        .bind(fold("ژنو"))
+        .bind(search_terms("ژنو"))
         .fetch_one(store.ro_pool())
         .await
         .expect("fts");

@@ -92,7 +92,7 @@ impl DocRows {
                 span_start: s.sentence.start as i64,
                 span_end: s.sentence.end as i64,
                 text: s.sentence.text.clone(),
-                folded: chronology::search_text(&s.folded),
+                folded: chronology::search_terms_of_folded(&s.folded),
                 entities: s.entities_text(),
             })
             .collect();

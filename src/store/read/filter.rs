@@ -136,7 +136,7 @@ impl Cursor {
 /// # Errors
 /// [`ReadError::EmptySearch`] when nothing searchable remains.
 pub fn fts_query(q: &str) -> Result<String, ReadError> {
-    let folded = crate::chronology::fold_for_search(q);
+    let folded = crate::chronology::search_terms(q);
     let words: Vec<String> = folded
         .split(|c: char| !crate::chronology::fold::is_word_char(c))
         .filter(|w| !w.is_empty())
