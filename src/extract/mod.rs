@@ -408,7 +408,9 @@ fn extract_segment(
     let mut index_of = vec![None; exprs.len()];
     for (k, (e, r)) in exprs.iter().zip(&resolved).enumerate() {
         if let What::Unplaced(u) = &e.what {
-            out.push(unplaced_mention(u, e, spans[k], base, texts[k], lang));
+            if types == Types::All {
+                out.push(unplaced_mention(u, e, spans[k], base, texts[k], lang));
+            }
             continue;
         }
         let Some(r) = r else { continue };

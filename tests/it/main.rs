@@ -13,3 +13,4 @@ mod lexicon;
 mod store;
 mod stories;
 mod syndication;
+mod timex;

@@ -238,6 +238,10 @@ impl Parser<'_> {
     /// `سه سال`, `۲۴ ساعت گذشته`, `چند هفته`, `ثلاثة أيام`, `5 سنوات`, `عامين`,
     /// `السنوات الخمس الماضية`, `عام واحد`.
     fn fa_ar_duration(&self, i: usize) -> Option<Expr> {
+        // `قبل ثلاثة أيام`, `بعد عامين`: a counted date, not a length
+        if self.lang == Lang::Ar && i > 0 && self.tx_is(i - 1, &["قبل", "بعد"]) {
+            return None;
+        }
         let mut j = i;
         let mut modifier = None;
         if self.entry(j, crate::lexicon::Kind::Vague).is_some() {
@@ -250,9 +254,16 @@ impl Parser<'_> {
         let (n, unit, mut end) = if let Some(Word::Dual(unit)) = self.tx_word(j) {
             (Some(2), unit, j + 1)
         } else if let Some(Word::Unit { unit, .. }) = self.tx_word(j)
-            && self.tx_is(j + 1, &["واحد", "واحده"])
+            && self.tx_is(j + 1, &["واحد", "واحده", "واحدا"])
         {
             (Some(1), unit, j + 2)
+        } else if self.lang == Lang::Ar
+            && let Some(Word::Unit { unit, plural: true }) = self.tx_word(j)
+            && let Some(Word::Num(n)) = self.tx_word(j + 1)
+            && self.tx_is(j + 2, FA_AR_STRETCH)
+        {
+            // `السنوات الخمس الماضية`: the unit, its count, which stretch
+            (Some(n), unit, j + 2)
         } else {
             let (n, k) = self.fa_ar_count(j)?;
             let Some(Word::Unit { unit, plural }) = self.tx_word(k) else {

@@ -38,6 +38,13 @@ impl Parser<'_> {
     /// What follows `every`/`هر`/`كل` at `j`: a count and unit, a unit, a weekday
     /// (Arabic `يوم اثنين` too), an English month, or a part of the day.
     fn every_what(&self, j: usize) -> Option<(String, usize)> {
+        // `كل جمعة`, `كل يوم جمعة`: Friday without its article
+        if self.lang == Lang::Ar {
+            let k = if self.tx_is(j, &["یوم"]) { j + 1 } else { j };
+            if self.tx_is(k, &["جمعه"]) {
+                return Some(("XXXX-WXX-5".into(), k + 1));
+            }
+        }
         if let Some((e, k)) = self.entry(j, Kind::Weekday)
             && let Some(w) = e.weekday()
         {
@@ -102,6 +109,8 @@ impl Parser<'_> {
                 }
                 return set(end, v);
             }
+            // `the Morning Daily Herald`: a name, unless it opens the sentence
+            Some(Word::Per(_)) if self.toks[i].capital && i > 0 && !self.is_punct(i - 1, &['.', '"', '“']) => {}
             Some(Word::Per(unit)) => {
                 let v = if unit == DurUnit::Quarter {
                     DurUnit::Month.value(Some(3))

@@ -28,7 +28,7 @@ const AR_HOURS: &[(&str, u8)] = &[
     ("الثامنه", 8),
     ("التاسعه", 9),
     ("العاشره", 10),
-    ("الحادیه", 11),
+    ("الحادیه", 1),
 ];
 
 impl Parser<'_> {
@@ -42,18 +42,26 @@ impl Parser<'_> {
                 ],
             ),
             Lang::Fa => self.tx_is(i, &["امشب", "دیشب", "ساعت"]),
-            Lang::Ar => self.tx_is(i, &["الساعه"]),
+            Lang::Ar => self.tx_is(i, &["الساعه", "اللیله"]),
             Lang::Ur => false,
         }
     }
 
-    /// A time of day at token `i`, with or without its day.
+    /// A time of day at token `i`, with or without its day; after English
+    /// `in`/`on` at the word after it (`in Tuesday evening`).
     pub(super) fn time_of_day(&self, i: usize) -> Option<Expr> {
         if self.lang == Lang::Ur {
             return None;
         }
-        [self.time_then_day(i), self.day_then_time(i), self.en_this_part(i)]
+        let at = |k: usize| [self.time_then_day(k), self.day_then_time(k), self.en_this_part(k)];
+        let after_frame = if self.en_frame(i) {
+            at(i + 1)
+        } else {
+            [None, None, None]
+        };
+        at(i)
             .into_iter()
+            .chain(after_frame)
             .flatten()
             .fold(None, |best: Option<Expr>, e| match &best {
                 Some(b) if b.end >= e.end => best,
@@ -66,6 +74,11 @@ impl Parser<'_> {
     /// gold (TimeBank) dates `Thursday night` by its day as often as by its night.
     fn day_part(&self, j: usize) -> Option<(TimeOfDay, usize)> {
         if self.lang == Lang::En && self.types != Types::All {
+            return None;
+        }
+        // Arabic `عصر` is also an age (`عصر النهضة`), and Arabic news gold dates
+        // `عصر هذا اليوم` by its day: an afternoon only when every type is read
+        if self.lang == Lang::Ar && self.types != Types::All && self.tx_is(j, &["عصر"]) {
             return None;
         }
         if self.lang == Lang::Fa && self.tx_is(j, &["بعد", "بعداز"]) {
@@ -120,7 +133,10 @@ impl Parser<'_> {
             .filter(|_| clock_word)
         {
             let mut end = k + 1;
-            if h == 11 && self.tx_is(end, &["عشره"]) {
+            let mut h = h;
+            // `الحادية عشرة`, `الثانية عشرة`
+            if (h == 1 || h == 2) && self.tx_is(end, &["عشره"]) {
+                h += 10;
                 end += 1;
             }
             (h, 0, end)
@@ -274,12 +290,32 @@ impl Parser<'_> {
         };
         // `at` is kept only before a clock time
         let start = if j > i && modifier.is_none() && !clock { j } else { i };
+        let day = self.tense_from(day, start, end);
         Some(Expr {
             start,
             end,
             what: What::TimeOfDay { at, day: Box::new(day) },
             modifier,
         })
+    }
+
+    /// A bare English weekday read in the tense of the clause around `start..end`
+    /// (the dots of `p.m.` would end the clause for the weekday alone).
+    fn tense_from(&self, day: What, start: usize, end: usize) -> What {
+        match day {
+            What::Weekday {
+                weekday,
+                dir: None,
+                nth: None,
+                ..
+            } if self.lang == Lang::En => What::Weekday {
+                weekday,
+                dir: None,
+                nth: None,
+                future: self.en_future(start, end) == Some(true),
+            },
+            d => d,
+        }
     }
 
     /// Whether a date the weekday before it goes with starts at `k` (`الموافق …`, `، ۱۲ دی`).

@@ -273,7 +273,9 @@ const AR: &[(&str, Word)] = &[
     ("صباحا", Word::Part(DayPart::Morning)),
     ("فجر", Word::Part(DayPart::Morning)),
     ("الفجر", Word::Part(DayPart::Morning)),
+    ("ظهر", Word::Clock(12)),
     ("الظهر", Word::Clock(12)),
+    ("عصر", Word::Part(DayPart::Afternoon)),
     ("ظهیره", Word::Clock(12)),
     ("مساء", Word::Part(DayPart::Evening)),
     ("مساءا", Word::Part(DayPart::Evening)),
@@ -349,18 +351,19 @@ impl Parser<'_> {
             return true;
         }
         match self.tx_word(i) {
-            Some(Word::Part(_) | Word::Clock(_)) => true,
+            Some(Word::Part(_) | Word::Clock(_) | Word::Every | Word::Per(_)) => true,
             Some(_) => self.types == Types::All,
             None => self.types == Types::All && self.tx_start_word(i),
         }
     }
 
-    /// Every TIMEX3 pattern that is not a date at token `i`, longest first:
-    /// durations, recurrences and references only when all types are read
-    /// (on a tie a recurrence wins: `5% a year`).
+    /// Every TIMEX3 pattern that is not a date at token `i`, longest first
+    /// (on a tie a recurrence wins: `5% a year`). Durations and references
+    /// are read only when all types are; recurrences always, so that `every
+    /// Monday` is never read as a Monday (the extractor drops them unless asked).
     pub(super) fn timex(&self, i: usize) -> Option<Expr> {
         if self.types != Types::All {
-            return None;
+            return self.set(i);
         }
         [self.set(i), self.duration(i), self.reference(i)]
             .into_iter()
