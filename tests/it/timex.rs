@@ -17,7 +17,7 @@ fn mentions(text: &str, dct: &str, types: Types) -> Vec<Mention> {
 fn mentions_in(text: &str, dct: &str, types: Types, lang: Option<Lang>) -> Vec<Mention> {
     let dct = parse_dct(dct);
     assert!(dct.is_some(), "bad dct in a case");
-    extract(text, &Options { dct, lang, types })
+    extract(text, &Options { dct, lang, types }).mentions
 }
 
 fn type_name(t: TimexType) -> &'static str {
