@@ -46,17 +46,22 @@ impl Served {
             .expect("post ndjson")
     }
 
-    async fn count(&self, table: &str) -> i64 {
+    /// The first cell of `SELECT {what} FROM {table}` through `/api/sql`.
+    async fn first_cell(&self, what: &str, table: &str) -> Value {
         let v: Value = self
             .http
-            .get(self.url(&format!("/api/sql?q=SELECT%20count(*)%20FROM%20{table}")))
+            .get(self.url(&format!("/api/sql?q=SELECT%20{what}%20FROM%20{table}")))
             .send()
             .await
             .expect("sql")
             .json()
             .await
             .expect("sql json");
-        v["rows"][0][0].as_i64().expect("count")
+        v["rows"][0][0].clone()
+    }
+
+    async fn count(&self, table: &str) -> i64 {
+        self.first_cell("count(*)", table).await.as_i64().expect("count")
     }
 }
 
@@ -556,16 +561,10 @@ async fn a_long_numeric_id_is_kept_digit_for_digit() {
         .await
         .expect("post");
     assert_eq!(r.status(), StatusCode::CREATED);
-    let v: Value = s
-        .http
-        .get(s.url("/api/sql?q=SELECT%20external_id%20FROM%20documents"))
-        .send()
-        .await
-        .expect("sql")
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(v["rows"][0][0], "12345678901234567890123");
+    assert_eq!(
+        s.first_cell("external_id", "documents").await,
+        "12345678901234567890123"
+    );
 }
 
 #[test]
@@ -666,14 +665,6 @@ async fn an_unreadable_published_at_or_language_is_a_400_and_stores_nothing() {
     // RFC 2822, as feeds write it, is read and becomes the document's date.
     let r = s.ndjson(lines(&[good])).await;
     assert_eq!(r.status(), StatusCode::CREATED);
-    let v: Value = s
-        .http
-        .get(s.url("/api/sql?q=SELECT%20dct%20FROM%20documents"))
-        .send()
-        .await
-        .expect("sql")
-        .json()
-        .await
-        .expect("json");
-    assert!(v["rows"][0][0].as_str().unwrap_or("").starts_with("2022-06-03"), "{v}");
+    let dct = s.first_cell("dct", "documents").await;
+    assert!(dct.as_str().unwrap_or("").starts_with("2022-06-03"), "{dct}");
 }
