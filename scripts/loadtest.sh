@@ -128,4 +128,10 @@ for run in 1 2; do
     curl -s -o "$WORK/feed.ics" -w "run $run: %{time_total} s, %{size_download} bytes, first byte after %{time_starttransfer} s\n" "$ICS"
 done
 echo "events in the feed: $(grep -c '^BEGIN:VEVENT' "$WORK/feed.ics")"
-ps -o rss= -p "$SERVER_PID" | awk '{printf "server RSS after the run: %.0f MB\n", $1/1024}'
+# RSS counts the database file once per page-reader connection: each of the 4 maps it
+# (mmap_size), and a page mapped 4 times is 4 pages of RSS but one of memory, clean and
+# shared with the kernel's page cache. PSS counts it once; anonymous memory is the heap
+# (page cache of rendered pages, SQLite's page caches, buffers).
+awk '/^(Rss|Pss|Pss_Anon|Pss_File):/ {kb[$1] = $2}
+     END {printf "server memory after the run: RSS %.0f MB; PSS %.0f MB = %.0f MB anonymous + %.0f MB of the mapped database\n",
+          kb["Rss:"]/1024, kb["Pss:"]/1024, kb["Pss_Anon:"]/1024, kb["Pss_File:"]/1024}' "/proc/$SERVER_PID/smaps_rollup"
