@@ -318,6 +318,8 @@ struct Scratch {
     hits: Vec<&'static [crate::lexicon::Entry]>,
     /// What English expressions of this document refer back to.
     en: resolve::Context,
+    /// The date of the last mention so far: what `two days later` counts from.
+    last_date: Option<(NaiveDate, Grain)>,
 }
 
 /// Longest stretch scanned at once: bounds memory on huge one-line inputs.
@@ -398,6 +400,7 @@ fn extract_segment(
     if lang != Lang::En {
         context_years(&exprs, &mut resolved, &paired, &s.toks, anchor);
     }
+    anchor_offsets(&exprs, &mut resolved, &s.toks, &mut s.last_date, lang);
     // code-point spans → byte offsets in one walk
     let spans: Vec<(usize, usize)> = exprs
         .iter()
@@ -604,6 +607,47 @@ fn context_years(
         }
     }
 }
+
+/// Offsets counted from the text (`two days later`, `اليوم التالي`, `دو هفته
+/// بعد`) count from the date of the mention before them: on this line or an
+/// earlier one (`last` carries it from line to line), or for
+/// [`parse::Base::Sentence`] close before it in the same sentence. Without one they name no date.
+fn anchor_offsets(
+    exprs: &[Expr],
+    resolved: &mut [Option<Resolved>],
+    toks: &[Token],
+    last: &mut Option<(NaiveDate, Grain)>,
+    lang: Lang,
+) {
+    let mut prev: Option<usize> = None;
+    for k in 0..exprs.len() {
+        if let What::Offset { n, unit, base, span } = exprs[k].what {
+            let from = match base {
+                parse::Base::Text => *last,
+                parse::Base::Sentence => prev
+                    .filter(|&p| {
+                        exprs[k].start - exprs[p].end <= SENTENCE_ANCHOR_TOKENS
+                            && !sentence_ends(toks, exprs[p].end, exprs[k].start)
+                    })
+                    .and(*last),
+                parse::Base::Dct => None,
+            };
+            if let Some((d, g)) = from {
+                resolved[k] = resolve::offset_from(d, g, n, unit, span, lang).map(|mut r| {
+                    r.anchor = Some(Anchor::Relative);
+                    r
+                });
+            }
+        }
+        if let Some(a) = resolved[k].as_ref().and_then(resolve::text_anchor) {
+            *last = Some(a);
+            prev = Some(k);
+        }
+    }
+}
+
+/// How far (in tokens) before `بعد يومين` the date it counts from may be.
+const SENTENCE_ANCHOR_TOKENS: usize = 12;
 
 /// A full stop, question or exclamation mark between tokens `from` and `to`.
 fn sentence_ends(toks: &[Token], from: usize, to: usize) -> bool {

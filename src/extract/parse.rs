@@ -13,12 +13,14 @@ use super::{Mod, Types};
 mod dates;
 mod durations;
 mod english;
+mod offsets;
 mod relative;
 mod sets;
 mod times;
 mod timex;
 
 pub(crate) use english::{EnWhat, Holiday, Part, Season, Unit, YearRef};
+pub(crate) use offsets::Base;
 pub(crate) use timex::{TimeOfDay, Unplaced};
 
 /// A date expression as written.
@@ -78,6 +80,9 @@ pub(crate) enum What {
         nth: Option<u8>,
         future: bool,
     },
+    /// `n` units from `base` (`six years ago`, `دو هفته بعد`); with `span`, every
+    /// unit from the first to the nth (`خلال الأيام الخمسة المقبلة`).
+    Offset { n: i32, unit: Unit, base: Base, span: bool },
     /// An English-only expression (`parse/english.rs`).
     En(EnWhat),
     /// A duration, a recurrence or a reference with no days (`three years`,
@@ -220,9 +225,9 @@ impl<'a> Parser<'a> {
             self.month_first(i),
             self.month_year(i),
             self.year_only(i),
+            self.offset(i),
             self.relative(i),
             self.weekday(i),
-            self.ago(i),
             self.timex(i),
         ];
         // Longest wins; on a tie the earlier pattern (the more specific one).
@@ -596,7 +601,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Modifier words before an expression: (modifier, where the expression starts).
-    fn modifier(&self, i: usize) -> Option<(Mod, usize)> {
+    pub(super) fn modifier(&self, i: usize) -> Option<(Mod, usize)> {
         let (v, j) = self.typed(i, Kind::Mod, |v| match v {
             Value::Mod(m) => Some(m),
             _ => None,

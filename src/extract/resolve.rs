@@ -5,13 +5,15 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Weekday};
 use crate::calendar::{self, Calendar, ISO_WEEK_START, PERSIAN_WEEK_START, Ymd};
 use crate::lexicon::{Dir, Lang};
 
-use super::parse::{Expr, Unit, What};
+use super::parse::{Base, Expr, Unit, What};
 use super::{Anchor, Grain};
 
 mod english;
+mod offsets;
 mod timex;
 
 pub(crate) use english::Context;
+pub(crate) use offsets::{offset_from, text_anchor};
 
 /// A resolved expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +65,10 @@ pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: 
             };
             Some(day(d, Calendar::Gregorian, Some(Anchor::Weekday)))
         }
+        What::Offset { n, unit, base, span } => match base {
+            Base::Text | Base::Sentence => None,
+            Base::Dct => offset_from(anchor?, Grain::Day, *n, *unit, *span, lang),
+        },
         What::En(w) => english::resolve(w, dct, ctx),
         What::TimeOfDay { at, day } => timex::time_of_day(e, *at, day, dct, lang, ctx),
         What::Unplaced(_) => None,

@@ -161,8 +161,12 @@ pub enum DurUnit {
     Day2,
     /// A week.
     Week,
+    /// The Arabic dual: two weeks.
+    Week2,
     /// A month.
     Month,
+    /// The Arabic dual: two months.
+    Month2,
     /// A year.
     Year,
     /// The Arabic dual: two years.

@@ -41,8 +41,6 @@ pub(crate) enum EnWhat {
     Year(YearRef),
     /// A decade: `the 1980s`, `the nineties` (value `198`).
     Decade(i32),
-    /// `n` units before the DCT (`six weeks ago`, `two years ago`).
-    Ago { n: u32, unit: Unit },
     /// A fixed-date or counted holiday.
     Holiday { holiday: Holiday, year: YearRef },
 }
@@ -196,6 +194,7 @@ impl Parser<'_> {
                 self.en_ago(i),
                 self.en_ordinal_date(i),
                 self.en_part(i),
+                self.en_offset(i),
             ]
             .into_iter()
             .flatten()
@@ -218,6 +217,7 @@ impl Parser<'_> {
                     self.en_bare_month(i),
                     self.en_the_year(i),
                     self.en_ordinal_date(i),
+                    self.en_offset(i),
                 ]
                 .into_iter()
                 .flatten()

@@ -1,8 +1,7 @@
-//! Patterns for years, halves of a period, relative dates, weekdays and
-//! `N units ago`.
+//! Patterns for years, halves of a period, relative dates and weekdays.
 
 use crate::calendar::Calendar;
-use crate::lexicon::{Ambiguity, Dir, DurUnit, FrameWord, Gap, Kind, Lang};
+use crate::lexicon::{Ambiguity, Dir, FrameWord, Gap, Kind, Lang};
 
 use super::super::Mod;
 use super::{Expr, Parser, Unit, What};
@@ -180,13 +179,19 @@ impl Parser<'_> {
     /// Today, yesterday, last week, next year, اواخر سال گذشته, الأسبوع القادم الأحد.
     pub(super) fn relative(&self, i: usize) -> Option<Expr> {
         if let Some((off, mut end)) = self.rel_day(i) {
+            // `بكرة` is also `بـكرة` (with a ball): tomorrow only before its weekday
+            if self.entry(i, Kind::RelDay).is_some_and(|(e, _)| e.ambiguity == Ambiguity::NeedsDayOrYear)
+                && self.entry(end, Kind::Weekday).is_none()
+            {
+                return None;
+            }
             // `اليوم التالي`, `اليوم السابق`: the day after or before another date, not today
             if off == 0 && self.same_line(end) && self.dir(end).is_some_and(|(d, _)| d != Dir::This) {
                 return None;
             }
             // `روز گذشته`/`يوم أمس` after a count is a span (`۵ روز گذشته`)
             if i > 0
-                && self.num(i - 1).is_some()
+                && self.count(i - 1).is_some()
                 && self.entry(i, Kind::RelDay).is_some_and(|(e, _)| !e.rest.is_empty())
             {
                 return None;
@@ -223,7 +228,7 @@ impl Parser<'_> {
             j = k;
         }
         // A count before the unit makes a duration: ۲ سال گذشته.
-        if i > 0 && self.num(i - 1).is_some() {
+        if i > 0 && self.count(i - 1).is_some() {
             return None;
         }
         let (unit, offset, mut end) = if let Some((d, k)) = self.dir(j) {
@@ -378,39 +383,5 @@ impl Parser<'_> {
         }
         let k = self.unit(i, Unit::Week)?;
         self.dir(k).map(|(d, n)| (d.offset(), n))
-    }
-
-    /// `منذ 3 أيام`, `منذ يومين`, `۳ روز پیش`, `3 days ago`: that many days before the DCT.
-    pub(super) fn ago(&self, i: usize) -> Option<Expr> {
-        let days = |j: usize| -> Option<(i64, usize)> {
-            if let Some((DurUnit::Day2, k)) = self.dur_unit(j) {
-                return Some((2, k));
-            }
-            let (n, _) = self.num(j)?;
-            let (u, k) = self.dur_unit(j + 1)?;
-            let per = match u {
-                DurUnit::Day => 1,
-                DurUnit::Week => 7,
-                _ => return None,
-            };
-            Some((n as i64 * per, k))
-        };
-        if self.entry(i, Kind::Ago).is_some() && self.lang == Lang::Ar {
-            let (n, end) = days(i + 1)?;
-            return Some(Expr {
-                start: i,
-                end,
-                what: What::RelDay(-n),
-                modifier: None,
-            });
-        }
-        let (n, k) = days(i)?;
-        let (_, end) = self.entry(k, Kind::Ago)?;
-        Some(Expr {
-            start: i,
-            end,
-            what: What::RelDay(-n),
-            modifier: None,
-        })
     }
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Weekday};
 
 use crate::calendar::{self, Calendar};
 
-use super::super::parse::{EnWhat, Holiday, Part, Season, Unit, What, YearRef};
+use super::super::parse::{EnWhat, Holiday, Part, Season, What, YearRef};
 use super::{Anchor, Grain, Resolved};
 
 /// A yearless date this close to the DCT is the nearest occurrence.
@@ -80,7 +80,6 @@ pub(crate) fn resolve(w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context)
             r.grain = Grain::Decade;
             Some(r)
         }
-        EnWhat::Ago { n, unit } => ago(a, *n, *unit),
         EnWhat::Holiday { holiday, year } => {
             let (_, d, _) = pick(*year, a, |y| holiday_date(*holiday, y).map(|d| (d, d)))?;
             Some(Resolved {
@@ -231,41 +230,6 @@ fn span(value: String, first: NaiveDate, last: NaiveDate, anchor: Option<Anchor>
         anchor,
         time: None,
     }
-}
-
-/// `n` units before `a`, at the grain of the unit (weeks count as days).
-fn ago(a: NaiveDate, n: u32, unit: Unit) -> Option<Resolved> {
-    let g = Calendar::Gregorian;
-    let (value, grain, first, last) = match unit {
-        Unit::Day | Unit::Week => {
-            let days = if unit == Unit::Week { n * 7 } else { n };
-            let d = a.checked_sub_days(chrono::Days::new(days.into()))?;
-            (d.format("%Y-%m-%d").to_string(), Grain::Day, d, d)
-        }
-        Unit::Month => {
-            let m = a.checked_sub_months(Months::new(n))?;
-            let (f, l) = calendar::month_range(g, m.year(), m.month() as u8).ok()?;
-            (format!("{:04}-{:02}", m.year(), m.month()), Grain::Month, f, l)
-        }
-        Unit::Year | Unit::Decade => {
-            let years = if unit == Unit::Decade { n * 10 } else { n };
-            let y = a.year() - i32::try_from(years).ok()?;
-            let (f, l) = calendar::year_range(g, y).ok()?;
-            (format!("{y:04}"), Grain::Year, f, l)
-        }
-    };
-    if first.year() < 1 {
-        return None;
-    }
-    Some(Resolved {
-        value,
-        grain,
-        first,
-        last,
-        calendar: g,
-        anchor: Some(Anchor::Dct),
-        time: None,
-    })
 }
 
 /// The day of a holiday in year `y`.

@@ -402,7 +402,12 @@ impl Parser<'_> {
         Some(Expr {
             start: i,
             end: end + 1,
-            what: What::En(EnWhat::Ago { n, unit }),
+            what: What::Offset {
+                n: -i32::try_from(n).ok()?,
+                unit,
+                base: super::super::offsets::Base::Dct,
+                span: false,
+            },
             modifier,
         })
     }
