@@ -251,7 +251,8 @@ impl Entry {
             | Kind::Vague
             | Kind::DurUnit
             | Kind::Future
-            | Kind::NameHead => false,
+            | Kind::NameHead
+            | Kind::DayPart => false,
             Kind::Conj => self.value == Value::Conj(Conj::From),
             Kind::Frame => match self.value {
                 Value::Frame(FrameWord::Equals) => false,
@@ -447,6 +448,8 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "vague" => Kind::Vague,
         "future" => Kind::Future,
         "namehead" => Kind::NameHead,
+        "within" => Kind::Within,
+        "daypart" => Kind::DayPart,
         _ => return None,
     })
 }
@@ -530,7 +533,14 @@ fn parse_value(kind: Kind, s: &str) -> Option<Value> {
             "pm" => AmPm::Pm,
             _ => return None,
         }),
-        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future | Kind::NameHead => Value::Marker,
+        Kind::SinceNow
+        | Kind::Clock
+        | Kind::Ago
+        | Kind::Vague
+        | Kind::Future
+        | Kind::NameHead
+        | Kind::Within
+        | Kind::DayPart => Value::Marker,
     })
 }
 

@@ -53,6 +53,10 @@ pub enum Kind {
     /// A noun a weekday after it names a thing, not a day (`نماز جمعه`,
     /// `صلاة الجمعة`: the Friday prayer, and its imam).
     NameHead,
+    /// `خلال`, `طوال`: over the span that follows (`خلال الأيام الخمسة المقبلة`).
+    Within,
+    /// A part of the day after or before a relative day (`فردا شب`, `صباح اليوم`).
+    DayPart,
 }
 
 /// What a lexicon word means, typed by what it is.

@@ -385,10 +385,10 @@ const CASES: &[Case] = &[
     ),
     // --- relative days
     (
-        "ar the following day is not today",
+        "ar the following day is the day after the date before it, not today",
         "وصل الوفد يوم 3 يونيو 2019 وفي اليوم التالي بدأت المحادثات.",
         "2019-06-10",
-        &[("يوم 3 يونيو 2019", "2019-06-03")],
+        &[("يوم 3 يونيو 2019", "2019-06-03"), ("اليوم التالي", "2019-06-04")],
     ),
     (
         "fa the past day is yesterday",

@@ -10,6 +10,8 @@ mod hostile;
 mod inputs;
 mod layout;
 mod lexicon;
+mod offsets;
+mod speech;
 mod store;
 mod stories;
 mod syndication;

@@ -38,7 +38,10 @@ impl Parser<'_> {
     /// A counted offset starting at token `i`, in the text's language.
     pub(super) fn offset(&self, i: usize) -> Option<Expr> {
         match self.lang {
-            Lang::Ar => self.ar_offset(i).or_else(|| self.ar_span(i)).or_else(|| self.next_unit(i)),
+            Lang::Ar => self
+                .ar_offset(i)
+                .or_else(|| self.ar_span(i))
+                .or_else(|| self.next_unit(i)),
             Lang::Fa => self.fa_offset(i).or_else(|| self.next_unit(i)),
             _ => None,
         }
@@ -69,6 +72,13 @@ impl Parser<'_> {
             Lang::Ar if (1..=9).contains(&v) => {
                 if let Some((10, n)) = self.count_word(j) {
                     return Some((v + 10, n));
+                }
+                // `خمسة وعشرين`: the tens glued to their `و`
+                let glued_and = self.tok(j).is_some_and(|t| t.text(self.buf).starts_with('و'));
+                if glued_and
+                    && let Some((t, n)) = self.count_word(j).filter(|(t, _)| *t >= 20 && t % 10 == 0 && *t < 100)
+                {
+                    return Some((v + t, n));
                 }
                 if let Some(k) = self.conj(j, Conj::And)
                     && let Some((t, n)) = self.count_word(k).filter(|(t, _)| *t >= 20 && t % 10 == 0 && *t < 100)
@@ -174,7 +184,11 @@ impl Parser<'_> {
             (!definite).then_some((1, u, k))
         })?;
         // `قبل شهر واحد من زيارة`, `بعد عام ونصف`: one of it, then what ties it
-        let after = if self.is_word(end, "واحد") || self.is_word(end, "واحده") { end + 1 } else { end };
+        let after = if self.is_word(end, "واحد") || self.is_word(end, "واحده") {
+            end + 1
+        } else {
+            end
+        };
         let and_half = self.conj(after, Conj::And).is_some_and(|k| self.is_word(k, "نصف"))
             || self.tok(after).is_some_and(|t| t.text(self.buf) == "ونصف");
         // `عاما بعد عام`: year after year
@@ -201,9 +215,10 @@ impl Parser<'_> {
         })
     }
 
-    /// `الأيام الخمسة المقبلة`, `الأشهر الثلاثة الماضية`, `الأسبوعين
-    /// المقبلين`: every unit from the next (or last) one to the nth.
-    fn ar_span(&self, j: usize) -> Option<Expr> {
+    /// `خلال الأيام الخمسة المقبلة`, `طوال الأشهر الثلاثة الماضية`,
+    /// `خلال الأسبوعين المقبلين`: every unit from the next (or last) one to the nth.
+    fn ar_span(&self, i: usize) -> Option<Expr> {
+        let (_, j) = self.entry(i, Kind::Within)?;
         if !self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال")) {
             return None;
         }
@@ -217,7 +232,7 @@ impl Parser<'_> {
         }
         let (d, end) = self.dir(k).filter(|(d, _)| *d != Dir::This)?;
         Some(Expr {
-            start: j,
+            start: i,
             end,
             what: What::Offset {
                 n: i32::try_from(n).ok()? * d.offset(),
@@ -265,15 +280,11 @@ impl Parser<'_> {
         })
     }
 
-    /// `اليوم التالي`, `العام التالي`, `روز بعد`, `فردای آن روز`: the day,
+    /// `اليوم التالي`, `العام التالي`, `روز بعد`: the day,
     /// month or year after the date before it in the text (the one before:
     /// `اليوم السابق`).
     fn next_unit(&self, i: usize) -> Option<Expr> {
         let w = self.tok(i)?.text(self.buf);
-        // فردای آن روز
-        if self.lang == Lang::Fa && w == "فردای" && self.is_word(i + 1, "ان") && self.is_word(i + 2, "روز") {
-            return Some(self.text_offset(i, i + 3, 1, Unit::Day));
-        }
         let (unit, k) = match self.unit_at(i) {
             Some(u) => u,
             None if matches!(w, "الیوم" | "روز") => (Unit::Day, i + 1),
@@ -312,7 +323,7 @@ impl Parser<'_> {
     fn future_near(&self, start: usize, end: usize) -> bool {
         let from = start.saturating_sub(FUTURE_WINDOW);
         let to = (end + FUTURE_WINDOW).min(self.toks.len());
-        (from..to).any(|k| self.same_line(k) && self.entry(k, Kind::Future).is_some())
+        (from..to).any(|k| self.entry(k, Kind::Future).is_some())
     }
 
     /// Whether the folded word at `i` is `w`.

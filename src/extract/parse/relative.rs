@@ -180,7 +180,9 @@ impl Parser<'_> {
     pub(super) fn relative(&self, i: usize) -> Option<Expr> {
         if let Some((off, mut end)) = self.rel_day(i) {
             // `بكرة` is also `بـكرة` (with a ball): tomorrow only before its weekday
-            if self.entry(i, Kind::RelDay).is_some_and(|(e, _)| e.ambiguity == Ambiguity::NeedsDayOrYear)
+            if self
+                .entry(i, Kind::RelDay)
+                .is_some_and(|(e, _)| e.ambiguity == Ambiguity::NeedsDayOrYear)
                 && self.entry(end, Kind::Weekday).is_none()
             {
                 return None;
@@ -199,8 +201,17 @@ impl Parser<'_> {
             if let Some((_, k)) = self.entry(end, Kind::Weekday) {
                 end = k; // اليوم الإثنين
             }
+            // `فردا شب`, `دیروز عصر`, `صباح اليوم`, `مساء أمس`: a part of that day is the day
+            let mut start = i;
+            if self.lang != Lang::En {
+                if let Some((_, k)) = self.entry(end, Kind::DayPart).filter(|_| self.same_line(end)) {
+                    end = k;
+                } else if i > 0 && self.same_line(i) && self.entry(i - 1, Kind::DayPart).is_some_and(|(_, k)| k == i) {
+                    start = i - 1;
+                }
+            }
             return Some(Expr {
-                start: i,
+                start,
                 end,
                 what: What::RelDay(i64::from(off)),
                 modifier: None,

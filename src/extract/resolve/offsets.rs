@@ -49,7 +49,11 @@ pub(crate) fn offset_from(
 
 fn one(base: NaiveDate, n: i32, unit: Unit, lang: Lang) -> Option<Resolved> {
     let r = match unit {
-        Unit::Day => day(shift(base, i64::from(n))?, crate::calendar::Calendar::Gregorian, Some(Anchor::Dct)),
+        Unit::Day => day(
+            shift(base, i64::from(n))?,
+            crate::calendar::Calendar::Gregorian,
+            Some(Anchor::Dct),
+        ),
         Unit::Week => day(
             shift(base, 7 * i64::from(n))?,
             crate::calendar::Calendar::Gregorian,
