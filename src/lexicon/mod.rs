@@ -251,8 +251,7 @@ impl Entry {
             | Kind::Vague
             | Kind::DurUnit
             | Kind::Future
-            | Kind::NameHead
-            | Kind::DayPart => false,
+            | Kind::NameHead => false,
             Kind::Conj => self.value == Value::Conj(Conj::From),
             Kind::Frame => match self.value {
                 Value::Frame(FrameWord::Equals) => false,
@@ -449,7 +448,6 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "future" => Kind::Future,
         "namehead" => Kind::NameHead,
         "within" => Kind::Within,
-        "daypart" => Kind::DayPart,
         _ => return None,
     })
 }
@@ -533,14 +531,9 @@ fn parse_value(kind: Kind, s: &str) -> Option<Value> {
             "pm" => AmPm::Pm,
             _ => return None,
         }),
-        Kind::SinceNow
-        | Kind::Clock
-        | Kind::Ago
-        | Kind::Vague
-        | Kind::Future
-        | Kind::NameHead
-        | Kind::Within
-        | Kind::DayPart => Value::Marker,
+        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future | Kind::NameHead | Kind::Within => {
+            Value::Marker
+        }
     })
 }
 

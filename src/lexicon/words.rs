@@ -55,8 +55,6 @@ pub enum Kind {
     NameHead,
     /// `خلال`, `طوال`: over the span that follows (`خلال الأيام الخمسة المقبلة`).
     Within,
-    /// A part of the day after or before a relative day (`فردا شب`, `صباح اليوم`).
-    DayPart,
 }
 
 /// What a lexicon word means, typed by what it is.

@@ -384,10 +384,18 @@ pub(crate) fn run(cases: &[Case]) {
     for &(name, text, dct, want) in cases {
         let dct = parse_dct(dct);
         assert!(dct.is_some(), "{name}: bad dct");
-        let got: Vec<(String, String)> = extract(text, &Options { dct, lang: None })
-            .into_iter()
-            .map(|m| (m.text, m.value))
-            .collect();
+        let got: Vec<(String, String)> = extract(
+            text,
+            &Options {
+                dct,
+                lang: None,
+                ..Default::default()
+            },
+        )
+        .mentions
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
         let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
         if got != want {
             failures.push(format!("{name}: got {got:?}, want {want:?}"));
@@ -424,8 +432,10 @@ fn an_offset_from_the_text_says_so() {
         &Options {
             dct: parse_dct("1998-05-10"),
             lang: None,
+            ..Default::default()
         },
-    );
+    )
+    .mentions;
     assert_eq!(m.len(), 2);
     assert_eq!(m[1].anchor, Some(tarikh::extract::Anchor::Relative));
     let m = extract(
@@ -433,7 +443,9 @@ fn an_offset_from_the_text_says_so() {
         &Options {
             dct: parse_dct("1998-05-10"),
             lang: None,
+            ..Default::default()
         },
-    );
+    )
+    .mentions;
     assert_eq!(m[0].anchor, Some(tarikh::extract::Anchor::Dct));
 }

@@ -201,17 +201,8 @@ impl Parser<'_> {
             if let Some((_, k)) = self.entry(end, Kind::Weekday) {
                 end = k; // اليوم الإثنين
             }
-            // `فردا شب`, `دیروز عصر`, `صباح اليوم`, `مساء أمس`: a part of that day is the day
-            let mut start = i;
-            if self.lang != Lang::En {
-                if let Some((_, k)) = self.entry(end, Kind::DayPart).filter(|_| self.same_line(end)) {
-                    end = k;
-                } else if i > 0 && self.same_line(i) && self.entry(i - 1, Kind::DayPart).is_some_and(|(_, k)| k == i) {
-                    start = i - 1;
-                }
-            }
             return Some(Expr {
-                start,
+                start: i,
                 end,
                 what: What::RelDay(i64::from(off)),
                 modifier: None,
