@@ -217,7 +217,12 @@ impl Parser<'_> {
 
     /// `خلال الأيام الخمسة المقبلة`, `طوال الأشهر الثلاثة الماضية`,
     /// `خلال الأسبوعين المقبلين`: every unit from the next (or last) one to the nth.
+    /// With every TIMEX3 type read, the same words are the DURATION TempEval-3
+    /// annotates (`P5D`, `parse/durations.rs`); the timeline gets the interval.
     fn ar_span(&self, i: usize) -> Option<Expr> {
+        if self.types == crate::extract::Types::All {
+            return None;
+        }
         let (_, j) = self.entry(i, Kind::Within)?;
         if !self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال")) {
             return None;
