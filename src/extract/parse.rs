@@ -14,6 +14,7 @@ mod dates;
 mod durations;
 mod english;
 mod offsets;
+mod periods;
 mod relative;
 mod sets;
 mod times;
@@ -21,6 +22,7 @@ mod timex;
 
 pub(crate) use english::{EnWhat, Holiday, Part, Season, Unit, YearRef};
 pub(crate) use offsets::Base;
+pub(crate) use periods::{Period, Pick};
 pub(crate) use timex::{TimeOfDay, Unplaced};
 
 /// A date expression as written.
@@ -91,6 +93,8 @@ pub(crate) enum What {
     /// A time of day on a day (`10 p.m. Wednesday`, `صباح الأحد`); `day` is
     /// the day as written, `RelDay(0)` when none is (`this morning`).
     TimeOfDay { at: TimeOfDay, day: Box<What> },
+    /// A season, decade, century or one day of a period (`parse/periods.rs`).
+    Period(Period),
 }
 
 /// The calendar of a four-digit year written without an era mark: 1300–1500
@@ -229,6 +233,8 @@ impl<'a> Parser<'a> {
             self.relative(i),
             self.weekday(i),
             self.timex(i),
+            self.period(i),
+            self.week_edge(i),
         ];
         // Longest wins; on a tie the earlier pattern (the more specific one).
         cands

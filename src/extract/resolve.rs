@@ -10,6 +10,7 @@ use super::{Anchor, Grain};
 
 mod english;
 mod offsets;
+mod periods;
 mod timex;
 
 pub(crate) use english::Context;
@@ -72,6 +73,7 @@ pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: 
         What::En(w) => english::resolve(w, dct, ctx),
         What::TimeOfDay { at, day } => timex::time_of_day(e, *at, day, dct, lang, ctx),
         What::Unplaced(_) => None,
+        What::Period(p) => periods::resolve(p, dct, lang, ctx),
     }
 }
 

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Calendar;
 
 pub use tokens::{Gap, TokKind, Token, tokenize};
-pub use words::{AmPm, Conj, Dir, DurUnit, FrameWord, Kind, ModWord, Unit, Value};
+pub use words::{AmPm, Conj, Dir, DurUnit, FrameWord, Kind, ModWord, Season, Unit, Value};
 
 /// A language of the text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -448,6 +448,10 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "future" => Kind::Future,
         "namehead" => Kind::NameHead,
         "within" => Kind::Within,
+        "season" => Kind::Season,
+        "nth" => Kind::Nth,
+        "decade" => Kind::Decade,
+        "century" => Kind::Century,
         _ => return None,
     })
 }
@@ -531,9 +535,33 @@ fn parse_value(kind: Kind, s: &str) -> Option<Value> {
             "pm" => AmPm::Pm,
             _ => return None,
         }),
-        Kind::SinceNow | Kind::Clock | Kind::Ago | Kind::Vague | Kind::Future | Kind::NameHead | Kind::Within => {
-            Value::Marker
-        }
+        Kind::Season => Value::Season(match s {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "fall" => Season::Fall,
+            "winter" => Season::Winter,
+            _ => return None,
+        }),
+        Kind::Nth => Value::Nth(match s {
+            "last" => -1,
+            _ => s.parse().ok().filter(|n| (1..=5).contains(n))?,
+        }),
+        Kind::Decade => match s {
+            "word" => Value::Marker,
+            _ => Value::Number(
+                s.parse()
+                    .ok()
+                    .filter(|n: &u32| n.is_multiple_of(10) && (10..=90).contains(n))?,
+            ),
+        },
+        Kind::SinceNow
+        | Kind::Clock
+        | Kind::Ago
+        | Kind::Vague
+        | Kind::Future
+        | Kind::NameHead
+        | Kind::Within
+        | Kind::Century => Value::Marker,
     })
 }
 

@@ -55,6 +55,14 @@ pub enum Kind {
     NameHead,
     /// `خلال`, `طوال`: over the span that follows (`خلال الأيام الخمسة المقبلة`).
     Within,
+    /// A season ([`Value::Season`]).
+    Season,
+    /// Which one of a period's days or weekdays: `اولین`, `ثاني`, `آخرین` ([`Value::Nth`]).
+    Nth,
+    /// `دهه` ([`Value::Marker`]), or a decade named by its tens: `السبعينيات` ([`Value::Number`] 70).
+    Decade,
+    /// `قرن`, `القرن`, `century`.
+    Century,
 }
 
 /// What a lexicon word means, typed by what it is.
@@ -86,6 +94,10 @@ pub enum Value {
     Conj(Conj),
     /// Before or after noon.
     AmPm(AmPm),
+    /// A season.
+    Season(Season),
+    /// Which one of a period's days: 1–5 from its start, −1 the last.
+    Nth(i8),
     /// The kind says all (`ago`, a future marker, a name head).
     Marker,
 }
@@ -146,6 +158,19 @@ pub enum AmPm {
     Am,
     /// After noon.
     Pm,
+}
+
+/// A season of the year.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Season {
+    /// `بهار`, `الربيع`, spring.
+    Spring,
+    /// `تابستان`, `الصيف`, summer.
+    Summer,
+    /// `پاییز`, `الخريف`, fall.
+    Fall,
+    /// `زمستان`, `الشتاء`, winter.
+    Winter,
 }
 
 /// Units that only count.

@@ -11,6 +11,7 @@ mod inputs;
 mod layout;
 mod lexicon;
 mod offsets;
+mod periods;
 mod speech;
 mod store;
 mod stories;

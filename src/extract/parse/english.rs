@@ -56,14 +56,8 @@ pub(crate) enum Part {
     Season(Season),
 }
 
-/// A season, as TIMEX3 names it.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Season {
-    Spring,
-    Summer,
-    Fall,
-    Winter,
-}
+/// A season, as TIMEX3 names it (`SP`, `SU`, `FA`, `WI`).
+pub(crate) use crate::lexicon::Season;
 
 /// A holiday the extractor knows.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -161,7 +155,13 @@ impl Parser<'_> {
             TokKind::Punct(c) => c == '\'' && k == i + 1,
             TokKind::Word => {
                 self.hits[k].iter().any(|e| match e.kind {
-                    Kind::GMonth | Kind::Weekday | Kind::Unit | Kind::DurUnit | Kind::Ago | Kind::Ordinal => true,
+                    Kind::GMonth
+                    | Kind::Weekday
+                    | Kind::Unit
+                    | Kind::DurUnit
+                    | Kind::Ago
+                    | Kind::Ordinal
+                    | Kind::Century => true,
                     Kind::Mod => matches!(e.value, Value::Mod(m) if m.is_edge()),
                     _ => false,
                 }) || self.en_word(k).is_some_and(|w| PERIODS.contains(w))

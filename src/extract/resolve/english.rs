@@ -146,7 +146,17 @@ fn pick(
     a: NaiveDate,
     f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
 ) -> Option<(i32, NaiveDate, NaiveDate)> {
-    let y0 = a.year();
+    pick_in(Calendar::Gregorian, r, a, f)
+}
+
+/// [`pick`] with years counted in `cal` (a Solar Hijri season of `امسال`).
+pub(super) fn pick_in(
+    cal: Calendar,
+    r: YearRef,
+    a: NaiveDate,
+    f: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<(i32, NaiveDate, NaiveDate)> {
+    let y0 = calendar::from_date(cal, a).year;
     let with = |y: i32| f(y).map(|(s, e)| (y, s, e));
     match r {
         YearRef::Abs(y) => with(y),
@@ -184,7 +194,7 @@ fn previous_quarter(a: NaiveDate) -> (i32, u8) {
 
 /// First and last day of a part of year `y`; winter is December of the year
 /// before to February.
-fn part_range(p: Part, y: i32) -> Option<(NaiveDate, NaiveDate)> {
+pub(super) fn part_range(p: Part, y: i32) -> Option<(NaiveDate, NaiveDate)> {
     let months = |from: u32, n: u32| -> Option<(NaiveDate, NaiveDate)> {
         let first = NaiveDate::from_ymd_opt(y, from, 1)?;
         let last = first.checked_add_months(Months::new(n))?.pred_opt()?;
@@ -204,7 +214,7 @@ fn part_range(p: Part, y: i32) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-fn part_value(p: Part, y: i32) -> String {
+pub(super) fn part_value(p: Part, y: i32) -> String {
     match p {
         Part::Quarter(q) => format!("{y:04}-Q{q}"),
         Part::Half(h) => format!("{y:04}-H{h}"),
@@ -220,7 +230,7 @@ fn part_value(p: Part, y: i32) -> String {
     }
 }
 
-fn span(value: String, first: NaiveDate, last: NaiveDate, anchor: Option<Anchor>) -> Resolved {
+pub(super) fn span(value: String, first: NaiveDate, last: NaiveDate, anchor: Option<Anchor>) -> Resolved {
     Resolved {
         value,
         grain: Grain::Interval,

@@ -11,7 +11,7 @@ use super::{EnWhat, Holiday, YearRef};
 
 impl Parser<'_> {
     /// `early`, `mid`, `late`, `the end of`, `the beginning of`, `the middle of`: (modifier, token after).
-    pub(super) fn en_edge_word(&self, i: usize) -> Option<(Mod, usize)> {
+    pub(in crate::extract::parse) fn en_edge_word(&self, i: usize) -> Option<(Mod, usize)> {
         let m = match self.en_word(i)? {
             "early" => Mod::Start,
             "mid" => Mod::Mid,
