@@ -1,3 +1,5 @@
+//! The `tarikh` binary: the allocator, then the command line of [`tarikh::cli`].
+
 /// mimalloc, which (with its `override` feature) also serves SQLite's
 /// allocations: ingest allocates and frees many small blocks on several
 /// threads, where it is markedly faster than the system allocator.
