@@ -41,8 +41,8 @@ impl Parser<'_> {
                     "this", "last", "tonight", "later", "early", "late", "mid", "around", "at",
                 ],
             ),
-            Lang::Fa => self.tx_is(i, &["امشب", "دیشب", "ساعت"]),
-            Lang::Ar => self.tx_is(i, &["الساعه", "اللیله"]),
+            Lang::Fa => self.tx_is(i, &["امشب", "دیشب", "پریشب", "ساعت"]),
+            Lang::Ar => self.tx_is(i, &["الساعه", "اللیله", "لیله"]),
             Lang::Ur => false,
         }
     }
@@ -366,7 +366,7 @@ impl Parser<'_> {
     }
 
     /// `this morning`, `this evening`, `later this afternoon`, `last night`,
-    /// `tonight`, `امشب`, `دیشب`, `شب گذشته`.
+    /// `tonight`, `امشب`, `دیشب`, `پریشب`, `شب گذشته`, `ليلة أمس`.
     fn en_this_part(&self, i: usize) -> Option<Expr> {
         let expr = |end: usize, day: i64, p: DayPart, modifier: Option<Mod>| Expr {
             start: i,
@@ -403,10 +403,15 @@ impl Parser<'_> {
             }
             Lang::Fa if self.tx_is(i, &["امشب"]) => Some(expr(i + 1, 0, DayPart::Night, None)),
             Lang::Fa if self.tx_is(i, &["دیشب"]) => Some(expr(i + 1, -1, DayPart::Night, None)),
+            Lang::Fa if self.tx_is(i, &["پریشب"]) => Some(expr(i + 1, -2, DayPart::Night, None)),
             Lang::Fa if self.tx_is(i, &["شب"]) && self.tx_is(i + 1, &["گذشته"]) => {
                 Some(expr(i + 2, -1, DayPart::Night, None))
             }
             Lang::Ar if self.tx_is(i, &["اللیله"]) && self.tx_is(i + 1, &["الماضیه"]) => {
+                Some(expr(i + 2, -1, DayPart::Night, None))
+            }
+            // ليلة أمس, ليلة البارحة: last night
+            Lang::Ar if self.tx_is(i, &["لیله"]) && self.tx_is(i + 1, &["امس", "البارحه"]) => {
                 Some(expr(i + 2, -1, DayPart::Night, None))
             }
             _ => None,
