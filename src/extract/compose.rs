@@ -365,6 +365,21 @@ fn bare_start(p: &Parser, floor: usize, e: &Expr) -> Option<(usize, What)> {
             return Some((k, w));
         }
     }
+    // `من يناير إلى مارس 2021`, `از آبان تا اسفند ۱۳۹۸`: a month alone, when the end is a month
+    if ed.is_none() && em.is_some() {
+        for k in (floor..linker_at).rev().take(3) {
+            if let Some((mcal, m, end)) = p.month_name(k)
+                && end == linker_at
+                && mcal == cal
+            {
+                let mut w = Parser::date(cal);
+                if let What::Date { month, .. } = &mut w {
+                    *month = Some(m);
+                }
+                return Some((k, w));
+            }
+        }
+    }
     let (_, Some(_)) = (em, ed) else {
         return None;
     };

@@ -395,7 +395,9 @@ impl<'a> Parser<'a> {
         if let Some((v, digits)) = self.num(i) {
             // glued to a word on its left only when that word is `و` (`21 و22 أبريل`)
             // or when a month name follows: a space lost in typing (`در29 فروردین`, `سحرگاه13 رجب`)
+            let after_article = i > 0 && self.toks[i - 1].text(self.buf) == "ال";
             let glued_left = !after_month
+                && !after_article
                 && self.glued(i)
                 && i > 0
                 && self.toks[i - 1].kind == TokKind::Word
@@ -407,6 +409,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.ordinal(i)
+    }
+
+    /// A day in cardinal words, tens composed (`هفت`, `بیست و دو`); callers read it only before a month and year.
+    fn cardinal_day(&self, i: usize) -> Option<(u8, usize)> {
+        let (v, j) = self.number_word(i, Kind::NumWord)?;
+        if v == 20 || v == 30 {
+            let j2 = self.conj(j, Conj::And).unwrap_or(j);
+            if let Some((u, k)) = self.number_word(j2, Kind::NumWord).filter(|(u, _)| (1..=9).contains(u)) {
+                return Some(((v + u) as u8, k));
+            }
+        }
+        (1..=31).contains(&v).then_some((v as u8, j))
     }
 
     /// Ordinal day words, tens composed: `بیست و سوم`, `سی ام`, `الحادي والعشرين`, `الثاني عشر`.
@@ -513,6 +527,24 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A month name at `i`: its calendar, number and the token after it.
+    pub(crate) fn month_name(&self, i: usize) -> Option<(Calendar, u8, usize)> {
+        self.month(i).map(|m| (m.cal, m.month, m.end))
+    }
+
+    /// `من عام`, `من سنة`, `از سال`: the linker and the year word before the
+    /// year of a month (`5 من شهر رجب من عام 1440`); the index after them.
+    pub(crate) fn of_year(&self, i: usize) -> Option<usize> {
+        let n = self.linker_of(i)?;
+        self.unit(n, Unit::Year)
+    }
+
+    /// `من` (Arabic) or `از` (Persian) linking a part to its whole (`10 از ماه محرم`).
+    pub(crate) fn linker_of(&self, i: usize) -> Option<usize> {
+        self.frame(i, FrameWord::Of)
+            .or_else(|| self.conj(i, Conj::From).filter(|_| self.lang == Lang::Fa))
+    }
+
     /// A year in digits or (Arabic) words, with an optional era mark.
     fn year(&self, i: usize, month_cal: Option<Calendar>) -> Option<(i32, bool, Option<Calendar>, usize)> {
         let (y, short, mut j) = if let Some((v, digits)) = self.num(i) {
@@ -574,6 +606,10 @@ impl<'a> Parser<'a> {
     fn time(&self, i: usize) -> Option<((u8, u8), usize)> {
         let mut j = self.skip_commas(i);
         if self.is_punct(j, &['-', '–']) {
+            j += 1;
+        }
+        // `في الساعة 08:30`
+        if self.frame(j, FrameWord::In).is_some() && self.entry(j + 1, Kind::Clock).is_some() {
             j += 1;
         }
         while self.entry(j, Kind::Clock).is_some() {

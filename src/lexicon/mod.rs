@@ -68,7 +68,7 @@ impl Lang {
 }
 
 /// Guesses the language of a text from its letters: Persian, Arabic and Urdu
-/// are told apart by the letters only each of them uses.
+/// are told apart by the letters (and, for Persian, the digits) only each of them uses.
 pub fn detect_lang(text: &str) -> Lang {
     const SAMPLE_CHARS: usize = 20_000;
     let mut bytes = text.as_bytes();
@@ -126,10 +126,10 @@ fn letter_counts(bytes: &[u8]) -> [u32; 5] {
             latin += u8::from((c | 0x20).wrapping_sub(b'a') < 26);
             arabic += u8::from(c & 0xFC == 0xD8);
             let (d8, d9, da, db) = (p == 0xD8, p == 0xD9, p == 0xDA, p == 0xDB);
-            // پ; چ ژ گ ک; ی
+            // پ; چ ژ گ ک; ی and the Persian digits ۰..۹ (`در سوم خرداد ۱۳۶۱` has no other sign)
             fa += u8::from(d9 & (c == 0xBE))
                 + u8::from(da & ((c == 0x86) | (c == 0x98) | (c == 0xAF) | (c == 0xA9)))
-                + u8::from(db & (c == 0x8C));
+                + u8::from(db & ((c == 0x8C) | (c.wrapping_sub(0xB0) < 10)));
             // ي ك ى; ة
             ar += u8::from(d9 & ((c == 0x8A) | (c == 0x83) | (c == 0x89))) + u8::from(d8 & (c == 0xA9));
             // ٹ; ڈ ڑ ں ھ; ے ہ
@@ -157,7 +157,14 @@ pub fn fold_char(c: char) -> Option<char> {
         'ؤ' => 'و',
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
+        // soft hyphen and zero-width joiner: invisible inside a word (`اردی\u{AD}بهشت`)
+        '\u{0610}'..='\u{061A}'
+        | '\u{0640}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{00AD}'
+        | '\u{200D}' => {
             return None;
         }
         _ => c,
@@ -165,14 +172,14 @@ pub fn fold_char(c: char) -> Option<char> {
 }
 
 /// Whether a character separates words without being punctuation: white
-/// space, ZWNJ/ZWJ and bidirectional marks.
+/// space, ZWNJ and bidirectional marks (a ZWJ is dropped, like a soft hyphen).
 #[inline]
 pub fn is_break(c: char) -> bool {
     if ('\u{0621}'..='\u{06FF}').contains(&c) {
         return false;
     }
     c.is_whitespace()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// The folded form of a whole string, words separated by single spaces:
@@ -574,7 +581,7 @@ mod tests {
         let (mut fa, mut ar, mut ur, mut latin, mut arabic_script) = (0u32, 0u32, 0u32, 0u32, 0u32);
         for c in text.chars().take(20_000) {
             match c {
-                'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' => fa += 1,
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | '۰'..='۹' => fa += 1,
                 'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
                 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' | 'ہ' => ur += 1,
                 'a'..='z' | 'A'..='Z' => latin += 1,

@@ -118,6 +118,13 @@ impl Parser<'_> {
         if let Some((e, k)) = self.entry(j, Kind::Weekday) {
             weekday = e.weekday();
             j = self.skip_commas(k);
+            // `الأحد والاثنين 18 و19 ديسمبر`: two weekdays before a list of two days
+            let glued_and = self.tok(j).is_some_and(|t| t.text(self.buf).starts_with('و'));
+            if let Some(n) = self.conj(j, Conj::And).or(glued_and.then_some(j))
+                && let Some((_, k2)) = self.entry(n, Kind::Weekday)
+            {
+                j = self.skip_commas(k2);
+            }
         }
         if let Some(k) = self.frame(j, FrameWord::Day) {
             j = k;
@@ -126,7 +133,14 @@ impl Parser<'_> {
         if let Some(k) = from {
             j = k;
         }
-        let (day, mut k) = self.day(j)?;
+        // `هفت تیر ۱۳۶۰`, `بیست ژوئن ۲۰۱۹`: a day in cardinal words, read only with its year
+        let (day, mut k, cardinal) = match self.day(j) {
+            Some((d, k)) => (d, k, false),
+            None => {
+                let (d, k) = self.cardinal_day(j)?;
+                (d, k, true)
+            }
+        };
         if from.is_some() && j == i + 1 {
             start = i + 1;
         }
@@ -151,7 +165,7 @@ impl Parser<'_> {
         if self.is_punct(k, &['.']) {
             k += 1;
         }
-        if let Some(n) = self.frame(k, FrameWord::Of) {
+        if let Some(n) = self.linker_of(k) {
             k = n;
         }
         if let Some(n) = self.month_word(k) {
@@ -172,7 +186,7 @@ impl Parser<'_> {
         } else {
             end
         };
-        if let Some(n) = self.frame(y_at, FrameWord::Of).and_then(|n| self.unit(n, Unit::Year)) {
+        if let Some(n) = self.of_year(y_at) {
             y_at = n; // 5 من شهر رجب من عام 1440
         } else if let Some(n) = self.unit(y_at, Unit::Year) {
             y_at = n; // ۱۲ ژانویه سال ۲۰۲۲
@@ -183,7 +197,7 @@ impl Parser<'_> {
             year_found = Some((y, short));
             end = n;
         }
-        if mh.amb == Ambiguity::NeedsYear && year_found.is_none() {
+        if (mh.amb == Ambiguity::NeedsYear || cardinal) && year_found.is_none() {
             return None;
         }
         // `خیابان ۱۶ آذر`, `جسر 6 أكتوبر`: a yearless date after such a noun names a place
@@ -315,7 +329,10 @@ impl Parser<'_> {
         let mut what = Self::date(mh.cal);
         let mut year_found = false;
         let y_at = if self.is_punct(end, &[',', '،']) { end + 1 } else { end };
-        let y_at = self.unit(y_at, Unit::Year).unwrap_or(y_at);
+        let y_at = self
+            .of_year(y_at)
+            .or_else(|| self.unit(y_at, Unit::Year))
+            .unwrap_or(y_at);
         if self.same_line(y_at)
             && let Some((y, short, _, n)) = self.year(y_at, Some(mh.cal))
             && (!short || (mh.cal == Calendar::Persian && mh.amb != Ambiguity::NeedsYear))

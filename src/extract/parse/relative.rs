@@ -24,15 +24,24 @@ impl Parser<'_> {
             && self.frame(i - 1, FrameWord::In) == Some(i)
             && self.same_line(i);
         let by_in = in_before || (self.unit(j, Unit::Year).is_none() && self.frame(j, FrameWord::In).is_some());
+        // `منذ 2003`, `أواخر 2018`, `اوایل ۱۴۰۰`: an edge or since word before a bare number
+        // (not `أول`/`آخر`, which also count: `أول 2000 شخص`)
+        let by_mod = !by_in
+            && self.lang != Lang::En
+            && self.unit(j, Unit::Year).is_none()
+            && self.num(j).is_some()
+            && self
+                .entry(i, Kind::Mod)
+                .is_some_and(|(e, _)| e.ambiguity == Ambiguity::None);
         let framed = if let Some(k) = self.unit(j, Unit::Year).or_else(|| self.frame(j, FrameWord::In)) {
             j = k;
             true
         } else {
-            in_before
+            in_before || by_mod
         };
         // `في 2005`, `در ۱۳۹۸`: after a bare `in` only a year of the last and this century,
         // or of the Solar Hijri ones in Persian (a count is seldom that round a number).
-        if by_in && self.lang != Lang::En {
+        if (by_in || by_mod) && self.lang != Lang::En {
             let (v, digits) = self.num(j)?;
             let plausible = (1900..=2100).contains(&v) || (self.lang == Lang::Fa && (1300..=1450).contains(&v));
             if digits != 4 || !plausible {
@@ -49,7 +58,7 @@ impl Parser<'_> {
             return None;
         }
         // A count after the year (`سال ۱۴۰۰ نفر`) is rare; a following unit word makes it a duration.
-        if self.entry(end, Kind::DurUnit).is_some() {
+        if self.entry(end, Kind::DurUnit).is_some() || (by_mod && self.entry(end, Kind::Unit).is_some()) {
             return None;
         }
         let cal = match era {
@@ -187,8 +196,12 @@ impl Parser<'_> {
             {
                 return None;
             }
-            // `اليوم التالي`, `اليوم السابق`: the day after or before another date, not today
-            if off == 0 && self.same_line(end) && self.dir(end).is_some_and(|(d, _)| d != Dir::This) {
+            // `اليوم التالي`, `اليوم السابق`: the day after or before another date, not today;
+            // `اليوم الأول من المعسكر`: the first day of something
+            if off == 0
+                && self.same_line(end)
+                && (self.dir(end).is_some_and(|(d, _)| d != Dir::This) || self.entry(end, Kind::Ordinal).is_some())
+            {
                 return None;
             }
             // `روز گذشته`/`يوم أمس` after a count is a span (`۵ روز گذشته`)
