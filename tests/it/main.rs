@@ -18,5 +18,5 @@ mod speech;
 mod store;
 mod stories;
 mod syndication;
-mod timex;
 mod table;
+mod timex;

@@ -35,7 +35,13 @@ pub fn check(table: &str, cases: &[Case]) {
     for &(name, text, dct, want) in cases {
         let dct = parse_dct(dct);
         assert!(dct.is_some(), "{table}/{name}: bad dct");
-        let got: Vec<(String, String)> = extract(text, &Options { dct, lang: None })
+        let opts = Options {
+            dct,
+            lang: None,
+            ..Default::default()
+        };
+        let got: Vec<(String, String)> = extract(text, &opts)
+            .mentions
             .iter()
             .map(|m| (m.text.clone(), render(m)))
             .collect();
