@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 mod convert;
 mod gregorian;
+pub mod holidays;
 pub mod hijri;
 pub mod persian;
 mod render;
