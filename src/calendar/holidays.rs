@@ -144,7 +144,8 @@ impl std::str::FromStr for Rule {
                 if !(1..=12).contains(&month) {
                     return Err(err("month out of range 1–12"));
                 }
-                let day = parse_day_spec(words[2]).ok_or_else(|| err("bad day: N, N..M, 1st-mon … 5th-sun, last-fri"))?;
+                let day =
+                    parse_day_spec(words[2]).ok_or_else(|| err("bad day: N, N..M, 1st-mon … 5th-sun, last-fri"))?;
                 Ok(Rule::Month {
                     cal,
                     month,
@@ -403,7 +404,15 @@ mod tests {
                 offset: -2
             })
         );
-        for bad in ["", "lunar 1 1", "persian 13 1", "persian 1 0", "hijri 9 6th-fri", "easter x", "persian 1 5..2"] {
+        for bad in [
+            "",
+            "lunar 1 1",
+            "persian 13 1",
+            "persian 1 0",
+            "hijri 9 6th-fri",
+            "easter x",
+            "persian 1 5..2",
+        ] {
             assert!(bad.parse::<Rule>().is_err(), "{bad}");
         }
         let e = "persian 13 1".parse::<Rule>().unwrap_err();
@@ -413,13 +422,31 @@ mod tests {
     #[test]
     fn weekday_rules() {
         let r = |s: &str| s.parse::<Rule>().unwrap();
-        assert_eq!(r("gregorian 11 4th-thu").in_year(1999), Some((day(1999, 11, 25), day(1999, 11, 25))));
-        assert_eq!(r("gregorian 5 last-mon").in_year(2021), Some((day(2021, 5, 31), day(2021, 5, 31))));
-        assert_eq!(r("gregorian 11 1st-mon +1").in_year(1998), Some((day(1998, 11, 3), day(1998, 11, 3))));
+        assert_eq!(
+            r("gregorian 11 4th-thu").in_year(1999),
+            Some((day(1999, 11, 25), day(1999, 11, 25)))
+        );
+        assert_eq!(
+            r("gregorian 5 last-mon").in_year(2021),
+            Some((day(2021, 5, 31), day(2021, 5, 31)))
+        );
+        assert_eq!(
+            r("gregorian 11 1st-mon +1").in_year(1998),
+            Some((day(1998, 11, 3), day(1998, 11, 3)))
+        );
         assert_eq!(r("gregorian 2 5th-mon").in_year(2021), None);
         // Quds Day 1443: the last Friday of Ramadan (29 April 2022)
-        assert_eq!(r("hijri 9 last-fri").in_year(1443), Some((day(2022, 4, 29), day(2022, 4, 29))));
-        assert_eq!(r("julian 12 25").in_year(2022), Some((day(2023, 1, 7), day(2023, 1, 7))));
-        assert_eq!(r("persian 11 12..22").in_year(1400), Some((day(2022, 2, 1), day(2022, 2, 11))));
+        assert_eq!(
+            r("hijri 9 last-fri").in_year(1443),
+            Some((day(2022, 4, 29), day(2022, 4, 29)))
+        );
+        assert_eq!(
+            r("julian 12 25").in_year(2022),
+            Some((day(2023, 1, 7), day(2023, 1, 7)))
+        );
+        assert_eq!(
+            r("persian 11 12..22").in_year(1400),
+            Some((day(2022, 2, 1), day(2022, 2, 11)))
+        );
     }
 }

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 mod convert;
 mod gregorian;
-pub mod holidays;
 pub mod hijri;
+pub mod holidays;
 pub mod persian;
 mod render;
 

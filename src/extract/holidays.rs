@@ -128,11 +128,15 @@ impl Table {
                     let [t] = &toks[..] else {
                         return Err(bad("a frame is one word"));
                     };
+                    let bit = filter_bit(t);
+                    filter[bit / 64] |= 1 << (bit % 64);
                     frames.entry(t.clone()).or_default().push(lang);
                 }
                 continue;
             }
-            let rule: Rule = rule.parse().map_err(|source| TableError::Rule { line: line_no, source })?;
+            let rule: Rule = rule
+                .parse()
+                .map_err(|source| TableError::Rule { line: line_no, source })?;
             let holiday = match holidays.iter().position(|h| &*h.id == id) {
                 Some(k) if holidays[k].rule == rule => k,
                 Some(_) => return Err(bad("the same id with another rule")),
@@ -176,12 +180,26 @@ impl Table {
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether a holiday name in `lang` or a frame before one may start at `word`.
+    #[inline]
+    pub fn may_start(&self, word: &str, lang: Lang) -> bool {
+        let bit = filter_bit(word);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|s| s.lang == lang))
+            || self.is_frame(word, lang)
+    }
+
     /// Whether `word` frames a holiday name in `lang` (`روز`, `يوم`, `إجازة`).
     pub fn is_frame(&self, word: &str, lang: Lang) -> bool {
         self.frames.get(word).is_some_and(|l| l.contains(&lang))
     }
 
-    /// The holiday with `id` (for tests and docs).
+    /// The holiday with `id`.
+    #[cfg(test)]
     pub fn find(&self, id: &str) -> Option<&Holiday> {
         self.holidays.iter().find(|h| &*h.id == id)
     }

@@ -2,6 +2,7 @@
 //! document's creation time (DCT).
 
 mod compose;
+mod holidays;
 mod parse;
 mod resolve;
 

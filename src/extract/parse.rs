@@ -13,6 +13,7 @@ use super::{Mod, Types};
 mod dates;
 mod durations;
 mod english;
+mod holidays;
 mod offsets;
 mod periods;
 mod relative;
@@ -21,6 +22,7 @@ mod times;
 mod timex;
 
 pub(crate) use english::{EnWhat, Holiday, Part, Season, Unit, YearRef};
+pub(crate) use holidays::{HOLIDAY_CLOSE_DAYS, HolidayWhat, HolidayYear};
 pub(crate) use offsets::Base;
 pub(crate) use periods::{Period, Pick};
 pub(crate) use timex::{TimeOfDay, Unplaced};
@@ -95,6 +97,8 @@ pub(crate) enum What {
     TimeOfDay { at: TimeOfDay, day: Box<What> },
     /// A season, decade, century or one day of a period (`parse/periods.rs`).
     Period(Period),
+    /// A holiday or named day (`parse/holidays.rs`).
+    Holiday(HolidayWhat),
 }
 
 /// The calendar of a four-digit year written without an era mark: 1300–1500
@@ -208,6 +212,7 @@ impl<'a> Parser<'a> {
                     || self.en_frame(i)
                     || self.en_may_start(i)
                     || self.timex_may_start(i)
+                    || self.holiday_may_start(i)
             }
             TokKind::Punct(_) => false,
         }
@@ -221,6 +226,7 @@ impl<'a> Parser<'a> {
     fn parse_at(&self, i: usize) -> Option<Expr> {
         let cands = [
             self.time_of_day(i),
+            self.holiday(i),
             self.english(i),
             self.half(i),
             self.year_range(i),

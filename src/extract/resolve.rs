@@ -9,6 +9,7 @@ use super::parse::{Base, Expr, Unit, What};
 use super::{Anchor, Grain};
 
 mod english;
+mod holidays;
 mod offsets;
 mod periods;
 mod timex;
@@ -74,6 +75,7 @@ pub(crate) fn resolve_in(e: &Expr, dct: Option<NaiveDateTime>, lang: Lang, ctx: 
         What::TimeOfDay { at, day } => timex::time_of_day(e, *at, day, dct, lang, ctx),
         What::Unplaced(_) => None,
         What::Period(p) => periods::resolve(p, dct, lang, ctx),
+        What::Holiday(h) => holidays::resolve(h, anchor),
     }
 }
 

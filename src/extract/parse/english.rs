@@ -378,7 +378,7 @@ impl Parser<'_> {
     }
 
     /// A year: four digits (1000–2999, not glued to letters or followed by `%`) or words.
-    fn en_year(&self, i: usize) -> Option<(i32, usize)> {
+    pub(super) fn en_year(&self, i: usize) -> Option<(i32, usize)> {
         if let Some((v, digits)) = self.num(i) {
             if digits != 4 || !(1000..=2999).contains(&v) {
                 return None;
