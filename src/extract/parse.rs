@@ -21,7 +21,7 @@ mod sets;
 mod times;
 mod timex;
 
-pub(crate) use english::{EnWhat, Holiday, Part, Season, Unit, YearRef};
+pub(crate) use english::{EnWhat, Part, Season, Unit, YearRef};
 pub(crate) use holidays::{HOLIDAY_CLOSE_DAYS, HolidayWhat, HolidayYear};
 pub(crate) use offsets::Base;
 pub(crate) use periods::{Period, Pick};

@@ -8,6 +8,7 @@ mod follow;
 mod grammar;
 mod grammar_compose;
 mod grammar_forms;
+mod holidays;
 mod hostile;
 mod inputs;
 mod layout;

@@ -2,7 +2,7 @@
 //! (quarters, halves, seasons), the reporting period of business news (`the
 //! quarter`, `a year earlier`), counted offsets (`six weeks ago`), bare years
 //! and months where the sentence makes them a time, years in words
-//! (`nineteen ninety-six`), holidays, `early/mid/late` and `the end of`, and the
+//! (`nineteen ninety-six`), `early/mid/late` and `the end of`, and the
 //! tense that decides which occurrence a yearless date or a weekday means.
 
 use crate::lexicon::{Gap, Kind, Lang, TokKind, Value};
@@ -41,8 +41,6 @@ pub(crate) enum EnWhat {
     Year(YearRef),
     /// A decade: `the 1980s`, `the nineties` (value `198`).
     Decade(i32),
-    /// A fixed-date or counted holiday.
-    Holiday { holiday: Holiday, year: YearRef },
 }
 
 /// A calendar unit an offset counts in.
@@ -59,28 +57,7 @@ pub(crate) enum Part {
 /// A season, as TIMEX3 names it (`SP`, `SU`, `FA`, `WI`).
 pub(crate) use crate::lexicon::Season;
 
-/// A holiday the extractor knows.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Holiday {
-    NewYear,
-    Valentine,
-    Independence,
-    Halloween,
-    Veterans,
-    Christmas,
-    ChristmasEve,
-    NewYearsEve,
-    /// Fourth Thursday of November.
-    Thanksgiving,
-    /// Tuesday after the first Monday of November.
-    Election,
-    /// Last Monday of May.
-    Memorial,
-    /// First Monday of September.
-    Labor,
-}
-
-/// Which year a part of a year or a holiday is in.
+/// Which year a part of a year is in.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum YearRef {
     /// Written: `the third quarter of 1990`, `fiscal 1989`.
@@ -92,8 +69,6 @@ pub(crate) enum YearRef {
     Near { future: bool, back: i32 },
     /// The latest occurrence wholly before the DCT: `last fall`, `last May`.
     Last,
-    /// The occurrence nearest the DCT, when the sentence has no tense.
-    Closest,
     /// The next occurrence wholly after the DCT: `next spring`.
     Next,
 }
@@ -136,8 +111,6 @@ impl Parser<'_> {
         match w {
             // a season or a year in words begins an expression by itself
             "spring" | "summer" | "fall" | "autumn" | "winter" | "nineteen" | "eighteen" | "twenty" => true,
-            "thanksgiving" | "christmas" | "halloween" | "election" | "memorial" | "labor" | "independence"
-            | "veterans" | "valentine" | "new" => self.toks[i].capital,
             "the" | "its" | "this" | "that" | "their" | "his" | "her" | "last" | "next" | "past" | "previous"
             | "coming" | "first" | "second" | "third" | "fourth" | "final" | "fiscal" | "year" | "early" | "mid"
             | "late" | "nearly" | "almost" | "about" | "some" | "more" | "over" | "roughly" | "prior" => {
@@ -210,7 +183,6 @@ impl Parser<'_> {
                     self.en_ago(i),
                     self.en_edge(i),
                     self.en_dir_month(i),
-                    self.en_holiday(i),
                     self.en_decade(i),
                     self.en_fiscal(i),
                     self.en_bare_year(i),

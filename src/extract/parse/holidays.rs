@@ -36,18 +36,16 @@ pub(crate) enum HolidayYear {
     /// The next occurrence wholly after it (`next Easter`, `عيد الأضحى المقبل`).
     Next,
     /// The latest that has begun by the document date, or with `future` the
-    /// next that has not ended (a sentence's tense).
+    /// next that has not ended (a sentence's tense), unless one is within
+    /// [`HOLIDAY_CLOSE_DAYS`] of the document date (`بعد انتهاء عطلة عيد الفطر`
+    /// written in the days after it, `prepared for Nowruz` in the days before).
     Near { future: bool },
-    /// In a Persian or Arabic future-tense sentence: the next that has not
-    /// ended, unless one is within [`HOLIDAY_CLOSE_DAYS`] of the document date
-    /// (`بعد انتهاء عطلة عيد الفطر` written in the days after it).
-    Upcoming,
     /// The occurrence nearest the document date.
     Closest,
 }
 
-/// How near the document date a holiday is the one a future-tense sentence
-/// means, whatever the tense says: the days of a feast and the days after.
+/// How near the document date a holiday is the one a sentence means,
+/// whatever its tense says: the days of a feast and the days around it.
 pub(crate) const HOLIDAY_CLOSE_DAYS: i64 = 7;
 
 /// Direction words that may follow a Persian holiday name: `بعد`, `قبل`,
@@ -55,12 +53,22 @@ pub(crate) const HOLIDAY_CLOSE_DAYS: i64 = 7;
 /// `آینده` is `اینده`).
 const FA_DIRECTIONS: &[&str] = &["اینده", "گذشته", "اخیر", "اتی", "جاری"];
 
+/// Name heads that, before a holiday, name what happens on it (folded).
+const PRAYER_HEADS: &[&str] = &["نماز", "صلاه", "خطبه", "خطبههای", "اقامه"];
+
 impl Parser<'_> {
     /// Whether a holiday name or the frame word before one starts at word `i`.
     pub(super) fn holiday_may_start(&self, i: usize) -> bool {
         let t = Table::get();
         let w = self.toks[i].text(self.buf);
-        t.may_start(w, self.lang) || self.clitic_holiday(w).is_some()
+        t.may_start(w, self.lang)
+            || self.clitic_holiday(w).is_some()
+            // `last Thanksgiving`, `next Easter`
+            || (self.lang == Lang::En
+                && self.dir(i).is_some_and(|(_, k)| {
+                    self.tok(k)
+                        .is_some_and(|n| n.kind == TokKind::Word && t.may_start(n.text(self.buf), self.lang))
+                }))
     }
 
     /// An Arabic holiday name glued to `و`, `ب`, `ل`, `ف` (`بعيد الفطر`): the word without it.
@@ -175,12 +183,14 @@ impl Parser<'_> {
             }
         };
         let name_start = j;
-        // a name after a name head (`خیابان`, `شارع`) names a place
+        // a name after a name head (`خیابان`, `شارع`) names a place; the feast's
+        // prayer (`نماز عید فطر`, `صلاة عيد الأضحى`) is on the feast
         if !framed
             && nth_day.is_none()
             && name_start > 0
             && self.same_line(name_start)
             && self.hits[name_start - 1].iter().any(|e| e.kind == Kind::NameHead)
+            && !PRAYER_HEADS.contains(&self.toks[name_start - 1].text(self.buf))
         {
             return None;
         }
@@ -232,7 +242,7 @@ impl Parser<'_> {
             };
         }
         if self.future_sentence(start, end) {
-            HolidayYear::Upcoming
+            HolidayYear::Near { future: true }
         } else {
             HolidayYear::Closest
         }
@@ -268,16 +278,14 @@ impl Parser<'_> {
             ));
         }
         let framed = self.unit(i, Unit::Year);
-        if let Some(k) = framed {
-            if let Some((d, n)) = self.dir(k) {
-                return Some((
-                    HolidayYear::Relative {
-                        cal: local,
-                        offset: d.offset(),
-                    },
-                    n,
-                ));
-            }
+        if let Some((d, n)) = framed.and_then(|k| self.dir(k)) {
+            return Some((
+                HolidayYear::Relative {
+                    cal: local,
+                    offset: d.offset(),
+                },
+                n,
+            ));
         }
         let at = framed.unwrap_or(i);
         let short_ok = framed.is_some() && self.lang == Lang::Fa;

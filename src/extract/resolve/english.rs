@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Weekday};
 
 use crate::calendar::{self, Calendar};
 
-use super::super::parse::{EnWhat, Holiday, Part, Season, What, YearRef};
+use super::super::parse::{EnWhat, Part, Season, What, YearRef};
 use super::{Anchor, Grain, Resolved};
 
 /// A yearless date this close to the DCT is the nearest occurrence.
@@ -79,18 +79,6 @@ pub(crate) fn resolve(w: &EnWhat, dct: Option<NaiveDateTime>, ctx: &mut Context)
             let mut r = span(format!("{d:03}"), first, last, None);
             r.grain = Grain::Decade;
             Some(r)
-        }
-        EnWhat::Holiday { holiday, year } => {
-            let (_, d, _) = pick(*year, a, |y| holiday_date(*holiday, y).map(|d| (d, d)))?;
-            Some(Resolved {
-                value: d.format("%Y-%m-%d").to_string(),
-                grain: Grain::Day,
-                first: d,
-                last: d,
-                calendar: Calendar::Gregorian,
-                anchor: Some(Anchor::Dct),
-                time: None,
-            })
         }
     }
 }
@@ -169,18 +157,6 @@ pub(super) fn pick_in(
             };
             with(y - back)
         }
-        YearRef::Closest => {
-            let dist = |(_, s, e): &(i32, NaiveDate, NaiveDate)| {
-                if a < *s {
-                    (*s - a).num_days()
-                } else if a > *e {
-                    (a - *e).num_days()
-                } else {
-                    0
-                }
-            };
-            (y0 - 1..=y0 + 1).filter_map(with).min_by_key(dist)
-        }
         YearRef::Last => (y0 - 2..=y0).rev().filter_map(with).find(|(_, _, l)| *l < a),
         YearRef::Next => (y0..=y0 + 2).filter_map(with).find(|(_, s, _)| *s > a),
     }
@@ -239,29 +215,5 @@ pub(super) fn span(value: String, first: NaiveDate, last: NaiveDate, anchor: Opt
         calendar: Calendar::Gregorian,
         anchor,
         time: None,
-    }
-}
-
-/// The day of a holiday in year `y`.
-fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
-    let md = |m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
-    let nth = |m: u32, wd: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(y, m, wd, n);
-    match h {
-        Holiday::NewYear => md(1, 1),
-        Holiday::Valentine => md(2, 14),
-        Holiday::Independence => md(7, 4),
-        Holiday::Halloween => md(10, 31),
-        Holiday::Veterans => md(11, 11),
-        Holiday::ChristmasEve => md(12, 24),
-        Holiday::Christmas => md(12, 25),
-        Holiday::NewYearsEve => md(12, 31),
-        Holiday::Thanksgiving => nth(11, Weekday::Thu, 4),
-        Holiday::Election => nth(11, Weekday::Mon, 1)?.succ_opt(),
-        Holiday::Memorial => {
-            let last = md(6, 1)?.pred_opt()?;
-            let back = (last.weekday().num_days_from_monday() + 7 - Weekday::Mon.num_days_from_monday()) % 7;
-            last.checked_sub_days(chrono::Days::new(back.into()))
-        }
-        Holiday::Labor => nth(9, Weekday::Mon, 1),
     }
 }

@@ -38,16 +38,16 @@ pub(crate) fn resolve(h: &HolidayWhat, dct: Option<NaiveDate>) -> Option<Resolve
             let a = dct?;
             let y0 = year_of(rule.calendar(), a);
             let cands: Vec<(NaiveDate, NaiveDate)> = (y0 - 1..=y0 + 1).filter_map(occurrence).collect();
+            let closest = cands.iter().copied().min_by_key(|&(f, l)| distance(a, f, l));
             match which {
                 HolidayYear::Last => cands.into_iter().rev().find(|&(_, l)| l < a)?,
                 HolidayYear::Next => cands.into_iter().find(|&(f, _)| f > a)?,
+                HolidayYear::Near { .. } if closest.is_some_and(|(f, l)| distance(a, f, l) <= HOLIDAY_CLOSE_DAYS) => {
+                    closest?
+                }
                 HolidayYear::Near { future: true } => cands.into_iter().find(|&(_, l)| l >= a)?,
                 HolidayYear::Near { future: false } => cands.into_iter().rev().find(|&(f, _)| f <= a)?,
-                HolidayYear::Upcoming => match cands.iter().copied().min_by_key(|&(f, l)| distance(a, f, l)) {
-                    Some(c) if distance(a, c.0, c.1) <= HOLIDAY_CLOSE_DAYS => c,
-                    _ => cands.into_iter().find(|&(_, l)| l >= a)?,
-                },
-                _ => cands.into_iter().min_by_key(|&(f, l)| distance(a, f, l))?,
+                _ => closest?,
             }
         }
     };

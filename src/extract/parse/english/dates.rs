@@ -7,7 +7,7 @@ use crate::lexicon::{Dir, Gap, TokKind};
 
 use super::super::{Expr, Mod, Parser, What};
 use super::words::{COUNT_NOUNS, YEAR_DETS, YEAR_PREPS};
-use super::{EnWhat, Holiday, YearRef};
+use super::{EnWhat, YearRef};
 
 impl Parser<'_> {
     /// `early`, `mid`, `late`, `the end of`, `the beginning of`, `the middle of`: (modifier, token after).
@@ -139,83 +139,13 @@ impl Parser<'_> {
                 YearRef::Last => *month_dir = Some(Dir::Past),
                 YearRef::Next => *month_dir = Some(Dir::Next),
                 YearRef::Abs(v) => *y = Some(v),
-                YearRef::Near { .. } | YearRef::Closest => {}
+                YearRef::Near { .. } => {}
             }
         }
         Some(Expr {
             start,
             end,
             what,
-            modifier: None,
-        })
-    }
-
-    /// `Thanksgiving Day`, `last Thanksgiving`, `Christmas Eve`, `Election Day`, `Christmas 1998`.
-    pub(super) fn en_holiday(&self, i: usize) -> Option<Expr> {
-        let mut j = i;
-        let mut dir = None;
-        if self.en_is(j, &["last", "next", "this"]) {
-            dir = self.en_word(j).map(|w| match w {
-                "last" => YearRef::Last,
-                "next" => YearRef::Next,
-                _ => YearRef::Dct(0),
-            });
-            j += 1;
-        }
-        if !self.tok(j).is_some_and(|t| t.capital) {
-            return None;
-        }
-        let w = self.en_word(j)?;
-        let next = self.en_word(j + 1);
-        let day = |k: usize| if self.en_is(k, &["day"]) { k + 1 } else { k };
-        let (h, mut end) = match w {
-            "thanksgiving" => (Holiday::Thanksgiving, day(j + 1)),
-            "christmas" if next == Some("eve") => (Holiday::ChristmasEve, j + 2),
-            "christmas" => (Holiday::Christmas, day(j + 1)),
-            "halloween" => (Holiday::Halloween, j + 1),
-            "election" if next == Some("day") => (Holiday::Election, j + 2),
-            "memorial" if next == Some("day") => (Holiday::Memorial, j + 2),
-            "labor" if next == Some("day") => (Holiday::Labor, j + 2),
-            "independence" if next == Some("day") => (Holiday::Independence, j + 2),
-            "veterans" if next == Some("day") => (Holiday::Veterans, j + 2),
-            "valentine" => {
-                let k = self.en_possessive(j + 1).unwrap_or(j + 1);
-                if !self.en_is(k, &["day"]) {
-                    return None;
-                }
-                (Holiday::Valentine, k + 1)
-            }
-            "new" if next == Some("year") => {
-                let k = self.en_possessive(j + 2)?;
-                match self.en_word(k) {
-                    Some("day") => (Holiday::NewYear, k + 1),
-                    Some("eve") => (Holiday::NewYearsEve, k + 1),
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
-        // `Christmas trees`, `Thanksgiving dinner`: a following noun is fine, a capital name is not
-        if self
-            .tok(end)
-            .is_some_and(|t| t.capital && t.kind == TokKind::Word && t.gap != Gap::Line)
-            && self.month(end).is_none()
-        {
-            return None;
-        }
-        let mut year = dir;
-        if let Some((y, k)) = self.en_year(end) {
-            year = Some(YearRef::Abs(y));
-            end = k;
-        }
-        let year = year.unwrap_or(match self.en_future(i, end) {
-            Some(future) => YearRef::Near { future, back: 0 },
-            None => YearRef::Closest,
-        });
-        Some(Expr {
-            start: i,
-            end,
-            what: What::En(EnWhat::Holiday { holiday: h, year }),
             modifier: None,
         })
     }
