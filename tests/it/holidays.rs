@@ -456,7 +456,13 @@ fn run(cases: &[Case]) {
     for &(name, lang, text, dct, want) in cases {
         let dct = parse_dct(dct);
         assert!(dct.is_some(), "{name}: bad dct");
-        let got: Vec<(String, String)> = extract(text, &Options { dct, lang: Some(lang) })
+        let opts = Options {
+            dct,
+            lang: Some(lang),
+            ..Default::default()
+        };
+        let got: Vec<(String, String)> = extract(text, &opts)
+            .mentions
             .into_iter()
             .map(|m| (m.text, m.value))
             .collect();
@@ -498,8 +504,10 @@ fn one(text: &str, dct: &str, lang: Lang) -> tarikh::extract::Mention {
         &Options {
             dct: parse_dct(dct),
             lang: Some(lang),
+            ..Default::default()
         },
-    );
+    )
+    .mentions;
     assert_eq!(m.len(), 1, "{text}: {m:?}");
     m.remove(0)
 }
@@ -524,8 +532,10 @@ fn a_national_day_without_its_country_is_no_holiday() {
         &Options {
             dct: parse_dct("2022-05-03"),
             lang: Some(Lang::Ar),
+            ..Default::default()
         },
-    );
+    )
+    .mentions;
     assert!(m.iter().all(|m| !m.text.contains("الوطني")), "{m:?}");
     let m = one("تزينت الشوارع احتفالا باليوم الوطني السعودي.", "2022-09-01", Lang::Ar);
     assert_eq!(m.value, "2022-09-23");
