@@ -205,6 +205,17 @@ impl Parser<'_> {
                 return None;
             }
         }
+        // `عید قربان ۱۰ مرداد ۱۳۹۹`, `۲۷ رمضان ۱۴۴۳ روز قدس`: beside a written date the
+        // name is that date's, and the date says which day
+        if self.same_line(end) && (self.day_month_year(end).is_some() || self.numeric(end).is_some()) {
+            return None;
+        }
+        if i > 0
+            && self.same_line(i)
+            && (self.num(i - 1).is_some() || self.month_word_after(i - 1).is_some_and(|(_, k)| k == i))
+        {
+            return None;
+        }
         let mut week = false;
         if self.lang == Lang::En && self.en_is(end, &["week"]) {
             week = true;
