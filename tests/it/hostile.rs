@@ -668,3 +668,45 @@ async fn an_unreadable_published_at_or_language_is_a_400_and_stores_nothing() {
     let dct = s.first_cell("dct", "documents").await;
     assert!(dct.as_str().unwrap_or("").starts_with("2022-06-03"), "{dct}");
 }
+
+#[test]
+fn ingest_reports_bad_json_lines_and_keeps_a_long_id_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in.jsonl");
+    let db = dir.path().join("t.db");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"text":"The board met on 2 June 2022.","id":12345678901234567890123}"#,
+            "\n",
+            r#"{"text":"The council met on 5 June 2022.","dct":"2022-06-05","published_at":"soonish"}"#,
+            "\n",
+            r#"{"text":"The court met on 6 June 2022.","lang":"zz"}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let tarikh = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let out = tarikh(&["ingest".as_ref(), "--db".as_ref(), db.as_os_str(), input.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2), "bad records make the exit code 2");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(":2: published_at") && err.contains("soonish"), "{err}");
+    assert!(err.contains(":3: unknown language \"zz\""), "{err}");
+    let out = tarikh(&[
+        "sql".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--csv".as_ref(),
+        "SELECT external_id FROM documents".as_ref(),
+    ]);
+    let ids = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        ids.lines().collect::<Vec<_>>(),
+        ["external_id", "12345678901234567890123"]
+    );
+}
