@@ -435,7 +435,8 @@ impl Parser<'_> {
         let (pick, k) = self.pick(i)?;
         // Arabic and English say `of` (`من`, `في`): `last Tuesday May 3` is no day of May
         let k = match (self.lang, pick) {
-            (Lang::Fa, _) | (Lang::Ar, Pick::Dekad(_)) => k,
+            (Lang::Fa, _) => k,
+            (Lang::Ar, Pick::Dekad(_)) => self.frame(k, FrameWord::Of).unwrap_or(k),
             (Lang::Ar, _) => self.frame(k, FrameWord::Of).or_else(|| self.frame(k, FrameWord::In))?,
             _ => self.en_is(k, &["of", "in"]).then_some(k + 1)?,
         };
@@ -458,6 +459,16 @@ impl Parser<'_> {
             };
             day.then_some((None, k + 1))
         };
+        // دهه اول محرم, دهه آخر ماه رمضان, العشر الأواخر من رمضان
+        if let Some((_, k)) = self.entry(i, Kind::Decade).filter(|(e, _)| e.value == Value::Marker) {
+            let n = match self.word_at(k)? {
+                "اول" | "نخست" | "الاوایل" | "الاولی" | "الاول" => 1,
+                "دوم" | "الوسطی" => 2,
+                "آخر" | "اخر" | "پایانی" | "سوم" | "الاواخر" | "الاخیره" => 3,
+                _ => return None,
+            };
+            return Some((Pick::Dekad(n), k + 1));
+        }
         let start = if self.lang == Lang::En && self.en_is(i, &["the"]) {
             i + 1
         } else {
@@ -494,17 +505,6 @@ impl Parser<'_> {
                     wd.map_or(Pick::Day(nth), |weekday| Pick::Weekday { nth, weekday }),
                     k + 1,
                 ))
-            }
-            // دهه اول محرم, دهه آخر ماه رمضان
-            Lang::Fa => {
-                let (_, k) = self.entry(i, Kind::Decade).filter(|(e, _)| e.value == Value::Marker)?;
-                let n = match self.word_at(k)? {
-                    "آخر" | "اخر" | "پایانی" | "سوم" => 3,
-                    "اول" | "نخست" => 1,
-                    "دوم" => 2,
-                    _ => return None,
-                };
-                Some((Pick::Dekad(n), k + 1))
             }
             _ => None,
         }
