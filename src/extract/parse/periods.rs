@@ -34,6 +34,9 @@ pub(crate) enum Period {
     Century { first: i32, cal: Calendar },
     /// The Gregorian century `offset` centuries from the DCT's (`القرن الماضي`).
     RelCentury(i32),
+    /// The year of `cal` `offset` years from the DCT's, named with its calendar
+    /// (`العام الهجري الحالي`, `السنة الهجرية القادمة`).
+    RelYear { cal: Calendar, offset: i32 },
     /// One day (or ten) of a period, counted in the period's calendar.
     Within { pick: Pick, of: Box<What> },
 }
@@ -100,13 +103,19 @@ impl Parser<'_> {
 
     /// Every period pattern at `i`, longest first.
     pub(super) fn period(&self, i: usize) -> Option<Expr> {
-        [self.season(i), self.decade(i), self.century(i), self.within(i)]
-            .into_iter()
-            .flatten()
-            .fold(None, |best: Option<Expr>, e| match &best {
-                Some(b) if b.end >= e.end => best,
-                _ => Some(e),
-            })
+        [
+            self.season(i),
+            self.decade(i),
+            self.century(i),
+            self.within(i),
+            self.calendar_year(i),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(None, |best: Option<Expr>, e| match &best {
+            Some(b) if b.end >= e.end => best,
+            _ => Some(e),
+        })
     }
 
     fn expr(start: usize, end: usize, p: Period, modifier: Option<Mod>) -> Expr {
@@ -425,6 +434,25 @@ impl Parser<'_> {
         ))
     }
 
+    /// [mod] `العام الهجري الحالي`, `مطلع العام الهجري القادم`, `السنة الهجرية
+    /// الماضية`: a lunar Hijri year counted from the DCT's.
+    fn calendar_year(&self, i: usize) -> Option<Expr> {
+        let (modifier, j) = self.edge(i);
+        let (_, k) = self.unit_at(j).filter(|(u, _)| *u == Unit::Year)?;
+        if self.lang != Lang::Ar || !self.word_at(j).is_some_and(|w| w.starts_with("ال")) {
+            return None;
+        }
+        if !self.word_at(k).is_some_and(|w| w == "الهجری" || w == "الهجریه") {
+            return None;
+        }
+        let (d, end) = self.dir(k + 1)?;
+        let p = Period::RelYear {
+            cal: Calendar::Hijri,
+            offset: d.offset(),
+        };
+        Some(Self::expr(i, end, p, modifier))
+    }
+
     // ---- one day of a period
 
     /// NTH (WEEKDAY | day) [of] PERIOD: `آخرین پنجشنبه سال`, `اولین جمعه ماه رمضان`,
@@ -610,6 +638,9 @@ impl Parser<'_> {
             take(e.what, e.end);
         }
         if let Some(e) = self.year_only(k).filter(|e| e.start <= k && e.modifier.is_none()) {
+            take(e.what, e.end);
+        }
+        if let Some(e) = self.calendar_year(k).filter(|e| e.modifier.is_none()) {
             take(e.what, e.end);
         }
         // the month or year alone is the current one: `سال`, `ماه`, `العام`, `الشهر`, `the month`

@@ -20,7 +20,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use crate::calendar::{self, Calendar};
 use crate::lexicon::Lang;
 
-use super::super::parse::{Expr, Part, Period, Pick, Season, What, YearRef};
+use super::super::parse::{Expr, Part, Period, Pick, Season, Unit, What, YearRef};
 use super::english::{part_range, part_value, pick_in, span};
 use super::{Anchor, Context, Grain, Resolved, expand_short_year, iso};
 
@@ -58,6 +58,7 @@ pub(super) fn resolve(p: &Period, dct: Option<NaiveDateTime>, lang: Lang, ctx: &
             decade(century * 100 + tens, g, Some(Anchor::Dct))
         }
         &Period::Century { first, cal } => century(first, cal, None),
+        &Period::RelYear { cal, offset } => super::rel_unit_in(a?, Unit::Year, offset, cal),
         &Period::RelCentury(offset) => century((a?.year().div_euclid(100) + offset) * 100, g, Some(Anchor::Dct)),
         Period::Within { pick, of } => {
             let inner = Expr {
