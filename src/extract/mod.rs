@@ -612,7 +612,9 @@ fn context_years(
 /// Offsets counted from the text (`two days later`, `اليوم التالي`, `دو هفته
 /// بعد`) count from the date of the mention before them: on this line or an
 /// earlier one (`last` carries it from line to line), or for
-/// [`parse::Base::Sentence`] close before it in the same sentence. Without one they name no date.
+/// [`parse::Base::Sentence`] a date written out close before it in the same
+/// sentence (`في عام 1948 … بعد عشر سنوات`; not `الشهر الماضي … بعد 33 عاما`,
+/// counted from something else). Without one they name no date.
 fn anchor_offsets(
     exprs: &[Expr],
     resolved: &mut [Option<Resolved>],
@@ -620,17 +622,18 @@ fn anchor_offsets(
     last: &mut Option<(NaiveDate, Grain)>,
     lang: Lang,
 ) {
-    let mut prev: Option<usize> = None;
+    // the last date written out on this line (not itself counted from the document date)
+    let mut written: Option<(usize, (NaiveDate, Grain))> = None;
     for k in 0..exprs.len() {
         if let What::Offset { n, unit, base, span } = exprs[k].what {
             let from = match base {
                 parse::Base::Text => *last,
-                parse::Base::Sentence => prev
-                    .filter(|&p| {
+                parse::Base::Sentence => written
+                    .filter(|&(p, _)| {
                         exprs[k].start - exprs[p].end <= SENTENCE_ANCHOR_TOKENS
                             && !sentence_ends(toks, exprs[p].end, exprs[k].start)
                     })
-                    .and(*last),
+                    .map(|(_, a)| a),
                 parse::Base::Dct => None,
             };
             if let Some((d, g)) = from {
@@ -640,9 +643,12 @@ fn anchor_offsets(
                 });
             }
         }
-        if let Some(a) = resolved[k].as_ref().and_then(resolve::text_anchor) {
+        let Some(r) = resolved[k].as_ref() else { continue };
+        if let Some(a) = resolve::text_anchor(r) {
             *last = Some(a);
-            prev = Some(k);
+            if !matches!(r.anchor, Some(Anchor::Dct | Anchor::Weekday)) {
+                written = Some((k, a));
+            }
         }
     }
 }

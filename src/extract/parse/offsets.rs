@@ -29,7 +29,7 @@ pub(crate) enum Base {
 }
 
 /// How many words from `بعد يومين` a future marker may stand.
-const FUTURE_WINDOW: usize = 5;
+const FUTURE_WINDOW: usize = 6;
 
 /// The largest count read as an offset (a larger number is a quantity).
 const MAX_COUNT: u32 = 999;
@@ -193,7 +193,9 @@ impl Parser<'_> {
             || self.tok(after).is_some_and(|t| t.text(self.buf) == "ونصف");
         // `عاما بعد عام`: year after year
         let repeated = i > 0 && self.count_unit(i - 1).is_some();
-        if self.tied_after(after) || and_half || repeated {
+        // `لم نكمل بعد شهرا`: `لم … بعد` is "not yet"
+        let not_yet = !back && (i.saturating_sub(3)..i).any(|k| self.is_word(k, "لم") || self.is_word(k, "لما"));
+        if self.tied_after(after) || and_half || repeated || not_yet {
             return None;
         }
         let base = if base == Base::Sentence && self.future_near(i, end) {
