@@ -23,6 +23,7 @@ use super::parse::{Expr, Parser, Unit, What};
 pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) -> Vec<Expr> {
     let exprs = weekday_dates(p, exprs);
     let exprs = attach_years(p, exprs, dct);
+    let exprs = future_years(p, exprs, dct);
     let exprs = ranges(p, exprs);
     let mut exprs = split_lists(p, exprs);
     // Expressions never overlap: where a rule grew one over the next, the first keeps its span.
@@ -34,6 +35,37 @@ pub(crate) fn compose(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDat
         }
         keep
     });
+    exprs
+}
+
+/// `ستقام الانتخابات في 20 مارس`, `۲۰ اسفند امضا خواهد شد`: a yearless day in a
+/// sentence in the future tense is its next occurrence from a month before the document date on.
+fn future_years(p: &Parser, mut exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) -> Vec<Expr> {
+    let Some(dct) = dct else { return exprs };
+    if p.lang() == Lang::En {
+        return exprs;
+    }
+    for e in &mut exprs {
+        if let What::Date {
+            cal,
+            year: year @ None,
+            rel_year: None,
+            month: Some(m),
+            day: Some(d),
+            half: None,
+            weekday: None,
+            ..
+        } = &mut e.what
+            && p.future_sentence(e.start, e.end)
+        {
+            let y = crate::calendar::from_date(*cal, dct).year;
+            // a day a few weeks back is still the one meant (an event under way, a clause in the past)
+            let floor = dct - chrono::Days::new(30);
+            let on_or_after =
+                |y: i32| crate::calendar::to_date(*cal, crate::calendar::Ymd::new(y, *m, *d)).is_ok_and(|x| x >= floor);
+            *year = [y, y + 1].into_iter().find(|&y| on_or_after(y));
+        }
+    }
     exprs
 }
 

@@ -7,6 +7,7 @@ mod extract_en;
 mod follow;
 mod grammar;
 mod grammar_compose;
+mod grammar_context;
 mod grammar_forms;
 mod holidays;
 mod hostile;

@@ -1,7 +1,7 @@
 //! Patterns for years, halves of a period, relative dates and weekdays.
 
 use crate::calendar::Calendar;
-use crate::lexicon::{Ambiguity, Dir, FrameWord, Gap, Kind, Lang};
+use crate::lexicon::{Ambiguity, Dir, FrameWord, Gap, Kind, Lang, TokKind};
 
 use super::super::Mod;
 use super::{Expr, Parser, Unit, What};
@@ -43,7 +43,10 @@ impl Parser<'_> {
         // or of the Solar Hijri ones in Persian (a count is seldom that round a number).
         if (by_in || by_mod) && self.lang != Lang::En {
             let (v, digits) = self.num(j)?;
-            let plausible = (1900..=2100).contains(&v) || (self.lang == Lang::Fa && (1300..=1450).contains(&v));
+            // an era mark makes any four-digit number a year (`في 1441 هـ`)
+            let plausible = (1900..=2100).contains(&v)
+                || (self.lang == Lang::Fa && (1300..=1450).contains(&v))
+                || self.era_at(j + 1).is_some();
             if digits != 4 || !plausible {
                 return None;
             }
@@ -64,8 +67,7 @@ impl Parser<'_> {
         let cal = match era {
             Some(c) => c,
             None if short => Calendar::Persian,
-            None if (1300..=1500).contains(&y) && matches!(self.lang, Lang::Fa) => Calendar::Persian,
-            None => Calendar::Gregorian,
+            None => super::unmarked_year_calendar(self.lang, y.unsigned_abs()),
         };
         if let Some((_, n)) = self.entry(end, Kind::SinceNow) {
             modifier = modifier.or(Some(Mod::After));
@@ -312,6 +314,17 @@ impl Parser<'_> {
         if (e.ambiguity == Ambiguity::NeedsDayOrYear && !framed) || !self.en_weekday_ok(j, end) {
             return None;
         }
+        // `روزهای جمعه`, `أيام الجمعة`, `شنبه‌ها`, `دوشنبه‌بازار`: every Friday, or a compound noun
+        let plural_frame = j > 0
+            && self.frame(j - 1, FrameWord::Day) == Some(j)
+            && matches!(self.toks[j - 1].text(self.buf), "روزهای" | "روزها" | "ایام");
+        if plural_frame
+            || self
+                .tok(end)
+                .is_some_and(|t| t.gap == Gap::Zwnj && t.kind == TokKind::Word)
+        {
+            return None;
+        }
         if !framed && self.names_a_thing(j, end) {
             return None;
         }
@@ -372,7 +385,7 @@ impl Parser<'_> {
     }
 
     /// Whether the sentence around tokens `start..end` has a future-tense marker.
-    pub(super) fn future_sentence(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn future_sentence(&self, start: usize, end: usize) -> bool {
         let boundary = |k: usize| self.is_punct(k, &['.', '؟', '?', '!', '؛', ';']);
         let mut k = start;
         while k > 0 && !boundary(k - 1) && self.toks[k].gap != Gap::Line && start - k < 40 {
