@@ -208,6 +208,73 @@ const EN_DURATION: &[Case] = &[
     ),
 ];
 
+/// More English lengths: ages are no durations, `-long` and `the past decade` are.
+const EN_DURATION_MORE: &[Case] = &[
+    (
+        "en no: an age",
+        "A 6-year-old boy was found.",
+        "2022-01-12",
+        "-",
+        "DURATION",
+    ),
+    (
+        "en day-long",
+        "The union held a day-long strike.",
+        "2022-01-12",
+        "P1D",
+        "DURATION",
+    ),
+    (
+        "en decades-long",
+        "It ended a decades-long feud.",
+        "2022-01-12",
+        "PXE",
+        "DURATION",
+    ),
+    (
+        "en the past decade",
+        "Rents doubled over the past decade.",
+        "2022-01-12",
+        "P10Y",
+        "DURATION",
+    ),
+    (
+        "en two more weeks",
+        "The talks need two more weeks.",
+        "2022-01-12",
+        "P2W",
+        "DURATION",
+    ),
+    (
+        "en a hundred years",
+        "The house stood for almost a hundred years.",
+        "2022-01-12",
+        "P100Y",
+        "DURATION",
+    ),
+    (
+        "en recent months",
+        "Sales slowed in recent months.",
+        "2022-01-12",
+        "PXM",
+        "DURATION",
+    ),
+    (
+        "en a few minutes",
+        "He spoke for a few minutes.",
+        "2022-01-12",
+        "PTXM",
+        "DURATION",
+    ),
+    (
+        "en the next couple of years",
+        "Prices may rise over the next couple of years.",
+        "2022-01-12",
+        "P2Y",
+        "DURATION",
+    ),
+];
+
 const EN_SET: &[Case] = &[
     (
         "en every Monday",
@@ -520,10 +587,10 @@ const EN_REF: &[Case] = &[
         "DATE",
     ),
     (
-        "en recent years",
-        "Costs have doubled in recent years.",
+        "en in future",
+        "Such claims will be checked in future.",
         "2022-01-12",
-        "PAST_REF",
+        "FUTURE_REF",
         "DATE",
     ),
     (
@@ -534,10 +601,10 @@ const EN_REF: &[Case] = &[
         "DATE",
     ),
     (
-        "en soon",
-        "The bridge will reopen soon.",
+        "en right now",
+        "Right now the roads are closed.",
         "2022-01-12",
-        "FUTURE_REF",
+        "PRESENT_REF",
         "DATE",
     ),
     (
@@ -1235,6 +1302,11 @@ const AR_TIME: &[Case] = &[
 #[test]
 fn english_durations() {
     check(EN_DURATION);
+}
+
+#[test]
+fn english_durations_more() {
+    check(EN_DURATION_MORE);
 }
 
 #[test]

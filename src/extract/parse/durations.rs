@@ -85,6 +85,12 @@ impl Parser<'_> {
         let (n, k) = if self.en_is(j, &["a"]) && self.en_is(j + 1, &["couple"]) && self.en_is(j + 2, &["of"]) {
             approx = true;
             (Some(2), j + 3)
+        } else if self.en_is(j, &["couple"])
+            && self.en_is(j + 1, &["of"])
+            && self.en_is(j.wrapping_sub(1), EN_QUALIFIERS)
+        {
+            approx = true;
+            (Some(2), j + 2)
         } else if self.en_is(j, &["a"]) && self.en_is(j + 1, &["few"]) {
             (None, j + 2)
         } else if matches!(self.tx_word(j), Some(Word::Some)) {
@@ -100,11 +106,22 @@ impl Parser<'_> {
                 v += u;
                 k = k2;
             }
+            // `a hundred years`, `two thousand years`
+            if self.en_is(k, &["hundred", "thousand"]) {
+                v *= if self.en_is(k, &["hundred"]) { 100 } else { 1000 };
+                k += 1;
+            }
             (Some(v), k)
         } else {
             return None;
         };
         let article = self.en_is(j, &["a", "an"]) && n == Some(1);
+        // `two more weeks`, `an additional year`
+        let k = if self.en_is(k, &["more", "additional", "further", "straight", "consecutive"]) {
+            k + 1
+        } else {
+            k
+        };
         // `5 1/2 hours`
         let half = n.is_some()
             && self.num(k).is_some_and(|(v, _)| v == 1)
@@ -118,6 +135,10 @@ impl Parser<'_> {
         };
         // `a second round`, `a day` (a recurrence after an amount): no durations
         if article && (plural || unit == DurUnit::Second) {
+            return None;
+        }
+        // `a 6-year-old boy`: an age
+        if hyphen && self.is_punct(k + 1, &['-']) && self.en_is(k + 2, &["old"]) {
             return None;
         }
         if n.is_none() && !plural {
@@ -152,7 +173,9 @@ impl Parser<'_> {
         if qualified {
             j += 1;
         }
-        let (n, unit, mut end, approx, half, adjective) = self.en_count_unit(j)?;
+        let Some((n, unit, mut end, approx, half, adjective)) = self.en_count_unit(j) else {
+            return self.en_unit_alone(i, j, det, qualified);
+        };
         if approx {
             modifier = Some(Mod::Approx);
         }
@@ -182,7 +205,40 @@ impl Parser<'_> {
         Some(e)
     }
 
-    /// Lengths with no count: `for years`, `coming weeks` (`PXW`), `decades-long`.
+    /// `the past decade`, `the next year` (one unit after a qualifier), `day-long`,
+    /// `decades-long`: a length with no count written.
+    fn en_unit_alone(&self, i: usize, j: usize, det: bool, qualified: bool) -> Option<Expr> {
+        let Some(Word::Unit { unit, plural }) = self.tx_word(j) else {
+            return None;
+        };
+        if qualified
+            && !plural
+            && unit != DurUnit::Quarter
+            && (det || matches!(unit, DurUnit::Decade | DurUnit::Century))
+        {
+            return Some(Self::unplaced(
+                i,
+                j + 1,
+                TimexType::Duration,
+                Grain::Duration,
+                unit.value(Some(1)),
+            ));
+        }
+        let k = self.en_hyphen(j + 1);
+        if !det && !qualified && k > j + 1 && self.en_is(k, &["long"]) {
+            let n = (!plural).then_some(1);
+            return Some(Self::unplaced(
+                j,
+                k + 1,
+                TimexType::Duration,
+                Grain::Duration,
+                unit.value(n),
+            ));
+        }
+        None
+    }
+
+    /// Lengths with no count: `for years`, `coming weeks` (`PXW`), `recent months`.
     fn en_vague_length(&self, i: usize) -> Option<Expr> {
         let (start, k) = if self.en_is(i, &["for"]) {
             (i + 1, i + 1)
@@ -190,6 +246,8 @@ impl Parser<'_> {
             (i, i + 1)
         } else if self.en_is(i, &["the"]) && self.en_is(i + 1, &["coming"]) {
             (i, i + 2)
+        } else if self.en_is(i, &["recent"]) {
+            (i, i + 1)
         } else {
             return None;
         };
@@ -293,7 +351,7 @@ impl Parser<'_> {
     }
 
     /// A reference with no days of its own: `now`, `currently`, `the past`,
-    /// `the future`, `recent years` (`PAST_REF`), `اکنون`, `الآن`, `حالياً`.
+    /// `the future`, `اکنون`, `الآن`, `حالياً`.
     pub(super) fn reference(&self, i: usize) -> Option<Expr> {
         let r = |end: usize, v: &str| Some(Self::unplaced(i, end, TimexType::Date, Grain::Vague, v.to_string()));
         if let Some(Word::Ref(v)) = self.tx_word(i) {
@@ -320,11 +378,6 @@ impl Parser<'_> {
             && !matches!(self.tx_word(k + 1), Some(Word::Unit { .. }))
         {
             return r(k + 1, "PAST_REF");
-        }
-        if self.en_is(k, &["recent"])
-            && let Some(Word::Unit { plural: true, .. }) = self.tx_word(k + 1)
-        {
-            return r(k + 2, "PAST_REF");
         }
         if self.en_is(k, &["these"]) && self.en_is(k + 1, &["days"]) && det == 0 {
             return r(k + 2, "PRESENT_REF");
