@@ -250,7 +250,7 @@ impl<'a> Parser<'a> {
                 Some(b) if (b.end, usize::MAX - b.start) >= (e.end, usize::MAX - e.start) => best,
                 _ => Some(e),
             })
-            .map(|e| self.en_tense(e))
+            .map(|e| self.time_after(self.en_tense(e)))
     }
 
     // ---- token helpers

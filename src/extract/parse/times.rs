@@ -32,33 +32,15 @@ const AR_HOURS: &[(&str, u8)] = &[
 ];
 
 impl Parser<'_> {
-    /// Words that begin a time of day and begin nothing else (`tonight`, `امشب`, `الساعة`).
-    pub(super) fn time_start_word(&self, i: usize) -> bool {
-        match self.lang {
-            Lang::En => self.en_is(
-                i,
-                &[
-                    "this", "last", "tonight", "later", "early", "late", "mid", "around", "at",
-                ],
-            ),
-            Lang::Fa => self.tx_is(i, &["امشب", "دیشب", "پریشب", "ساعت"]),
-            Lang::Ar => self.tx_is(i, &["الساعه", "اللیله", "لیله"]),
-            Lang::Ur => false,
-        }
-    }
-
-    /// A time of day at token `i`, with or without its day; after English
-    /// `in`/`on` at the word after it (`in Tuesday evening`).
+    /// A time of day at token `i` that begins with the time, or `this morning`;
+    /// after English `in`/`on` at the word after it. A day followed by its time
+    /// (`Friday morning`) is extended by [`Parser::time_after`] once the scan has read the day.
     pub(super) fn time_of_day(&self, i: usize) -> Option<Expr> {
         if self.lang == Lang::Ur {
             return None;
         }
-        let at = |k: usize| [self.time_then_day(k), self.day_then_time(k), self.en_this_part(k)];
-        let after_frame = if self.en_frame(i) {
-            at(i + 1)
-        } else {
-            [None, None, None]
-        };
+        let at = |k: usize| [self.time_then_day(k), self.en_this_part(k)];
+        let after_frame = if self.en_frame(i) { at(i + 1) } else { [None, None] };
         at(i)
             .into_iter()
             .chain(after_frame)
@@ -222,18 +204,6 @@ impl Parser<'_> {
     /// The day a time is on, written at `j`: a weekday, today/yesterday/tomorrow,
     /// or a full day (`Nov. 9`, `۱۲ دی`).
     fn time_day(&self, j: usize) -> Option<Expr> {
-        let day_like = |e: &Expr| match &e.what {
-            What::RelDay(_) | What::Weekday { .. } => true,
-            What::RelUnit { weekday, .. } => weekday.is_some(),
-            What::Date {
-                day: Some(_),
-                month: Some(_),
-                day_to: None,
-                time: None,
-                ..
-            } => true,
-            _ => false,
-        };
         [
             self.relative(j),
             self.weekday(j),
@@ -242,7 +212,7 @@ impl Parser<'_> {
         ]
         .into_iter()
         .flatten()
-        .filter(|e| e.start == j && day_like(e))
+        .filter(|e| e.start == j && is_one_day(&e.what))
         .fold(None, |best: Option<Expr>, e| match &best {
             Some(b) if b.end >= e.end => best,
             _ => Some(e),
@@ -329,40 +299,46 @@ impl Parser<'_> {
 
     /// `Friday morning`, `Saturday night`, `yesterday afternoon`, `Monday at 3 p.m.`,
     /// `امروز صبح`, `دیروز عصر`, `فردا شب`, `اليوم صباحاً`.
-    fn day_then_time(&self, i: usize) -> Option<Expr> {
-        let day = self.time_day(i)?;
-        let mut k = day.end;
+    /// The day expression `day` the scan found, with the time after it when one
+    /// follows (the day unchanged otherwise).
+    pub(super) fn time_after(&self, day: Expr) -> Expr {
+        if self.lang == Lang::Ur || !is_one_day(&day.what) {
+            return day;
+        }
+        let k = day.end;
         // the night frame already read: `پنجشنبه شب`
-        if self.lang == Lang::Fa && k > 0 && self.tx_is(k - 1, &["شب"]) {
+        if self.lang == Lang::Fa && k > 0 && self.tx_is(k - 1, &["شب"]) && matches!(day.what, What::Weekday { .. }) {
             let mut w = day;
             w.what = What::TimeOfDay {
                 at: TimeOfDay::Part(DayPart::Night),
                 day: Box::new(w.what),
             };
-            return Some(w);
+            return w;
         }
-        if self.en_is(k, &["at"]) || self.is_punct(k, &[',']) {
-            k += 1;
-        }
-        let (at, end) = match self.clock(k) {
-            // `Wednesday, noon Thursday`: after a comma only a time in digits
-            Some(_) if self.is_punct(k - 1, &[',']) && self.num(k).is_none() => return None,
-            Some((h, m, end)) => (TimeOfDay::Clock(h, m), end),
-            None if k == day.end => self.day_part(k)?,
-            None => return None,
-        };
-        if matches!(day.what, What::Weekday { .. }) && self.date_follows(end) {
-            return None;
-        }
-        Some(Expr {
-            start: i,
-            end,
-            what: What::TimeOfDay {
-                at,
-                day: Box::new(day.what),
+        match self.time_at(k) {
+            Some((at, end)) if !(matches!(day.what, What::Weekday { .. }) && self.date_follows(end)) => Expr {
+                start: day.start,
+                end,
+                what: What::TimeOfDay {
+                    at,
+                    day: Box::new(day.what),
+                },
+                modifier: day.modifier,
             },
-            modifier: None,
-        })
+            _ => day,
+        }
+    }
+
+    /// A time right after a day ending at `k`: `at 3 p.m.`, `, 10:00`, `morning`, `صباحاً`.
+    fn time_at(&self, k: usize) -> Option<(TimeOfDay, usize)> {
+        let j = if self.en_is(k, &["at"]) || self.is_punct(k, &[',']) { k + 1 } else { k };
+        match self.clock(j) {
+            // `Wednesday, noon Thursday`: after a comma only a time in digits
+            Some(_) if j > k && self.is_punct(k, &[',']) && self.num(j).is_none() => None,
+            Some((h, m, end)) => Some((TimeOfDay::Clock(h, m), end)),
+            None if j == k => self.day_part(k),
+            None => None,
+        }
     }
 
     /// `this morning`, `this evening`, `later this afternoon`, `last night`,
@@ -416,6 +392,23 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+}
+
+/// Whether `w` names one day a time can be on (a weekday, today, `Nov. 9`).
+fn is_one_day(w: &What) -> bool {
+    match w {
+        What::RelDay(_) | What::Weekday { .. } => true,
+        What::RelUnit { weekday, .. } => weekday.is_some(),
+        What::Date {
+            day: Some(_),
+            month: Some(_),
+            day_to: None,
+            time: None,
+            ..
+        } => true,
+        What::En(super::EnWhat::Tensed { date, .. }) => is_one_day(date),
+        _ => false,
     }
 }
 

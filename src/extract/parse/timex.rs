@@ -105,6 +105,9 @@ pub(crate) enum Word {
     Per(DurUnit),
     /// A word that is a reference by itself (`now`, `اکنون`): its value.
     Ref(&'static str),
+    /// A word that may begin a time of day and nothing else of ours (`at`,
+    /// `this`, `tonight`, `امشب`, `الليلة`).
+    Lead,
 }
 
 /// The English spellings of [`Word`]s. Left out because TimeBank news leaves
@@ -150,6 +153,17 @@ const EN: &[(&str, Word)] = &[
     ("monthly", Word::Per(DurUnit::Month)),
     ("annually", Word::Per(DurUnit::Year)),
     ("yearly", Word::Per(DurUnit::Year)),
+    ("this", Word::Lead),
+    ("last", Word::Lead),
+    ("tonight", Word::Lead),
+    ("tonite", Word::Lead),
+    ("later", Word::Lead),
+    ("early", Word::Lead),
+    ("late", Word::Lead),
+    ("mid", Word::Lead),
+    ("around", Word::Lead),
+    ("about", Word::Lead),
+    ("at", Word::Lead),
     ("now", Word::Ref("PRESENT_REF")),
     ("currently", Word::Ref("PRESENT_REF")),
     ("nowadays", Word::Ref("PRESENT_REF")),
@@ -199,6 +213,8 @@ const FA: &[(&str, Word)] = &[
     ("ماهیانه", Word::Per(DurUnit::Month)),
     ("سالانه", Word::Per(DurUnit::Year)),
     ("سالیانه", Word::Per(DurUnit::Year)),
+    ("امشب", Word::Lead),
+    ("دیشب", Word::Lead),
     ("اکنون", Word::Ref("PRESENT_REF")),
     ("اینک", Word::Ref("PRESENT_REF")),
     ("اخیرا", Word::Ref("PAST_REF")),
@@ -284,6 +300,7 @@ const AR: &[(&str, Word)] = &[
     ("اسبوعیا", Word::Per(DurUnit::Week)),
     ("شهریا", Word::Per(DurUnit::Month)),
     ("سنویا", Word::Per(DurUnit::Year)),
+    ("اللیله", Word::Lead),
     ("الان", Word::Ref("PRESENT_REF")),
     ("حالیا", Word::Ref("PRESENT_REF")),
     ("مستقبلا", Word::Ref("FUTURE_REF")),
@@ -295,12 +312,52 @@ const fn unit(unit: DurUnit, plural: bool) -> Word {
     Word::Unit { unit, plural }
 }
 
-type Table = foldhash::HashMap<String, Word>;
+/// One language's words, with a 1024-bit signature filter in front: most
+/// words of running text are rejected by one bit test, without hashing.
+struct Table {
+    sig: Box<[u64; 16]>,
+    words: foldhash::HashMap<String, Word>,
+}
+
+impl Table {
+    fn new(spellings: &[(&str, Word)]) -> Table {
+        let mut sig = Box::new([0u64; 16]);
+        let mut words = foldhash::HashMap::default();
+        for &(w, what) in spellings {
+            let f = fold(w);
+            let h = signature(f.as_bytes());
+            sig[h / 64] |= 1 << (h % 64);
+            words.insert(f, what);
+        }
+        Table { sig, words }
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> Option<Word> {
+        let h = signature(w.as_bytes());
+        if self.sig[h / 64] & (1 << (h % 64)) == 0 {
+            return None;
+        }
+        self.words.get(w).copied()
+    }
+}
+
+/// A hash of a word's first two bytes, last byte and length (Arabic-script
+/// letters share their first byte, so the second one counts too).
+#[inline]
+fn signature(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    let second = w.get(1).copied().unwrap_or(0) as usize;
+    ((w[0] as usize).wrapping_mul(31) ^ second.wrapping_mul(131) ^ (w[n - 1] as usize).wrapping_mul(7) ^ n.wrapping_mul(389))
+        & 1023
+}
 
 /// The folded spellings of each language's words: English, Persian, Arabic
 /// (a word of one is often another word in the next: Persian `شهر` is a city).
-static TABLES: LazyLock<[Table; 3]> =
-    LazyLock::new(|| [EN, FA, AR].map(|words| words.iter().map(|&(w, what)| (fold(w), what)).collect()));
+static TABLES: LazyLock<[Table; 3]> = LazyLock::new(|| [Table::new(EN), Table::new(FA), Table::new(AR)]);
 
 fn table(lang: Lang) -> Option<&'static Table> {
     let t = &*TABLES;
@@ -323,7 +380,7 @@ impl Parser<'_> {
         let w = t.text(self.buf);
         let table = table(self.lang)?;
         if let Some(x) = table.get(w) {
-            return Some(*x);
+            return Some(x);
         }
         if self.lang != Lang::Ar {
             return None;
@@ -334,7 +391,7 @@ impl Parser<'_> {
             .or_else(|| w.strip_prefix("وال"))
             .or_else(|| w.strip_prefix("لل"))
             .or_else(|| ["و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p)))?;
-        (rest.chars().count() >= 2).then(|| table.get(rest).copied()).flatten()
+        (rest.chars().count() >= 2).then(|| table.get(rest)).flatten()
     }
 
     /// Whether token `i` is the word `w` (as folded text).
@@ -345,14 +402,23 @@ impl Parser<'_> {
 
     /// Whether a TIMEX3 pattern may start at word `i` (the scan skips other words).
     pub(super) fn timex_may_start(&self, i: usize) -> bool {
-        if self.time_start_word(i) {
-            return true;
-        }
+        let all = self.types == Types::All;
         match self.tx_word(i) {
-            Some(Word::Part(_) | Word::Clock(_) | Word::Every | Word::Per(_)) => true,
-            Some(_) => self.types == Types::All,
-            None => self.types == Types::All && self.tx_start_word(i),
+            Some(Word::Part(_) | Word::Clock(_) | Word::Every) => true,
+            Some(Word::Lead) => all || self.lang != Lang::En || self.lead_ok(i),
+            // `ساعت ۱۰`, `الساعة الثامنة`: the clock word
+            Some(Word::Unit { unit: DurUnit::Hour, .. }) if self.lang != Lang::En => true,
+            Some(_) => all,
+            None => all && self.tx_start_word(i),
         }
+    }
+
+    /// Whether an English lead word at `i` is followed by what a time needs:
+    /// a number (`at 3`), a part of the day or a clock word (`this morning`, `at noon`), `night`.
+    fn lead_ok(&self, i: usize) -> bool {
+        self.num(i + 1).is_some()
+            || matches!(self.tx_word(i + 1), Some(Word::Part(_) | Word::Clock(_) | Word::Lead))
+            || self.tx_is(i + 1, &["night"])
     }
 
     /// Every TIMEX3 pattern that is not a date at token `i`, longest first
@@ -361,7 +427,7 @@ impl Parser<'_> {
     /// Monday` is never read as a Monday (the extractor drops them unless asked).
     pub(super) fn timex(&self, i: usize) -> Option<Expr> {
         if self.types != Types::All {
-            return self.set(i);
+            return matches!(self.tx_word(i), Some(Word::Every)).then(|| self.set(i)).flatten();
         }
         [self.set(i), self.duration(i), self.reference(i)]
             .into_iter()
