@@ -1424,3 +1424,29 @@ async fn ingest_stores_no_durations_or_sets() {
         .expect("mentions query");
     assert_eq!(rows, vec![("2022-01-12".to_string(), "day".to_string())]);
 }
+
+/// Times of day are reported by default too, in every language (English
+/// parts of the day only with every type: TimeBank dates `Friday morning` by its day).
+#[test]
+fn times_are_reported_by_default() {
+    let cases: &[(&str, Lang, &str)] = &[
+        ("صبح امروز زلزله آمد.", Lang::Fa, "2022-01-12TMO"),
+        ("نشست ساعت ۱۰ صبح روز شنبه برگزار شد.", Lang::Fa, "2022-01-08T10:00"),
+        ("شب گذشته حمله شد.", Lang::Fa, "2022-01-11TNI"),
+        ("وصل الوفد مساء أمس.", Lang::Ar, "2022-01-11TEV"),
+        ("بدأ الاقتراع الساعة 8 صباح الأحد.", Lang::Ar, "2022-01-09T08:00"),
+        ("The vote will close at 3 p.m. on Monday.", Lang::En, "2022-01-17T15:00"),
+    ];
+    for &(text, lang, want) in cases {
+        let got: Vec<(String, TimexType)> = mentions_in(text, "2022-01-12", Types::Placed, Some(lang))
+            .into_iter()
+            .map(|m| (m.value, m.timex))
+            .collect();
+        assert_eq!(got, vec![(want.to_string(), TimexType::Time)], "{text}");
+    }
+    let friday: Vec<String> = mentions_in("They met Friday morning.", "2022-01-12", Types::Placed, Some(Lang::En))
+        .into_iter()
+        .map(|m| m.value)
+        .collect();
+    assert_eq!(friday, vec!["2022-01-07".to_string()]);
+}

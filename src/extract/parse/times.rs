@@ -331,7 +331,11 @@ impl Parser<'_> {
 
     /// A time right after a day ending at `k`: `at 3 p.m.`, `, 10:00`, `morning`, `صباحاً`.
     fn time_at(&self, k: usize) -> Option<(TimeOfDay, usize)> {
-        let j = if self.en_is(k, &["at"]) || self.is_punct(k, &[',']) { k + 1 } else { k };
+        let j = if self.en_is(k, &["at"]) || self.is_punct(k, &[',']) {
+            k + 1
+        } else {
+            k
+        };
         match self.clock(j) {
             // `Wednesday, noon Thursday`: after a comma only a time in digits
             Some(_) if j > k && self.is_punct(k, &[',']) && self.num(j).is_none() => None,

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::{Grain, TimexType, Types};
-use crate::lexicon::{Lang, TokKind, fold};
+use crate::lexicon::{Kind, Lang, TokKind, fold};
 
 use super::{Expr, Parser};
 
@@ -351,13 +351,57 @@ fn signature(w: &[u8]) -> usize {
         return 0;
     }
     let second = w.get(1).copied().unwrap_or(0) as usize;
-    ((w[0] as usize).wrapping_mul(31) ^ second.wrapping_mul(131) ^ (w[n - 1] as usize).wrapping_mul(7) ^ n.wrapping_mul(389))
+    ((w[0] as usize).wrapping_mul(31)
+        ^ second.wrapping_mul(131)
+        ^ (w[n - 1] as usize).wrapping_mul(7)
+        ^ n.wrapping_mul(389))
         & 1023
 }
 
 /// The folded spellings of each language's words: English, Persian, Arabic
 /// (a word of one is often another word in the next: Persian `شهر` is a city).
 static TABLES: LazyLock<[Table; 3]> = LazyLock::new(|| [Table::new(EN), Table::new(FA), Table::new(AR)]);
+
+/// The words that may begin a time of day or a recurrence as written (Arabic
+/// with its article: `الساعة`, `الظهر`): all the scan asks of the words of a
+/// text when only dates and times are read.
+static STARTS: LazyLock<[Table; 3]> = LazyLock::new(|| {
+    let starts = |words: &[(&'static str, Word)]| -> Vec<(&'static str, Word)> {
+        words.iter().copied().filter(|(_, w)| starts_time(*w)).collect()
+    };
+    let ar_articled: Vec<(&str, Word)> = ["الساعه", "الصباح", "المساء", "الظهر", "الفجر", "اللیله"]
+        .iter()
+        .map(|w| (*w, Word::Lead))
+        .collect();
+    let mut ar = starts(AR);
+    ar.extend(ar_articled);
+    [Table::new(&starts(EN)), Table::new(&starts(FA)), Table::new(&ar)]
+});
+
+/// Whether a word may begin a time (or, `every`, a recurrence) by itself.
+fn starts_time(w: Word) -> bool {
+    matches!(
+        w,
+        Word::Part(_)
+            | Word::Clock(_)
+            | Word::Every
+            | Word::Lead
+            | Word::Unit {
+                unit: DurUnit::Hour,
+                plural: false
+            }
+    )
+}
+
+fn start_table(lang: Lang) -> Option<&'static Table> {
+    let t = &*STARTS;
+    match lang {
+        Lang::En => Some(&t[0]),
+        Lang::Fa => Some(&t[1]),
+        Lang::Ar => Some(&t[2]),
+        Lang::Ur => None,
+    }
+}
 
 fn table(lang: Lang) -> Option<&'static Table> {
     let t = &*TABLES;
@@ -403,14 +447,40 @@ impl Parser<'_> {
     /// Whether a TIMEX3 pattern may start at word `i` (the scan skips other words).
     pub(super) fn timex_may_start(&self, i: usize) -> bool {
         let all = self.types == Types::All;
+        if !all {
+            let Some(t) = self.tok(i) else { return false };
+            return match start_table(self.lang).and_then(|s| s.get(t.text(self.buf))) {
+                Some(Word::Lead) if self.lang == Lang::En => self.lead_ok(i),
+                Some(Word::Lead) => true,
+                // the clock word before its hour: `ساعت ۱۰`, `الساعة الثامنة`
+                Some(Word::Unit { .. }) => {
+                    self.lang != Lang::En && (self.num(i + 1).is_some() || self.lang == Lang::Ar)
+                }
+                // `every Monday`, `كل يوم اثنين`: only before a weekday is there a date to keep out
+                Some(Word::Every) => self.day_word_near(i + 1, Kind::Weekday),
+                Some(_) => [Kind::Weekday, Kind::RelDay, Kind::Dir]
+                    .iter()
+                    .any(|&k| self.day_word_near(i + 1, k)),
+                None => false,
+            };
+        }
         match self.tx_word(i) {
             Some(Word::Part(_) | Word::Clock(_) | Word::Every) => true,
             Some(Word::Lead) => all || self.lang != Lang::En || self.lead_ok(i),
             // `ساعت ۱۰`, `الساعة الثامنة`: the clock word
-            Some(Word::Unit { unit: DurUnit::Hour, .. }) if self.lang != Lang::En => true,
+            Some(Word::Unit {
+                unit: DurUnit::Hour, ..
+            }) if self.lang != Lang::En => true,
             Some(_) => all,
             None => all && self.tx_start_word(i),
         }
+    }
+
+    /// Whether a `kind` word (a weekday, today) is at `k`, or at `k + 1` after
+    /// a day word (`روز`, `يوم`) or a number (`صبح ۱۲ دی`: a date follows).
+    fn day_word_near(&self, k: usize, kind: Kind) -> bool {
+        let has = |k: usize| self.hits.get(k).is_some_and(|h| h.iter().any(|e| e.kind == kind));
+        has(k) || self.num(k).is_some() || (self.tx_is(k, &["روز", "یوم"]) && has(k + 1))
     }
 
     /// Whether an English lead word at `i` is followed by what a time needs:
@@ -427,7 +497,9 @@ impl Parser<'_> {
     /// Monday` is never read as a Monday (the extractor drops them unless asked).
     pub(super) fn timex(&self, i: usize) -> Option<Expr> {
         if self.types != Types::All {
-            return matches!(self.tx_word(i), Some(Word::Every)).then(|| self.set(i)).flatten();
+            return matches!(self.tx_word(i), Some(Word::Every))
+                .then(|| self.set(i))
+                .flatten();
         }
         [self.set(i), self.duration(i), self.reference(i)]
             .into_iter()
