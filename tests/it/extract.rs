@@ -326,10 +326,10 @@ const CASES: &[Case] = &[
         want: &[("14 فبراير 2022 19:09", "2022-02-14T19:09")],
     },
     Case {
-        name: "ar numeric day first",
+        name: "ar numeric day first, in the morning (a TIME)",
         text: "صدر البيان 12/01/2022 صباحا.",
         dct: "2022-01-13",
-        want: &[("12/01/2022", "2022-01-12")],
+        want: &[("12/01/2022 صباحا", "2022-01-12TMO")],
     },
     // --- English and Urdu
     Case {
