@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use super::error::{Body, DateProblem, StrictQuery, parse_json, utf8};
+use super::error::{Body, StrictQuery, parse_json, utf8};
 use super::events::{NoParams, parse_id};
 use super::{ApiError, AppState};
 use crate::extract::Mention;
@@ -92,20 +92,6 @@ pub fn lang_of(field: &str, s: Option<&str>) -> Result<Option<Lang>, ApiError> {
     }
 }
 
-/// A 400 for a date member that cannot be read, naming the member (with
-/// its request part, `line 3: published_at`) and the text sent.
-fn unreadable(at: &str, member: &str, input: &str, expected: &str) -> ApiError {
-    ApiError::BadDate(Box::new(DateProblem {
-        parameter: member.to_string(),
-        input: input.to_string(),
-        field: None,
-        value: None,
-        min: None,
-        max: None,
-        detail: format!("{at}{member}: could not read a date in {input:?}; expected {expected}"),
-    }))
-}
-
 impl DocumentIn {
     /// Validates into a store document; `at` names the request part in errors.
     ///
@@ -123,7 +109,7 @@ impl DocumentIn {
         let lang = lang_of(&format!("{at}lang"), self.lang.as_deref())?;
         let published = match self.published_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(p) => Some(input::published(p).ok_or_else(|| {
-                unreadable(
+                ApiError::unreadable_date(
                     at,
                     "published_at",
                     p,
@@ -135,7 +121,7 @@ impl DocumentIn {
         let dct = match self.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(
                 crate::extract::parse_dct(s)
-                    .ok_or_else(|| unreadable(at, "dct", s, "a date (2022-01-24) or date-time (2022-01-24T12:12)"))?,
+                    .ok_or_else(|| ApiError::unreadable_date(at, "dct", s, crate::store::DCT_FORMS))?,
             ),
             None => published,
         };

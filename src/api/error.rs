@@ -143,6 +143,20 @@ impl ApiError {
         ApiError::Internal(err.into())
     }
 
+    /// A 400 for a date member that cannot be read, naming the member (after
+    /// `at`, the request part: `line 3: `) and the text sent.
+    pub fn unreadable_date(at: &str, member: &str, input: &str, expected: &str) -> Self {
+        ApiError::BadDate(Box::new(DateProblem {
+            parameter: member.to_string(),
+            input: input.to_string(),
+            field: None,
+            value: None,
+            min: None,
+            max: None,
+            detail: format!("{at}{member}: could not read a date in {input:?}; expected {expected}"),
+        }))
+    }
+
     /// Turns a failed day parse of request member `parameter` into a 400 that
     /// names the parameter and, for an impossible date, the field and its range.
     pub fn from_parse_day(parameter: &str, input: &str, err: ParseDayError) -> Self {

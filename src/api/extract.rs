@@ -53,7 +53,10 @@ pub async fn extract_text(
 ) -> Result<Response, ApiError> {
     let lang = lang_of("lang", body.lang.as_deref())?;
     let dct = match body.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => Some(crate::store::parse_dct(s)?),
+        Some(s) => Some(
+            crate::extract::parse_dct(s)
+                .ok_or_else(|| ApiError::unreadable_date("", "dct", s, crate::store::DCT_FORMS))?,
+        ),
         None => None,
     };
     let opts = Options {

@@ -438,6 +438,9 @@ async fn run_store_tasks(pool: &SqlitePool) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// What a DCT may look like, for messages about one that cannot be read.
+pub const DCT_FORMS: &str = "a date (2022-01-24) or date-time (2022-01-24T12:12)";
+
 /// Reads a DCT given as `2022-01-24`, `2022-01-24T12:12[:ss]`, or an RFC 3339
 /// time (`2021-12-06T11:20:00+03:30`; the local wall time is kept).
 ///
@@ -447,7 +450,7 @@ pub fn parse_dct(s: &str) -> Result<NaiveDateTime, StoreError> {
     crate::extract::parse_dct(s).ok_or_else(|| StoreError::InvalidDocument {
         field: "dct",
         input: s.trim().to_string(),
-        expected: "a date (2022-01-24) or date-time (2022-01-24T12:12)",
+        expected: DCT_FORMS,
     })
 }
 

@@ -863,6 +863,13 @@ async fn extract_says_which_document_date_it_resolved_against() {
     assert_eq!(x["dct"], "2022-03-10T00:00:00", "a given DCT beats the dateline: {x}");
     assert_eq!(x["mentions"][1]["value"], "2022-03-09", "{x}");
 
+    let x = extract(json!({"text": dateline, "dct": "3/3/22"})).await;
+    assert_eq!(
+        (x["status"].as_i64(), &x["parameter"], &x["input"]),
+        (Some(400), &json!("dct"), &json!("3/3/22")),
+        "{x}"
+    );
+
     let x = extract(json!({"text": "The ferry resumed service yesterday."})).await;
     assert!(x["dct"].is_null(), "{x}");
     assert_eq!(x["mentions"].as_array().map(Vec::len), Some(0), "{x}");
