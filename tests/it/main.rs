@@ -9,6 +9,7 @@ mod grammar;
 mod grammar_compose;
 mod grammar_context;
 mod grammar_forms;
+mod grammar_precision;
 mod holidays;
 mod hostile;
 mod inputs;

@@ -319,6 +319,16 @@ impl Parser<'_> {
             j = k;
         }
         let mh = self.month(j)?;
+        // `32 مارس 2021`, `۰ فروردین`: a number no day can be is not left out to leave the month
+        if j == i
+            && i > 0
+            && self.same_line(i)
+            && self
+                .num(i - 1)
+                .is_some_and(|(v, digits)| digits <= 2 && !(1..=31).contains(&v))
+        {
+            return None;
+        }
         let start = if modifier.is_some() || explicit_month { i } else { j };
         let mut end = mh.end;
         let mut month_after = false;

@@ -298,9 +298,13 @@ impl Parser<'_> {
         let named = self.tok(end).is_some_and(|t| t.capital) && self.en_is(end, WEEKDAY_NAMES);
         let epithet = self.en_is(
             i.wrapping_sub(1),
-            &["bloody", "black", "super", "good", "holy", "ash", "palm", "easter"],
+            &[
+                "bloody", "black", "super", "good", "holy", "ash", "palm", "easter", "man", "girl",
+            ],
         );
-        !(named || epithet)
+        // `Friday prayers`, `a Friday sermon`: the weekly prayer, not a day
+        let prayer = self.en_is(end, &["prayer", "prayers", "sermon", "sermons"]);
+        !(named || epithet || prayer)
     }
 
     // ---- pieces
