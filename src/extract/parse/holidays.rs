@@ -139,6 +139,12 @@ impl Parser<'_> {
     }
 
     /// A holiday: [last|next|this] [nth day of] [frame] NAME [week] [year | relative year | direction].
+    ///
+    /// A lunar holiday in Persian text carries [`Mod::Approx`]: its day is the
+    /// Umm al-Qura one, and Iran's official lunar calendar, which follows
+    /// sighting, can be a day off it. Arabic and English text get the Umm
+    /// al-Qura day as it is (the day Saudi outlets state; a Moroccan or Omani
+    /// Eid may be a day later).
     pub(super) fn holiday(&self, i: usize) -> Option<Expr> {
         let table = Table::get();
         let mut j = i;
