@@ -101,8 +101,39 @@ impl Parser<'_> {
             .map(|t| t.text(self.buf))
     }
 
+    /// Whether a period pattern may start at `i`: a cheap look at the first
+    /// word's lexicon kinds, so most tokens cost one scan of their few entries.
+    fn period_may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokKind::Num { .. } => self.lang == Lang::En,
+            TokKind::Punct(_) => false,
+            TokKind::Word => {
+                self.hits[i].iter().any(|e| {
+                    matches!(
+                        e.kind,
+                        Kind::Season
+                            | Kind::Nth
+                            | Kind::Decade
+                            | Kind::Century
+                            | Kind::Mod
+                            | Kind::Weekday
+                            | Kind::Unit
+                            | Kind::Dir
+                    )
+                }) || self.word_at(i) == Some("الیوم")
+                    || (self.lang == Lang::En
+                        && (self.en_is(i, &["the", "twenty", "early", "mid", "late"])
+                            || self.word_at(i).is_some_and(|w| EN_ORDINALS.contains(&w))))
+            }
+        }
+    }
+
     /// Every period pattern at `i`, longest first.
     pub(super) fn period(&self, i: usize) -> Option<Expr> {
+        if !self.period_may_start(i) {
+            return None;
+        }
         [
             self.season(i),
             self.decade(i),
@@ -669,6 +700,9 @@ impl Parser<'_> {
     /// month`: an edge of the current (or a counted) week or month. Arabic
     /// `عطلة نهاية الأسبوع` is the weekend, not a date.
     pub(super) fn week_edge(&self, i: usize) -> Option<Expr> {
+        if self.toks[i].kind != TokKind::Word {
+            return None;
+        }
         let (Some(m), j) = self.edge(i) else { return None };
         if self.lang == Lang::En {
             let k = if self.en_is(j, &["the"]) { j + 1 } else { j };
