@@ -10,7 +10,7 @@ use super::documents::lang_of;
 use super::error::{JsonBody, StrictQuery};
 use super::events::NoParams;
 use super::{ApiError, AppState};
-use crate::extract::{Mention, Options, extract};
+use crate::extract::{Mention, Options, Types, extract};
 
 /// Routes owned by this module.
 pub fn routes() -> Router<AppState> {
@@ -27,6 +27,26 @@ pub struct ExtractIn {
     pub dct: Option<String>,
     /// fa, ar, en, ur or auto.
     pub lang: Option<String>,
+    /// Which TIMEX3 types: `dates` (the default: DATE and TIME naming days) or
+    /// `all` (also DURATION, SET and references such as `PRESENT_REF`).
+    pub types: Option<TypesIn>,
+}
+
+/// The TIMEX3 types asked for, as `tarikh extract --types` names them.
+#[derive(Copy, Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TypesIn {
+    Dates,
+    All,
+}
+
+impl From<TypesIn> for Types {
+    fn from(t: TypesIn) -> Self {
+        match t {
+            TypesIn::Dates => Types::Placed,
+            TypesIn::All => Types::All,
+        }
+    }
 }
 
 /// The mentions found.
@@ -62,7 +82,7 @@ pub async fn extract_text(
     let opts = Options {
         dct,
         lang,
-        ..Options::default()
+        types: body.types.map_or(Types::Placed, Types::from),
     };
     // Extraction is CPU-bound; keep it off the async workers.
     let text = body.text;

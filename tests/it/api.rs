@@ -661,6 +661,38 @@ async fn convert_extract_health_openapi_page() {
     assert_eq!(r.status(), StatusCode::OK);
     let x: Value = r.json().await.unwrap();
     assert_eq!(x["mentions"][0]["value"], "2022-01-12");
+    assert_eq!(x["mentions"][0]["type"], "DATE");
+    // every TIMEX3 type on request; an unknown one is a 400
+    let text = "The talks lasted three years and resumed on 12 January 2022.";
+    for (types, want) in [
+        (json!(null), vec!["2022-01-12"]),
+        (json!("all"), vec!["P3Y", "2022-01-12"]),
+    ] {
+        let r = h
+            .http
+            .post(h.url("/api/extract"))
+            .json(&json!({"text": text, "lang": "en", "dct": "2022-01-13", "types": types}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let x: Value = r.json().await.unwrap();
+        let got: Vec<&str> = x["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, want, "types {types}");
+    }
+    let bad = h
+        .http
+        .post(h.url("/api/extract"))
+        .json(&json!({"text": text, "types": "durations"}))
+        .send()
+        .await
+        .unwrap();
+    problem(bad, StatusCode::BAD_REQUEST).await;
     let n = h.get_json("/api/sql?q=SELECT%20count(*)%20FROM%20documents").await;
     assert_eq!(n["rows"][0][0], 0, "extract stores nothing");
 
