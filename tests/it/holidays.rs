@@ -122,6 +122,13 @@ const FA: &[Case] = &[
         &[("عید غدیر", "2022-07-17")],
     ),
     (
+        "fa ashura after tasua in a list",
+        Lang::Fa,
+        "مراسم تاسوعا و عاشورا در شهر برگزار شد.",
+        "2021-08-10",
+        &[("تاسوعا", "2021-08-17"), ("عاشورا", "2021-08-18")],
+    ),
+    (
         "fa christmas in Persian",
         Lang::Fa,
         "کلیساهای تهران برای کریسمس آماده می‌شوند.",
@@ -350,6 +357,20 @@ const EN: &[Case] = &[
         "Prayers for Eid al-Fitr 2023 drew large crowds.",
         "2023-05-01",
         &[("Eid al-Fitr 2023", "2023-04-21")],
+    ),
+    (
+        "en eid al-fitr with a Hijri year",
+        Lang::En,
+        "The moon sighting committee announced the date of Eid al-Fitr 1444.",
+        "2023-04-15",
+        &[("Eid al-Fitr 1444", "2023-04-21")],
+    ),
+    (
+        "en nowruz with a Solar Hijri year",
+        Lang::En,
+        "Tehran's markets were busy before Nowruz 1401 began.",
+        "2022-03-10",
+        &[("Nowruz 1401", "2022-03-21")],
     ),
     (
         "en eid al-adha in a future-tense sentence",

@@ -232,11 +232,25 @@ impl Parser<'_> {
             year = Some(y);
             end = k;
         }
-        if needs_context && !framed && nth_day.is_none() && year.is_none() {
+        if needs_context && !framed && nth_day.is_none() && year.is_none() && !self.after_holiday_and(i) {
             return None;
         }
-        let year = year.unwrap_or_else(|| self.holiday_tense(i, end));
-        let lunar = table.holidays[holiday].rule.calendar() == RuleCalendar::Hijri;
+        let rule_cal = table.holidays[holiday].rule.calendar();
+        let mut year = year.unwrap_or_else(|| self.holiday_tense(i, end));
+        // `Eid al-Fitr 1444`, `Nowruz 1401`: in English a year no Gregorian news
+        // dates a feast by is the year of the feast's own calendar
+        if let HolidayYear::Written {
+            cal: cal @ Calendar::Gregorian,
+            year: y,
+            ..
+        } = &mut year
+            && self.lang == Lang::En
+            && (1300..=1500).contains(y)
+            && let Some(own @ (Calendar::Hijri | Calendar::Persian)) = rule_cal.calendar()
+        {
+            *cal = own;
+        }
+        let lunar = rule_cal == RuleCalendar::Hijri;
         Some(Expr {
             start: i,
             end,
@@ -248,6 +262,15 @@ impl Parser<'_> {
             }),
             modifier: (lunar && self.lang == Lang::Fa).then_some(Mod::Approx),
         })
+    }
+
+    /// Whether `HOLIDAY و` stands before token `i` (`تاسوعا و عاشورا`): a list of
+    /// holidays makes a name with other senses one of them.
+    fn after_holiday_and(&self, i: usize) -> bool {
+        if i < 2 || self.conj(i - 1, crate::lexicon::Conj::And) != Some(i) {
+            return false;
+        }
+        (i.saturating_sub(6)..i - 1).any(|k| self.holiday_name(k, false).is_some_and(|(_, _, end)| end == i - 1))
     }
 
     /// The occurrence a yearless holiday means in its sentence's tense.
