@@ -260,7 +260,14 @@ impl Parser<'_> {
         };
         // `at` is kept only before a clock time
         let start = if j > i && modifier.is_none() && !clock { j } else { i };
-        let day = self.tense_from(day, start, end);
+        let mut day = self.tense_from(day, start, end);
+        // Persian `شب جمعه` is the night before Friday: Thursday night
+        if self.lang == Lang::Fa
+            && self.tx_is(j, &["شب"])
+            && let What::Weekday { weekday, dir: None, .. } = &mut day
+        {
+            *weekday = weekday.pred();
+        }
         Some(Expr {
             start,
             end,
