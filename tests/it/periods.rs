@@ -734,6 +734,18 @@ const DAYS_FA: &[Case] = &[
         "fa the last days are an edge, not one day",
         "در آخرین روزهای سال خرید زیاد است.",
         "2021-12-10",
+        &[("آخرین روزهای سال", "2021-03-21/2022-03-20 END")],
+    ),
+    (
+        "fa the closing days of a month",
+        "روزهای پایانی اسفند بازار گل شلوغ است.",
+        "2021-12-10",
+        &[("روزهای پایانی اسفند", "2022-02-20/2022-03-20 END")],
+    ),
+    (
+        "fa the first days of a war are no period",
+        "در نخستین روزهای جنگ شهر خالی شد.",
+        "2021-12-10",
         &[],
     ),
     (
@@ -866,6 +878,18 @@ const DAYS_AR: &[Case] = &[
         &[("مطلع العام الهجري القادم", "2015-10-14/2016-10-01 START")],
     ),
     (
+        "ar the first days of Ramadan carry START",
+        "تزدحم الأسواق في الأيام الأولى من شهر رمضان.",
+        "2021-12-10",
+        &[("الأيام الأولى من شهر رمضان", "2022-04-02/2022-05-01 START")],
+    ),
+    (
+        "ar the last days of the year carry END",
+        "ترتفع المبيعات في الأيام الأخيرة من العام.",
+        "2021-12-10",
+        &[("الأيام الأخيرة من العام", "2021 END")],
+    ),
+    (
         "ar the weekend holiday is no date",
         "يسافر كثيرون خلال عطلة نهاية الأسبوع.",
         "2021-12-10",
@@ -963,6 +987,12 @@ const DAYS_EN: &[Case] = &[
         "Results come out in the middle of next month.",
         "2021-12-10",
         &[("the middle of next month", "2022-01 MID")],
+    ),
+    (
+        "en the last days of a month carry END",
+        "The deal was signed in the last days of June.",
+        "2021-12-10",
+        &[("the last days of June", "2021-06 END")],
     ),
     (
         "en the first day of a trial is no date",

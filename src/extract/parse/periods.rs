@@ -121,7 +121,7 @@ impl Parser<'_> {
                             | Kind::Unit
                             | Kind::Dir
                     )
-                }) || self.word_at(i) == Some("الیوم")
+                }) || self.word_at(i).is_some_and(|w| w == "الیوم" || w == "روزهای")
                     || (self.lang == Lang::En
                         && (self.en_is(i, &["the", "twenty", "early", "mid", "late"])
                             || self.word_at(i).is_some_and(|w| EN_ORDINALS.contains(&w))))
@@ -140,6 +140,7 @@ impl Parser<'_> {
             self.century(i),
             self.within(i),
             self.calendar_year(i),
+            self.edge_days(i),
         ]
         .into_iter()
         .flatten()
@@ -482,6 +483,61 @@ impl Parser<'_> {
             offset: d.offset(),
         };
         Some(Self::expr(i, end, p, modifier))
+    }
+
+    /// `آخرین روزهای سال`, `روزهای پایانی اسفند`, `نخستین روزهای ماه رمضان`,
+    /// `الأيام الأخيرة من العام`, `الأيام الأولى من شهر رمضان`, `the last days of
+    /// June`: the first or last days of a period, its START or END.
+    fn edge_days(&self, i: usize) -> Option<Expr> {
+        let edge = |first: bool| if first { Mod::Start } else { Mod::End };
+        let (m, k) = match self.lang {
+            Lang::Fa => {
+                if let Some((n, k)) = self.typed(i, Kind::Nth, |v| match v {
+                    Value::Nth(n @ (1 | -1)) => Some(n),
+                    _ => None,
+                }) {
+                    (self.word_at(k) == Some("روزهای")).then_some((edge(n == 1), k + 1))?
+                } else if self.word_at(i) == Some("روزهای") {
+                    let first = match self.word_at(i + 1)? {
+                        "پایانی" | "آخر" => false,
+                        "آغازین" | "نخست" | "نخستین" | "اول" => true,
+                        _ => return None,
+                    };
+                    (edge(first), i + 2)
+                } else {
+                    return None;
+                }
+            }
+            Lang::Ar => {
+                if self.word_at(i) != Some("الایام") {
+                    return None;
+                }
+                let (n, k) = self.typed(i, Kind::Nth, |v| match v {
+                    Value::Nth(n @ (1 | -1)) => Some(n),
+                    _ => None,
+                })?;
+                (edge(n == 1), self.frame(k, FrameWord::Of)?)
+            }
+            _ => {
+                let j = if self.en_is(i, &["the"]) { i + 1 } else { i };
+                let first = match self.word_at(j)? {
+                    "first" => true,
+                    "last" | "final" => false,
+                    _ => return None,
+                };
+                if !(self.en_is(j + 1, &["days"]) && self.en_is(j + 2, &["of"])) {
+                    return None;
+                }
+                (edge(first), j + 3)
+            }
+        };
+        let (of, end) = self.period_of(k, false)?;
+        Some(Expr {
+            start: i,
+            end,
+            what: of,
+            modifier: Some(m),
+        })
     }
 
     // ---- one day of a period
