@@ -208,7 +208,12 @@ impl<'a> Parser<'a> {
         match self.toks[i].kind {
             TokKind::Num { .. } => true,
             TokKind::Word => {
-                self.hits[i].iter().any(Entry::can_start)
+                // a number word (`دو`, `نه`: also "two" and "no") starts something only
+                // before another lexicon word (`دو ماه`, `ثلاثة أيام`, `بیست و پنج`)
+                let before_word = || self.hits.get(i + 1).is_some_and(|h| !h.is_empty());
+                self.hits[i]
+                    .iter()
+                    .any(|e| e.can_start() && (e.kind != Kind::NumWord || before_word()))
                     || self.en_frame(i)
                     || self.en_may_start(i)
                     || self.timex_may_start(i)
