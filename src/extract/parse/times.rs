@@ -39,6 +39,11 @@ impl Parser<'_> {
         if self.lang == Lang::Ur {
             return None;
         }
+        // a time begins with a number, a word of ours or a modifier (`mid afternoon`)
+        let could = |k: usize| self.num(k).is_some() || self.tx_word(k).is_some() || self.entry(k, Kind::Mod).is_some();
+        if !(could(i) || (self.en_frame(i) && could(i + 1))) {
+            return None;
+        }
         let at = |k: usize| [self.time_then_day(k), self.en_this_part(k)];
         let after_frame = if self.en_frame(i) { at(i + 1) } else { [None, None] };
         at(i)
