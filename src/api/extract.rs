@@ -36,7 +36,9 @@ pub struct ExtractIn {
 #[derive(Copy, Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum TypesIn {
+    /// DATE and TIME expressions that name days: what the timeline places.
     Dates,
+    /// Every TIMEX3 type: also DURATION, SET and vague references.
     All,
 }
 

@@ -28,6 +28,7 @@ use super::{Calendar, Ymd};
 /// The calendar a rule counts its years, months and days in.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RuleCalendar {
+    /// Gregorian.
     Gregorian,
     /// The Julian calendar (Orthodox fixed feasts).
     Julian,
@@ -63,7 +64,12 @@ pub enum Church {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DaySpec {
     /// A day number, or days `from..=to`.
-    Days { from: u8, to: u8 },
+    Days {
+        /// First day of the month.
+        from: u8,
+        /// Last day, inclusive (`from` for a one-day holiday).
+        to: u8,
+    },
     /// The `n`th (1–5) weekday of the month.
     Nth(u8, Weekday),
     /// The last weekday of the month.
@@ -75,13 +81,22 @@ pub enum DaySpec {
 pub enum Rule {
     /// A day of a month in `cal`, moved by `offset` days.
     Month {
+        /// The calendar of `month` and `day`.
         cal: RuleCalendar,
+        /// The month, 1–12.
         month: u8,
+        /// Which day or days of it.
         day: DaySpec,
+        /// Days to move the result by (the eve of a feast is -1).
         offset: i32,
     },
     /// `offset` days from Easter Sunday.
-    Easter { church: Church, offset: i32 },
+    Easter {
+        /// Whose computus.
+        church: Church,
+        /// Days from Easter Sunday (Good Friday is -2).
+        offset: i32,
+    },
 }
 
 /// Why a rule could not be read (a bug in the data file naming it).

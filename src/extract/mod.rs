@@ -19,12 +19,19 @@ use resolve::Resolved;
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grain {
+    /// One day (`2022-01-12`).
     Day,
+    /// A month (`2022-01`).
     Month,
+    /// A year (`2022`).
     Year,
+    /// A decade (`199` for the 1990s).
     Decade,
+    /// An ISO week (`2021-W50`).
     Week,
+    /// A day with a time (`2022-02-01T12:12`).
     Datetime,
+    /// A range of days (`2022-01-09/2022-01-10`).
     Interval,
     /// A length of time, not a point on the timeline; never becomes an event.
     Duration,
@@ -82,11 +89,17 @@ pub enum Types {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Mod {
+    /// The beginning of the period (`early 2022`, `اوایل`).
     Start,
+    /// Its middle (`mid-January`, `اواسط`).
     Mid,
+    /// Its end (`late 2021`, `أواخر`).
     End,
+    /// Before it (`before 2020`, `قبل از`).
     Before,
+    /// After it (`after June`, `بعد`).
     After,
+    /// About it (`about 1990`, `حوالي`).
     Approx,
 }
 
@@ -119,16 +132,20 @@ pub struct Mention {
     /// The TIMEX3 type: DATE, TIME, DURATION or SET.
     #[serde(rename = "type", default)]
     pub timex: TimexType,
+    /// Where in the period, or how exactly (`START`, `APPROX`, ...).
     #[serde(rename = "mod")]
     pub modifier: Option<Mod>,
+    /// How precise `value` is.
     pub grain: Grain,
     /// The calendar the text was written in.
     pub calendar: Calendar,
+    /// The language the expression was read in (the text's, given or detected).
     pub lang: Lang,
     /// First day covered by `value`, inclusive (None for durations).
     pub first_day: Option<NaiveDate>,
     /// Last day covered by `value`, inclusive.
     pub last_day: Option<NaiveDate>,
+    /// What an incomplete or relative expression was resolved against.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub anchor: Option<Anchor>,
     /// Index (in the same result list) of this mention's other-calendar twin.
@@ -155,7 +172,12 @@ pub struct Options {
 pub enum ParseDayError {
     /// The text names no recognizable day.
     #[error("could not read a date in {input:?}: {reason}")]
-    Unreadable { input: String, reason: String },
+    Unreadable {
+        /// The text as given.
+        input: String,
+        /// What was missing (`a day, a month and a year are needed`).
+        reason: String,
+    },
     /// The text names a day that does not exist (30 Esfand 1400).
     #[error(transparent)]
     Invalid(#[from] crate::calendar::DateError),

@@ -17,16 +17,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 
-pub use tokens::{Gap, TokKind, Token, tokenize};
+pub(crate) use tokens::{Gap, TokKind, Token, tokenize};
 pub use words::{AmPm, Conj, Dir, DurUnit, FrameWord, Kind, ModWord, Season, Unit, Value};
 
 /// A language of the text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Persian.
     Fa,
+    /// Arabic.
     Ar,
+    /// English.
     En,
+    /// Urdu.
     Ur,
 }
 
@@ -182,9 +186,11 @@ pub fn is_break(c: char) -> bool {
         || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// The folded form of a whole string, words separated by single spaces:
-/// what the lexicon and the full-text index match on.
-pub fn fold(s: &str) -> String {
+/// A spelling as the lexicon matches it: each character through
+/// [`fold_char`], breaks (spaces, ZWNJ, bidi marks) as single spaces. Unlike
+/// `chronology::fold_for_matching` it keeps the Arabic article, which date
+/// words need (`الثاني`).
+pub fn fold_spelling(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -224,6 +230,7 @@ pub struct Entry {
     /// What it means.
     pub value: Value,
     langs: u8,
+    /// How much context it needs to count as a date word.
     pub ambiguity: Ambiguity,
     /// Folded words after the first (for phrases such as `كانون الثاني`).
     pub rest: Vec<Box<str>>,
@@ -279,7 +286,9 @@ impl Entry {
 #[derive(Debug, thiserror::Error)]
 #[error("data/lexicon.tsv line {line}: {reason}")]
 pub struct LexiconError {
+    /// 1-based line of `data/lexicon.tsv`.
     pub line: usize,
+    /// What is wrong with it.
     pub reason: String,
 }
 
@@ -367,7 +376,7 @@ impl Lexicon {
                 _ => return Err(err("bad flags")),
             };
             for spelling in spellings.split('|') {
-                let folded = fold(spelling);
+                let folded = fold_spelling(spelling);
                 let mut words = folded.split(' ').filter(|w| !w.is_empty());
                 let first = words.next().ok_or_else(|| err("empty spelling"))?;
                 let rest: Vec<Box<str>> = words.map(Box::from).collect();
@@ -635,15 +644,15 @@ mod tests {
 
     #[test]
     fn fold_collapses_variants() {
-        assert_eq!(fold("دی‌ماه"), "دی ماه");
-        assert_eq!(fold("يناير"), fold("یناير"));
-        assert_eq!(fold("كانون الثاني"), "کانون الثانی");
-        assert_eq!(fold("۱۴۰۰"), "1400");
-        assert_eq!(fold("٢٠٢٢"), "2022");
-        assert_eq!(fold("ژانویهٔ"), "ژانویه");
-        assert_eq!(fold("مـــحرم"), "محرم");
-        assert_eq!(fold("الأسبوعُ"), "الاسبوع");
-        assert_eq!(fold("  a\u{200F}B  "), "a b");
+        assert_eq!(fold_spelling("دی‌ماه"), "دی ماه");
+        assert_eq!(fold_spelling("يناير"), fold_spelling("یناير"));
+        assert_eq!(fold_spelling("كانون الثاني"), "کانون الثانی");
+        assert_eq!(fold_spelling("۱۴۰۰"), "1400");
+        assert_eq!(fold_spelling("٢٠٢٢"), "2022");
+        assert_eq!(fold_spelling("ژانویهٔ"), "ژانویه");
+        assert_eq!(fold_spelling("مـــحرم"), "محرم");
+        assert_eq!(fold_spelling("الأسبوعُ"), "الاسبوع");
+        assert_eq!(fold_spelling("  a\u{200F}B  "), "a b");
     }
 
     #[test]

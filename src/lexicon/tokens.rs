@@ -23,7 +23,12 @@ pub enum TokKind {
     /// Letters.
     Word,
     /// ASCII digits after folding; `value` saturates, `digits` counts them.
-    Num { value: u32, digits: u8 },
+    Num {
+        /// The number (saturating at `u32::MAX`).
+        value: u32,
+        /// How many digits were written (`0022` has 4): tells `22` from `2022`.
+        digits: u8,
+    },
     /// One punctuation or symbol character.
     Punct(char),
 }
@@ -35,9 +40,11 @@ pub struct Token {
     pub start: usize,
     /// Code-point offset one past the last character.
     pub end: usize,
+    /// Word, number or punctuation.
     pub kind: TokKind,
     /// Byte range of the folded text in the buffer.
     pub folded: (u32, u32),
+    /// What separates it from the token before.
     pub gap: Gap,
     /// The original first letter was an ASCII capital.
     pub capital: bool,

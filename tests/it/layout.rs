@@ -45,7 +45,10 @@ fn layout_check_fails_on_upward_imports_sql_in_api_and_long_files() {
         "{out}"
     );
 
-    let lexicon = tree(&[("src/lexicon/a.rs", "fn f() { crate::chronology::fold(\"\"); }\n".into())]);
+    let lexicon = tree(&[(
+        "src/lexicon/a.rs",
+        "fn f() { crate::chronology::fold_for_matching(\"\"); }\n".into(),
+    )]);
     assert!(!check(lexicon.path()).0);
 
     let sql = tree(&[(

@@ -3,13 +3,13 @@
 
 use chrono::Weekday;
 use tarikh::calendar::Calendar;
-use tarikh::lexicon::{Kind, Lexicon, Value, fold};
+use tarikh::lexicon::{Kind, Lexicon, Value, fold_spelling};
 
 /// What a whole phrase means: the entry whose first word and remaining words
 /// match (a dot inside an abbreviation such as `ه.ش` separates words, as in
 /// the extractor's phrase matching).
 fn meaning(phrase: &str, kind: Kind) -> Option<Value> {
-    let folded = fold(&phrase.replace('.', " "));
+    let folded = fold_spelling(&phrase.replace('.', " "));
     let mut words = folded.split(' ');
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::{Grain, TimexType, Types};
-use crate::lexicon::{Kind, Lang, TokKind, fold};
+use crate::lexicon::{Kind, Lang, TokKind, fold_spelling};
 
 use super::{Expr, Parser};
 
@@ -326,7 +326,7 @@ impl Table {
         let mut sig = Box::new([0u64; 16]);
         let mut words = foldhash::HashMap::default();
         for &(w, what) in spellings {
-            let f = fold(w);
+            let f = fold_spelling(w);
             let h = signature(f.as_bytes());
             sig[h / 64] |= 1 << (h % 64);
             words.insert(f, what);
