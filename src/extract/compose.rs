@@ -16,7 +16,7 @@
 use crate::calendar::Calendar;
 use crate::lexicon::{Conj, FrameWord, Kind, Lang, TokKind, Value};
 
-use super::parse::{Expr, Parser, Unit, What};
+use super::parse::{EnWhat, Expr, Parser, Unit, What};
 
 /// Applies every composition rule, left to right.
 /// `dct` checks that a number after a relative year names that year.
@@ -247,8 +247,23 @@ fn ranges(p: &Parser, exprs: Vec<Expr>) -> Vec<Expr> {
                 modifier: None,
             };
         }
-        // `X to Y`
+        // English writes a range as two mentions (as TempEval-3 marks it): a
+        // yearless start (`Nov. 28 to Dec. 3, 2018`) takes the end's year, or the
+        // year before when its month comes later, instead of its tense's
+        let mut own_start = false;
         if let Some(next) = it.peek()
+            && range_linker(p, e.end) == Some(next.start)
+            && let Some(year) = start_year(&e.what, &next.what)
+            && let What::En(EnWhat::Tensed { date, .. }) = &mut e.what
+            && let What::Date { year: y, .. } = &mut **date
+        {
+            *y = Some(year);
+            e.what = std::mem::replace(&mut **date, What::RelDay(0));
+            own_start = true;
+        }
+        // `X to Y`
+        if !own_start
+            && let Some(next) = it.peek()
             && let Some(after) = range_linker(p, e.end)
             && after == next.start
             && range_ends_fit(&e.what, &next.what)
@@ -300,6 +315,33 @@ pub(crate) fn range_linker(p: &Parser, i: usize) -> Option<usize> {
         return Some(k);
     }
     (j == i && p.is_punct(i, &['-', '–'])).then_some(i + 1)
+}
+
+/// The year of a yearless English range start `a` (month and day written)
+/// before an end `b` with its year.
+fn start_year(a: &What, b: &What) -> Option<i32> {
+    let What::En(EnWhat::Tensed { date, .. }) = a else {
+        return None;
+    };
+    let What::Date {
+        cal: Calendar::Gregorian,
+        year: None,
+        month: Some(am),
+        day: Some(_),
+        ..
+    } = **date
+    else {
+        return None;
+    };
+    let What::Date {
+        year: Some(by),
+        month: Some(bm),
+        ..
+    } = *b
+    else {
+        return None;
+    };
+    Some(if am > bm { by - 1 } else { by })
 }
 
 fn has_year(w: &What) -> bool {
