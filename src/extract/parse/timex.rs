@@ -110,205 +110,81 @@ pub(crate) enum Word {
     Lead,
 }
 
-/// The English spellings of [`Word`]s. Left out because TimeBank news leaves
-/// them out more often than not: `quarterly` (mostly the adjective of a
-/// report), `soon`, `previously`.
-const EN: &[(&str, Word)] = &[
-    ("second", unit(DurUnit::Second, false)),
-    ("seconds", unit(DurUnit::Second, true)),
-    ("minute", unit(DurUnit::Minute, false)),
-    ("minutes", unit(DurUnit::Minute, true)),
-    ("hour", unit(DurUnit::Hour, false)),
-    ("hours", unit(DurUnit::Hour, true)),
-    ("day", unit(DurUnit::Day, false)),
-    ("days", unit(DurUnit::Day, true)),
-    ("week", unit(DurUnit::Week, false)),
-    ("weeks", unit(DurUnit::Week, true)),
-    ("month", unit(DurUnit::Month, false)),
-    ("months", unit(DurUnit::Month, true)),
-    ("quarter", unit(DurUnit::Quarter, false)),
-    ("quarters", unit(DurUnit::Quarter, true)),
-    ("year", unit(DurUnit::Year, false)),
-    ("years", unit(DurUnit::Year, true)),
-    ("decade", unit(DurUnit::Decade, false)),
-    ("decades", unit(DurUnit::Decade, true)),
-    ("century", unit(DurUnit::Century, false)),
-    ("centuries", unit(DurUnit::Century, true)),
-    ("several", Word::Some),
-    ("few", Word::Some),
-    ("many", Word::Some),
-    ("morning", Word::Part(DayPart::Morning)),
-    ("afternoon", Word::Part(DayPart::Afternoon)),
-    ("evening", Word::Part(DayPart::Evening)),
-    ("night", Word::Part(DayPart::Night)),
-    ("noon", Word::Clock(12)),
-    ("midday", Word::Clock(12)),
-    ("midnight", Word::Clock(24)),
-    ("every", Word::Every),
-    ("each", Word::Every),
-    ("hourly", Word::Per(DurUnit::Hour)),
-    ("daily", Word::Per(DurUnit::Day)),
-    ("nightly", Word::Per(DurUnit::Day)),
-    ("weekly", Word::Per(DurUnit::Week)),
-    ("monthly", Word::Per(DurUnit::Month)),
-    ("annually", Word::Per(DurUnit::Year)),
-    ("yearly", Word::Per(DurUnit::Year)),
-    ("this", Word::Lead),
-    ("last", Word::Lead),
-    ("tonight", Word::Lead),
-    ("tonite", Word::Lead),
-    ("later", Word::Lead),
-    ("early", Word::Lead),
-    ("late", Word::Lead),
-    ("mid", Word::Lead),
-    ("around", Word::Lead),
-    ("about", Word::Lead),
-    ("at", Word::Lead),
-    ("now", Word::Ref("PRESENT_REF")),
-    ("currently", Word::Ref("PRESENT_REF")),
-    ("nowadays", Word::Ref("PRESENT_REF")),
-    ("recently", Word::Ref("PAST_REF")),
-];
+static TIMEX_WORDS_TSV: &str = include_str!("../../../data/timex_words.tsv");
 
-/// The Persian spellings of [`Word`]s, folded when the table is built.
-const FA: &[(&str, Word)] = &[
-    ("ثانیه", unit(DurUnit::Second, false)),
-    ("دقیقه", unit(DurUnit::Minute, false)),
-    ("ساعت", unit(DurUnit::Hour, false)),
-    ("روز", unit(DurUnit::Day, false)),
-    ("هفته", unit(DurUnit::Week, false)),
-    ("ماه", unit(DurUnit::Month, false)),
-    ("سال", unit(DurUnit::Year, false)),
-    ("دهه", unit(DurUnit::Decade, false)),
-    ("قرن", unit(DurUnit::Century, false)),
-    ("یک", Word::Num(1)),
-    ("دو", Word::Num(2)),
-    ("سه", Word::Num(3)),
-    ("چهار", Word::Num(4)),
-    ("پنج", Word::Num(5)),
-    ("شش", Word::Num(6)),
-    ("هفت", Word::Num(7)),
-    ("هشت", Word::Num(8)),
-    ("نه", Word::Num(9)),
-    ("ده", Word::Num(10)),
-    ("یازده", Word::Num(11)),
-    ("دوازده", Word::Num(12)),
-    ("پانزده", Word::Num(15)),
-    ("بیست", Word::Num(20)),
-    ("سی", Word::Num(30)),
-    ("چهل", Word::Num(40)),
-    ("پنجاه", Word::Num(50)),
-    ("صد", Word::Num(100)),
-    ("چند", Word::Some),
-    ("صبح", Word::Part(DayPart::Morning)),
-    ("بامداد", Word::Part(DayPart::Morning)),
-    ("ظهر", Word::Clock(12)),
-    ("عصر", Word::Part(DayPart::Afternoon)),
-    ("غروب", Word::Part(DayPart::Evening)),
-    ("شب", Word::Part(DayPart::Night)),
-    ("هر", Word::Every),
-    ("روزانه", Word::Per(DurUnit::Day)),
-    ("هفتگی", Word::Per(DurUnit::Week)),
-    ("ماهانه", Word::Per(DurUnit::Month)),
-    ("ماهیانه", Word::Per(DurUnit::Month)),
-    ("سالانه", Word::Per(DurUnit::Year)),
-    ("سالیانه", Word::Per(DurUnit::Year)),
-    ("امشب", Word::Lead),
-    ("دیشب", Word::Lead),
-    ("پریشب", Word::Lead),
-    ("اکنون", Word::Ref("PRESENT_REF")),
-    ("اینک", Word::Ref("PRESENT_REF")),
-    ("اخیرا", Word::Ref("PAST_REF")),
-    ("بزودی", Word::Ref("FUTURE_REF")),
-];
+/// Reads one `meaning` column of `data/timex_words.tsv`.
+fn parse_word(meaning: &str) -> Option<Word> {
+    let unit_of = |u: &str| {
+        Some(match u {
+            "second" => DurUnit::Second,
+            "minute" => DurUnit::Minute,
+            "hour" => DurUnit::Hour,
+            "day" => DurUnit::Day,
+            "week" => DurUnit::Week,
+            "month" => DurUnit::Month,
+            "quarter" => DurUnit::Quarter,
+            "year" => DurUnit::Year,
+            "decade" => DurUnit::Decade,
+            "century" => DurUnit::Century,
+            _ => return None,
+        })
+    };
+    let (head, arg) = meaning.split_once(':').unwrap_or((meaning, ""));
+    Some(match head {
+        "unit" => unit(unit_of(arg)?, false),
+        "units" => unit(unit_of(arg)?, true),
+        "dual" => Word::Dual(unit_of(arg)?),
+        "per" => Word::Per(unit_of(arg)?),
+        "num" => Word::Num(arg.parse().ok()?),
+        "some" => Word::Some,
+        "every" => Word::Every,
+        "lead" => Word::Lead,
+        "clock" => Word::Clock(arg.parse().ok().filter(|h| matches!(h, 12 | 24))?),
+        "part" => Word::Part(match arg {
+            "morning" => DayPart::Morning,
+            "afternoon" => DayPart::Afternoon,
+            "evening" => DayPart::Evening,
+            "night" => DayPart::Night,
+            _ => return None,
+        }),
+        "ref" => Word::Ref(match arg {
+            "PRESENT_REF" => "PRESENT_REF",
+            "PAST_REF" => "PAST_REF",
+            "FUTURE_REF" => "FUTURE_REF",
+            _ => return None,
+        }),
+        _ => return None,
+    })
+}
 
-/// The Arabic spellings of [`Word`]s, folded when the table is built.
-const AR: &[(&str, Word)] = &[
-    ("ثانیه", unit(DurUnit::Second, false)),
-    ("ثوان", unit(DurUnit::Second, true)),
-    ("دقائق", unit(DurUnit::Minute, true)),
-    ("ساعه", unit(DurUnit::Hour, false)),
-    ("ساعات", unit(DurUnit::Hour, true)),
-    ("یوم", unit(DurUnit::Day, false)),
-    ("یوما", unit(DurUnit::Day, false)),
-    ("ایام", unit(DurUnit::Day, true)),
-    ("اسبوع", unit(DurUnit::Week, false)),
-    ("اسبوعا", unit(DurUnit::Week, false)),
-    ("اسابیع", unit(DurUnit::Week, true)),
-    ("شهر", unit(DurUnit::Month, false)),
-    ("شهرا", unit(DurUnit::Month, false)),
-    ("اشهر", unit(DurUnit::Month, true)),
-    ("شهور", unit(DurUnit::Month, true)),
-    ("سنه", unit(DurUnit::Year, false)),
-    ("سنوات", unit(DurUnit::Year, true)),
-    ("سنین", unit(DurUnit::Year, true)),
-    ("عام", unit(DurUnit::Year, false)),
-    ("عاما", unit(DurUnit::Year, false)),
-    ("اعوام", unit(DurUnit::Year, true)),
-    ("عقد", unit(DurUnit::Decade, false)),
-    ("عقود", unit(DurUnit::Decade, true)),
-    ("قرون", unit(DurUnit::Century, true)),
-    ("ثانیتین", Word::Dual(DurUnit::Second)),
-    ("دقیقتین", Word::Dual(DurUnit::Minute)),
-    ("ساعتین", Word::Dual(DurUnit::Hour)),
-    ("یومین", Word::Dual(DurUnit::Day)),
-    ("اسبوعین", Word::Dual(DurUnit::Week)),
-    ("شهرین", Word::Dual(DurUnit::Month)),
-    ("سنتین", Word::Dual(DurUnit::Year)),
-    ("عامین", Word::Dual(DurUnit::Year)),
-    ("عقدین", Word::Dual(DurUnit::Decade)),
-    ("قرنین", Word::Dual(DurUnit::Century)),
-    ("واحد", Word::Num(1)),
-    ("ثلاثه", Word::Num(3)),
-    ("ثلاث", Word::Num(3)),
-    ("اربعه", Word::Num(4)),
-    ("اربع", Word::Num(4)),
-    ("خمسه", Word::Num(5)),
-    ("خمس", Word::Num(5)),
-    ("سته", Word::Num(6)),
-    ("ست", Word::Num(6)),
-    ("سبعه", Word::Num(7)),
-    ("سبع", Word::Num(7)),
-    ("ثمانیه", Word::Num(8)),
-    ("ثمانی", Word::Num(8)),
-    ("تسعه", Word::Num(9)),
-    ("تسع", Word::Num(9)),
-    ("عشره", Word::Num(10)),
-    ("عشر", Word::Num(10)),
-    ("عشرین", Word::Num(20)),
-    ("عشرون", Word::Num(20)),
-    ("ثلاثین", Word::Num(30)),
-    ("ثلاثون", Word::Num(30)),
-    ("اربعین", Word::Num(40)),
-    ("خمسین", Word::Num(50)),
-    ("عده", Word::Some),
-    ("بضعه", Word::Some),
-    ("بضع", Word::Some),
-    ("صباح", Word::Part(DayPart::Morning)),
-    ("صباحا", Word::Part(DayPart::Morning)),
-    ("فجر", Word::Part(DayPart::Morning)),
-    ("الفجر", Word::Part(DayPart::Morning)),
-    ("ظهر", Word::Clock(12)),
-    ("الظهر", Word::Clock(12)),
-    ("عصر", Word::Part(DayPart::Afternoon)),
-    ("ظهیره", Word::Clock(12)),
-    ("مساء", Word::Part(DayPart::Evening)),
-    ("مساءا", Word::Part(DayPart::Evening)),
-    ("لیل", Word::Part(DayPart::Night)),
-    ("لیلا", Word::Part(DayPart::Night)),
-    ("کل", Word::Every),
-    ("یومیا", Word::Per(DurUnit::Day)),
-    ("اسبوعیا", Word::Per(DurUnit::Week)),
-    ("شهریا", Word::Per(DurUnit::Month)),
-    ("سنویا", Word::Per(DurUnit::Year)),
-    ("اللیله", Word::Lead),
-    ("لیله", Word::Lead),
-    ("الان", Word::Ref("PRESENT_REF")),
-    ("حالیا", Word::Ref("PRESENT_REF")),
-    ("مستقبلا", Word::Ref("FUTURE_REF")),
-    ("قریبا", Word::Ref("FUTURE_REF")),
-    ("مؤخرا", Word::Ref("PAST_REF")),
-];
+/// The words of `data/timex_words.tsv` for `lang`, as (spelling, meaning).
+///
+/// # Errors
+/// The number and text of the first line that does not read.
+fn words_of(tsv: &str, lang: Lang) -> Result<Vec<(String, Word)>, (usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || (i + 1, line.to_string());
+        let [l, meaning, spellings] = line.split('\t').collect::<Vec<_>>()[..] else {
+            return Err(bad());
+        };
+        let word = parse_word(meaning).ok_or_else(bad)?;
+        if Lang::parse(l).ok_or_else(bad)? == lang {
+            out.extend(spellings.split('|').map(|s| (s.to_string(), word)));
+        }
+    }
+    Ok(out)
+}
+
+/// The built-in words of `lang`.
+fn builtin_words(lang: Lang) -> Vec<(String, Word)> {
+    words_of(TIMEX_WORDS_TSV, lang).unwrap_or_else(|(line, text)| {
+        unreachable!("data/timex_words.tsv line {line} is valid (checked by tests): {text}")
+    })
+}
 
 const fn unit(unit: DurUnit, plural: bool) -> Word {
     Word::Unit { unit, plural }
@@ -322,11 +198,11 @@ struct Table {
 }
 
 impl Table {
-    fn new(spellings: &[(&str, Word)]) -> Table {
+    fn new(spellings: &[(String, Word)]) -> Table {
         let mut sig = Box::new([0u64; 16]);
         let mut words = foldhash::HashMap::default();
-        for &(w, what) in spellings {
-            let f = fold_spelling(w);
+        for (w, what) in spellings {
+            let (f, what) = (fold_spelling(w), *what);
             let h = signature(f.as_bytes());
             sig[h / 64] |= 1 << (h % 64);
             words.insert(f, what);
@@ -362,22 +238,27 @@ fn signature(w: &[u8]) -> usize {
 
 /// The folded spellings of each language's words: English, Persian, Arabic
 /// (a word of one is often another word in the next: Persian `شهر` is a city).
-static TABLES: LazyLock<[Table; 3]> = LazyLock::new(|| [Table::new(EN), Table::new(FA), Table::new(AR)]);
+static TABLES: LazyLock<[Table; 3]> =
+    LazyLock::new(|| [Lang::En, Lang::Fa, Lang::Ar].map(|lang| Table::new(&builtin_words(lang))));
 
 /// The words that may begin a time of day or a recurrence as written (Arabic
 /// with its article: `الساعة`, `الظهر`): all the scan asks of the words of a
 /// text when only dates and times are read.
 static STARTS: LazyLock<[Table; 3]> = LazyLock::new(|| {
-    let starts = |words: &[(&'static str, Word)]| -> Vec<(&'static str, Word)> {
-        words.iter().copied().filter(|(_, w)| starts_time(*w)).collect()
+    let starts = |lang: Lang| -> Vec<(String, Word)> {
+        builtin_words(lang)
+            .into_iter()
+            .filter(|(_, w)| starts_time(*w))
+            .collect()
     };
-    let ar_articled: Vec<(&str, Word)> = ["الساعه", "الصباح", "المساء", "الظهر", "الفجر", "اللیله"]
-        .iter()
-        .map(|w| (*w, Word::Lead))
-        .collect();
-    let mut ar = starts(AR);
+    let ar_articled = ["الساعه", "الصباح", "المساء", "الظهر", "الفجر", "اللیله"].map(|w| (w.to_string(), Word::Lead));
+    let mut ar = starts(Lang::Ar);
     ar.extend(ar_articled);
-    [Table::new(&starts(EN)), Table::new(&starts(FA)), Table::new(&ar)]
+    [
+        Table::new(&starts(Lang::En)),
+        Table::new(&starts(Lang::Fa)),
+        Table::new(&ar),
+    ]
 });
 
 /// Whether a word may begin a time (or, `every`, a recurrence) by itself.
@@ -520,5 +401,30 @@ impl Parser<'_> {
             what: super::What::Unplaced(Unplaced { kind, grain, value }),
             modifier: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_data_reads_in_every_language() {
+        for lang in [Lang::En, Lang::Fa, Lang::Ar] {
+            let words = words_of(TIMEX_WORDS_TSV, lang).unwrap();
+            assert!(words.len() > 30, "{lang:?}: {}", words.len());
+        }
+        assert_eq!(table(Lang::En).unwrap().get("years"), Some(unit(DurUnit::Year, true)));
+        assert_eq!(table(Lang::Ar).unwrap().get("عامین"), Some(Word::Dual(DurUnit::Year)));
+    }
+
+    #[test]
+    fn a_bad_line_is_named() {
+        assert_eq!(
+            words_of("en\tunit:fortnight\tfortnight\n", Lang::En),
+            Err((1, "en\tunit:fortnight\tfortnight".into()))
+        );
+        assert_eq!(words_of("# c\nen\tlead\n", Lang::En), Err((2, "en\tlead".into())));
+        assert!(words_of("xx\tlead\tat\n", Lang::En).is_err());
     }
 }
