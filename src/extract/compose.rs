@@ -16,7 +16,7 @@
 use crate::calendar::Calendar;
 use crate::lexicon::{Conj, FrameWord, Kind, Lang, TokKind, Value};
 
-use super::parse::{EnWhat, Expr, Parser, Unit, What};
+use super::parse::{EnWhat, Expr, Parser, Unit, What, YearRef};
 
 /// Applies every composition rule, left to right.
 /// `dct` checks that a number after a relative year names that year.
@@ -119,7 +119,7 @@ fn attach_years(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) ->
     for mut e in exprs {
         if let Some(prev) = out.last_mut()
             && linked_directly(p, prev.end, e.start)
-            && let Some(what) = with_year(&prev.what, &e.what)
+            && let Some(what) = with_year(untensed(&prev.what), &e.what)
         {
             prev.what = what;
             prev.end = e.end;
@@ -146,6 +146,15 @@ fn attach_years(p: &Parser, exprs: Vec<Expr>, dct: Option<chrono::NaiveDate>) ->
     out
 }
 
+/// The date inside an English tense wrapper (`March` of `March of 2019`,
+/// whose year is written after it), or `w` itself.
+fn untensed(w: &What) -> &What {
+    match w {
+        What::En(EnWhat::Tensed { date, .. }) => date,
+        w => w,
+    }
+}
+
 /// Nothing, a comma, or `من` between two expressions on one line.
 fn linked_directly(p: &Parser, from: usize, to: usize) -> bool {
     if to < from || !p.same_line(to) {
@@ -153,7 +162,11 @@ fn linked_directly(p: &Parser, from: usize, to: usize) -> bool {
     }
     match to - from {
         0 => true,
-        1 => p.is_punct(from, &[',', '،']) || p.frame(from, FrameWord::Of).is_some(),
+        1 => {
+            p.is_punct(from, &[',', '،'])
+                || p.frame(from, FrameWord::Of).is_some()
+                || (p.lang() == Lang::En && p.en_is(from, &["of"]))
+        }
         _ => false,
     }
 }
@@ -200,6 +213,8 @@ fn with_year(a: &What, b: &What) -> Option<What> {
                     offset,
                     weekday: None,
                 } => *rel_year = Some(offset),
+                // `March of 2019`
+                What::En(EnWhat::Year(YearRef::Abs(y))) if *cal == Calendar::Gregorian => *year = Some(y),
                 _ => return None,
             }
             Some(w)

@@ -8,6 +8,7 @@ mod follow;
 mod grammar;
 mod grammar_compose;
 mod grammar_context;
+mod grammar_en;
 mod grammar_forms;
 mod grammar_precision;
 mod holidays;

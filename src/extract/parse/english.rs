@@ -80,7 +80,7 @@ impl Parser<'_> {
         (t.kind == TokKind::Word).then(|| t.text(self.buf))
     }
 
-    pub(super) fn en_is(&self, i: usize, words: &[&str]) -> bool {
+    pub(crate) fn en_is(&self, i: usize, words: &[&str]) -> bool {
         self.en_word(i).is_some_and(|w| words.contains(&w))
     }
 
