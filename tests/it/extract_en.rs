@@ -1,7 +1,6 @@
 //! English table tests: `(name, text, dct, expected mentions)`, one table per
 //! construction, negatives included. Every sentence was written for tarikh.
 
-use tarikh::extract::{Options, extract, parse_dct};
 use tarikh::lexicon::Lang;
 
 /// (name, text, document date, every mention expected as (exact text, value)).
@@ -13,30 +12,7 @@ type Case = (
 );
 
 fn check(cases: &[Case]) {
-    let mut failures = Vec::new();
-    for &(name, text, dct, want) in cases {
-        let opts = Options {
-            dct: parse_dct(dct),
-            lang: Some(Lang::En),
-            ..Default::default()
-        };
-        let got: Vec<(String, String)> = extract(text, &opts)
-            .mentions
-            .into_iter()
-            .map(|m| (m.text, m.value))
-            .collect();
-        let want: Vec<(String, String)> = want.iter().map(|&(t, v)| (t.to_string(), v.to_string())).collect();
-        if got != want {
-            failures.push(format!("{name}: {text:?} want {want:?} got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    super::table::check_values("extract_en", Some(Lang::En), cases);
 }
 
 /// Quarters and halves of a year.

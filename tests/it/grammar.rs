@@ -438,34 +438,7 @@ const CASES: &[Case] = &[
 
 #[test]
 fn grammar_table() {
-    let mut failures = Vec::new();
-    for &(name, text, dct, want) in CASES {
-        let dct = parse_dct(dct);
-        assert!(dct.is_some(), "{name}: bad dct");
-        let got: Vec<(String, String)> = extract(
-            text,
-            &Options {
-                dct,
-                lang: None,
-                ..Default::default()
-            },
-        )
-        .mentions
-        .into_iter()
-        .map(|m| (m.text, m.value))
-        .collect();
-        let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
-        if got != want {
-            failures.push(format!("{name}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    super::table::check_values("grammar", None, CASES);
 }
 
 #[test]

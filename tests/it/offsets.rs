@@ -7,12 +7,7 @@
 
 use tarikh::extract::{Options, extract, parse_dct};
 
-pub(crate) type Case = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-);
+pub(crate) use super::table::Case;
 
 const FA: &[Case] = &[
     (
@@ -404,34 +399,7 @@ const EN: &[Case] = &[
 
 /// Runs a table: every case's mentions, as (text, value), must be exactly the expected ones.
 pub(crate) fn run(cases: &[Case]) {
-    let mut failures = Vec::new();
-    for &(name, text, dct, want) in cases {
-        let dct = parse_dct(dct);
-        assert!(dct.is_some(), "{name}: bad dct");
-        let got: Vec<(String, String)> = extract(
-            text,
-            &Options {
-                dct,
-                lang: None,
-                ..Default::default()
-            },
-        )
-        .mentions
-        .into_iter()
-        .map(|m| (m.text, m.value))
-        .collect();
-        let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
-        if got != want {
-            failures.push(format!("{name}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    super::table::check_values("offsets", None, cases);
 }
 
 #[test]

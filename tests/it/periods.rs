@@ -1008,45 +1008,9 @@ const DAYS_EN: &[Case] = &[
     ),
 ];
 
-fn run(table: &[Case]) -> Vec<String> {
-    let mut failures = Vec::new();
-    for &(name, text, dct, want) in table {
-        let dct = parse_dct(dct);
-        assert!(dct.is_some(), "{name}: bad dct");
-        let options = Options {
-            dct,
-            lang: None,
-            ..Default::default()
-        };
-        let got: Vec<(String, String)> = extract(text, &options)
-            .mentions
-            .into_iter()
-            .map(|m| {
-                let value = match m.modifier {
-                    Some(md) => format!("{} {}", m.value, format!("{md:?}").to_uppercase()),
-                    None => m.value,
-                };
-                (m.text, value)
-            })
-            .collect();
-        let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
-        if got != want {
-            failures.push(format!("{name}: got {got:?}, want {want:?}"));
-        }
-    }
-    failures
-}
-
 fn check(table: &[Case]) {
     assert!(table.len() >= 15, "every category has at least 15 cases per language");
-    let failures = run(table);
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        table.len(),
-        failures.join("\n")
-    );
+    super::table::check("periods", table);
 }
 
 #[test]

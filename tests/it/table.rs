@@ -6,6 +6,7 @@
 //! appears or disappears.
 
 use tarikh::extract::{Mention, Options, extract, parse_dct};
+use tarikh::lexicon::Lang;
 
 /// (name, text, document date, every mention expected as (exact text, value)).
 pub type Case = (
@@ -29,21 +30,32 @@ fn render(m: &Mention) -> String {
 }
 
 /// Runs every case (language detected from the script) and fails listing each
-/// case whose mentions differ from the table.
+/// case whose mentions differ from the table, modifiers and conflicts included.
 pub fn check(table: &str, cases: &[Case]) {
+    run(table, None, cases, render);
+}
+
+/// Runs every case read as `lang` (None: detected from the script) and fails
+/// listing each case whose (text, value) pairs differ; modifiers and
+/// conflicts are not compared.
+pub fn check_values(table: &str, lang: Option<Lang>, cases: &[Case]) {
+    run(table, lang, cases, |m| m.value.clone());
+}
+
+fn run(table: &str, lang: Option<Lang>, cases: &[Case], show: fn(&Mention) -> String) {
     let mut failures = Vec::new();
     for &(name, text, dct, want) in cases {
         let dct = parse_dct(dct);
         assert!(dct.is_some(), "{table}/{name}: bad dct");
         let opts = Options {
             dct,
-            lang: None,
+            lang,
             ..Default::default()
         };
         let got: Vec<(String, String)> = extract(text, &opts)
             .mentions
             .iter()
-            .map(|m| (m.text.clone(), render(m)))
+            .map(|m| (m.text.clone(), show(m)))
             .collect();
         let want: Vec<(String, String)> = want.iter().map(|&(t, v)| (t.to_string(), v.to_string())).collect();
         if got != want {
