@@ -11,7 +11,7 @@ use super::timex::{DurUnit, Word};
 use super::{Expr, Parser};
 
 /// English words before a count that make it approximate.
-const EN_APPROX: &[&str] = &[
+pub(super) const EN_APPROX: &[&str] = &[
     "about",
     "around",
     "roughly",

@@ -203,18 +203,7 @@ impl Parser<'_> {
         } else {
             base
         };
-        let n = i32::try_from(n).ok()?;
-        Some(Expr {
-            start: i,
-            end,
-            what: What::Offset {
-                n: if back { -n } else { n },
-                unit,
-                base,
-                span: false,
-            },
-            modifier: None,
-        })
+        Self::offset_expr(i, end, n, back, unit, base)
     }
 
     /// `خلال الأيام الخمسة المقبلة`, `طوال الأشهر الثلاثة الماضية`,
@@ -273,6 +262,11 @@ impl Parser<'_> {
         if self.tied_after(end) {
             return None;
         }
+        Self::offset_expr(i, end, n, back, unit, base)
+    }
+
+    /// `n` units forward (or `back`) from `base`, as the expression at `i..end`.
+    fn offset_expr(i: usize, end: usize, n: u32, back: bool, unit: Unit, base: Base) -> Option<Expr> {
         let n = i32::try_from(n).ok()?;
         Some(Expr {
             start: i,

@@ -6,6 +6,7 @@
 use crate::extract::{Grain, TimexType};
 use crate::lexicon::{Kind, Lang};
 
+use super::durations::EN_APPROX;
 use super::timex::{DurUnit, Word};
 use super::{Expr, Parser};
 
@@ -200,43 +201,12 @@ impl Parser<'_> {
                 self.en_is(
                     i,
                     &[
-                        "the",
-                        "a",
-                        "an",
-                        "for",
-                        "coming",
-                        "about",
-                        "around",
-                        "roughly",
-                        "some",
-                        "nearly",
-                        "almost",
-                        "approximately",
-                        "more",
-                        "less",
-                        "fewer",
-                        "at",
-                        "up",
-                        "over",
-                        "under",
-                        "within",
-                        "past",
-                        "last",
-                        "next",
-                        "first",
-                        "recent",
-                        "these",
-                        "future",
-                        "per",
-                        "mondays",
-                        "tuesdays",
-                        "wednesdays",
-                        "thursdays",
-                        "fridays",
-                        "saturdays",
-                        "sundays",
+                        "the", "a", "an", "for", "coming", "more", "less", "fewer", "at", "up", "over", "under",
+                        "within", "past", "last", "next", "first", "recent", "these", "future", "per",
                     ],
-                ) || self.en_count(i, 9999).is_some()
+                ) || self.en_is(i, EN_APPROX)
+                    || self.en_is(i, EN_PLURAL_WEEKDAYS)
+                    || self.en_count(i, 9999).is_some()
                     || self.entry(i, Kind::Weekday).is_some()
             }
             Lang::Fa => self.tx_is(i, &["در", "هم", "همه", "سال", "ماه", "هفته", "روز"]),
