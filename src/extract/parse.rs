@@ -355,10 +355,11 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A counting unit at `i` (`روز`, `يومين`, `hours`).
-    pub(crate) fn dur_unit(&self, i: usize) -> Option<(DurUnit, usize)> {
+    /// A counting unit at `i` (`روز`, `hours`; `يومين`, a dual, with its count 2).
+    pub(crate) fn dur_unit(&self, i: usize) -> Option<((DurUnit, Option<u32>), usize)> {
         self.typed(i, Kind::DurUnit, |v| match v {
-            Value::DurUnit(u) => Some(u),
+            Value::DurUnit(u) => Some((u, None)),
+            Value::Dual(u) => Some((u, Some(2))),
             _ => None,
         })
     }

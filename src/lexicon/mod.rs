@@ -497,20 +497,11 @@ fn parse_value(kind: Kind, s: &str) -> Option<Value> {
             "decade" => Unit::Decade,
             _ => return None,
         }),
-        Kind::DurUnit => Value::DurUnit(match s {
-            "second" => DurUnit::Second,
-            "minute" => DurUnit::Minute,
-            "hour" => DurUnit::Hour,
-            "day" => DurUnit::Day,
-            "day2" => DurUnit::Day2,
-            "week" => DurUnit::Week,
-            "week2" => DurUnit::Week2,
-            "month" => DurUnit::Month,
-            "month2" => DurUnit::Month2,
-            "year" => DurUnit::Year,
-            "year2" => DurUnit::Year2,
-            _ => return None,
-        }),
+        // `day2`: the Arabic dual, two days
+        Kind::DurUnit => match s.strip_suffix('2') {
+            Some(unit) => Value::Dual(DurUnit::from_name(unit)?),
+            None => Value::DurUnit(DurUnit::from_name(s)?),
+        },
         Kind::Dir => Value::Dir(match s {
             "past" => Dir::Past,
             "future" => Dir::Next,
@@ -635,6 +626,27 @@ mod tests {
         for key in lex.by_first.keys() {
             assert!(!lex.lookup(key).is_empty(), "{key}");
         }
+    }
+
+    #[test]
+    fn counting_units_and_arabic_duals_are_typed() {
+        let lex = Lexicon::get();
+        let value = |w: &str| {
+            lex.lookup(&fold_spelling(w))
+                .iter()
+                .find(|e| e.kind == Kind::DurUnit)
+                .map(|e| e.value)
+        };
+        assert_eq!(value("يومين"), Some(Value::Dual(DurUnit::Day)));
+        assert_eq!(value("عامين"), Some(Value::Dual(DurUnit::Year)));
+        assert!(parse_value(Kind::DurUnit, "fortnight2").is_none());
+        assert_eq!(
+            parse_value(Kind::DurUnit, "decade"),
+            Some(Value::DurUnit(DurUnit::Decade))
+        );
+        assert_eq!(DurUnit::Decade.iso_duration(Some(2)), "P20Y");
+        assert_eq!(DurUnit::Hour.iso_duration(None), "PTXH");
+        assert_eq!(DurUnit::Century.iso_duration(None), "PXC");
     }
 
     #[test]

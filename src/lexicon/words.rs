@@ -82,6 +82,8 @@ pub enum Value {
     Unit(Unit),
     /// A unit that only counts.
     DurUnit(DurUnit),
+    /// An Arabic dual: two of the unit (`يومين`, `عامين`).
+    Dual(DurUnit),
     /// Last, this or next.
     Dir(Dir),
     /// A modifier.
@@ -173,7 +175,7 @@ pub enum Season {
     Winter,
 }
 
-/// Units that only count.
+/// Units a duration or a count counts in (`ثلاث ساعات`, `دو دهه`, `five years`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum DurUnit {
     /// A second.
@@ -184,20 +186,59 @@ pub enum DurUnit {
     Hour,
     /// A day.
     Day,
-    /// The Arabic dual: two days.
-    Day2,
     /// A week.
     Week,
-    /// The Arabic dual: two weeks.
-    Week2,
     /// A month.
     Month,
-    /// The Arabic dual: two months.
-    Month2,
+    /// Three months.
+    Quarter,
     /// A year.
     Year,
-    /// The Arabic dual: two years.
-    Year2,
+    /// Ten years.
+    Decade,
+    /// A hundred years.
+    Century,
+}
+
+impl DurUnit {
+    /// The unit named in the data files: `second`, `minute`, `hour`, `day`,
+    /// `week`, `month`, `quarter`, `year`, `decade` or `century`.
+    pub fn from_name(name: &str) -> Option<DurUnit> {
+        Some(match name {
+            "second" => DurUnit::Second,
+            "minute" => DurUnit::Minute,
+            "hour" => DurUnit::Hour,
+            "day" => DurUnit::Day,
+            "week" => DurUnit::Week,
+            "month" => DurUnit::Month,
+            "quarter" => DurUnit::Quarter,
+            "year" => DurUnit::Year,
+            "decade" => DurUnit::Decade,
+            "century" => DurUnit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The ISO 8601 duration TIMEX3 writes for `n` units (`P3Y`, `PT2H`; a
+    /// decade or century counts in years, `P20Y`); `n` None is an unknown
+    /// count (`PXY`, and `PXE`/`PXC` for decades and centuries).
+    pub fn iso_duration(self, n: Option<u32>) -> String {
+        let count = |k: u32| n.map_or_else(|| "X".to_string(), |n| n.saturating_mul(k).to_string());
+        match self {
+            DurUnit::Second => format!("PT{}S", count(1)),
+            DurUnit::Minute => format!("PT{}M", count(1)),
+            DurUnit::Hour => format!("PT{}H", count(1)),
+            DurUnit::Day => format!("P{}D", count(1)),
+            DurUnit::Week => format!("P{}W", count(1)),
+            DurUnit::Month => format!("P{}M", count(1)),
+            DurUnit::Quarter => format!("P{}Q", count(1)),
+            DurUnit::Year => format!("P{}Y", count(1)),
+            DurUnit::Decade if n.is_none() => "PXE".into(),
+            DurUnit::Decade => format!("P{}Y", count(10)),
+            DurUnit::Century if n.is_none() => "PXC".into(),
+            DurUnit::Century => format!("P{}Y", count(100)),
+        }
+    }
 }
 
 /// Modifier words.

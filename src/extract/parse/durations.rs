@@ -7,8 +7,9 @@
 use crate::extract::{Grain, Mod, TimexType};
 use crate::lexicon::Lang;
 
-use super::timex::{DurUnit, Word};
+use super::timex::Word;
 use super::{Expr, Parser};
+use crate::lexicon::DurUnit;
 
 /// English words before a count that make it approximate.
 pub(super) const EN_APPROX: &[&str] = &[
@@ -196,7 +197,7 @@ impl Parser<'_> {
             (_, Some(n), Some(DurUnit::Day)) => format!("P{n}DT12H"),
             (_, Some(n), Some(DurUnit::Hour)) => format!("PT{n}H30M"),
             (_, Some(n), Some(DurUnit::Minute)) => format!("PT{n}M30S"),
-            _ => unit.value(n),
+            _ => unit.iso_duration(n),
         };
         // `the two-year plan`: the adjective alone is the duration
         let start = if adjective && modifier.is_none() { j } else { i };
@@ -221,7 +222,7 @@ impl Parser<'_> {
                 j + 1,
                 TimexType::Duration,
                 Grain::Duration,
-                unit.value(Some(1)),
+                unit.iso_duration(Some(1)),
             ));
         }
         let k = self.en_hyphen(j + 1);
@@ -232,7 +233,7 @@ impl Parser<'_> {
                 k + 1,
                 TimexType::Duration,
                 Grain::Duration,
-                unit.value(n),
+                unit.iso_duration(n),
             ));
         }
         None
@@ -262,7 +263,7 @@ impl Parser<'_> {
             k + 1,
             TimexType::Duration,
             Grain::Duration,
-            unit.value(None),
+            unit.iso_duration(None),
         ))
     }
 
@@ -345,7 +346,7 @@ impl Parser<'_> {
         if self.tx_is(end, FA_AR_STRETCH) {
             end += 1;
         }
-        let mut e = Self::unplaced(i, end, TimexType::Duration, Grain::Duration, unit.value(n));
+        let mut e = Self::unplaced(i, end, TimexType::Duration, Grain::Duration, unit.iso_duration(n));
         e.modifier = modifier;
         Some(e)
     }

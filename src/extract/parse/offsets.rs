@@ -116,17 +116,18 @@ impl Parser<'_> {
     /// Plural and singular unit words (`أيام`, `يوما`, `روز`, `days`) and the
     /// calendar units (`هفته`, `شهر`, `month`).
     pub(super) fn count_unit(&self, i: usize) -> Option<(Unit, Option<u32>, usize)> {
-        if let Some((v, j)) = self.dur_unit(i) {
-            let (unit, dual) = match v {
-                DurUnit::Day => (Unit::Day, None),
-                DurUnit::Day2 => (Unit::Day, Some(2)),
-                DurUnit::Week => (Unit::Week, None),
-                DurUnit::Week2 => (Unit::Week, Some(2)),
-                DurUnit::Month => (Unit::Month, None),
-                DurUnit::Month2 => (Unit::Month, Some(2)),
-                DurUnit::Year => (Unit::Year, None),
-                DurUnit::Year2 => (Unit::Year, Some(2)),
-                DurUnit::Second | DurUnit::Minute | DurUnit::Hour => return None,
+        if let Some(((v, dual), j)) = self.dur_unit(i) {
+            let unit = match v {
+                DurUnit::Day => Unit::Day,
+                DurUnit::Week => Unit::Week,
+                DurUnit::Month => Unit::Month,
+                DurUnit::Year => Unit::Year,
+                DurUnit::Second
+                | DurUnit::Minute
+                | DurUnit::Hour
+                | DurUnit::Quarter
+                | DurUnit::Decade
+                | DurUnit::Century => return None,
             };
             return Some((unit, dual, j));
         }

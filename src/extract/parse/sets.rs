@@ -7,8 +7,9 @@ use crate::extract::{Grain, TimexType};
 use crate::lexicon::{Kind, Lang};
 
 use super::durations::EN_APPROX;
-use super::timex::{DurUnit, Word};
+use super::timex::Word;
 use super::{Expr, Parser};
+use crate::lexicon::DurUnit;
 
 /// English plural weekdays (`on Mondays`): a weekly recurrence.
 const EN_PLURAL_WEEKDAYS: &[&str] = &[
@@ -69,7 +70,7 @@ impl Parser<'_> {
             if plural || (self.lang == Lang::Ar && self.tok(j).is_some_and(|t| t.text(self.buf).starts_with("ال"))) {
                 return None;
             }
-            return Some((unit.value(Some(1)), j + 1));
+            return Some((unit.iso_duration(Some(1)), j + 1));
         }
         if let Some(Word::Part(p)) = self.tx_word(j) {
             return Some((format!("XXXX-XX-XXT{}", p.code()), j + 1));
@@ -92,7 +93,7 @@ impl Parser<'_> {
         let Some(Word::Unit { unit, .. }) = self.tx_word(k) else {
             return None;
         };
-        Some((unit.value(Some(n)), k + 1))
+        Some((unit.iso_duration(Some(n)), k + 1))
     }
 
     /// `every day`, `each Thursday`, `every other week`, `daily`, `annually`,
@@ -114,9 +115,9 @@ impl Parser<'_> {
             Some(Word::Per(_)) if self.toks[i].capital && i > 0 && !self.is_punct(i - 1, &['.', '"', '“']) => {}
             Some(Word::Per(unit)) => {
                 let v = if unit == DurUnit::Quarter {
-                    DurUnit::Month.value(Some(3))
+                    DurUnit::Month.iso_duration(Some(3))
                 } else {
-                    unit.value(Some(1))
+                    unit.iso_duration(Some(1))
                 };
                 return set(i + 1, v);
             }
@@ -151,7 +152,7 @@ impl Parser<'_> {
             && let Some(Word::Unit { unit, plural: false }) = self.tx_word(i + 1)
             && unit != DurUnit::Second
         {
-            return set(i + 2, unit.value(Some(1)));
+            return set(i + 2, unit.iso_duration(Some(1)));
         }
         None
     }
@@ -172,7 +173,7 @@ impl Parser<'_> {
                         _ => None,
                     };
                     if let Some(u) = self.en_word(i + 1).and_then(per) {
-                        return set(i + 2, u.value(Some(1)));
+                        return set(i + 2, u.iso_duration(Some(1)));
                     }
                     // `هر دو کشور`: both; a count after `هر` is a recurrence only before `یک بار`
                     if self.tx_word(i + 1).is_some_and(|w| matches!(w, Word::Num(_))) {
@@ -182,9 +183,9 @@ impl Parser<'_> {
                 let (v, end) = self.every_what(i + 1)?;
                 set(end, v)
             }
-            Some(Word::Per(unit)) => set(i + 1, unit.value(Some(1))),
+            Some(Word::Per(unit)) => set(i + 1, unit.iso_duration(Some(1))),
             _ if self.lang == Lang::Fa && self.tx_is(i, &["همه"]) && self.tx_is(i + 1, &["روزه"]) => {
-                set(i + 2, DurUnit::Day.value(Some(1)))
+                set(i + 2, DurUnit::Day.iso_duration(Some(1)))
             }
             _ => None,
         }

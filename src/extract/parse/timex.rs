@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::{Grain, TimexType, Types};
-use crate::lexicon::{Kind, Lang, TokKind, fold_spelling};
+use crate::lexicon::{DurUnit, Kind, Lang, TokKind, fold_spelling};
 
 use super::{Expr, Parser};
 
@@ -48,42 +48,6 @@ impl DayPart {
     }
 }
 
-/// A unit a duration or a recurrence counts in.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) enum DurUnit {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
-}
-
-impl DurUnit {
-    /// The TIMEX3 duration of `n` units (None: an unknown number, `PXY`).
-    pub(crate) fn value(self, n: Option<u32>) -> String {
-        let count = |k: u32| n.map_or_else(|| "X".to_string(), |n| n.saturating_mul(k).to_string());
-        match self {
-            DurUnit::Second => format!("PT{}S", count(1)),
-            DurUnit::Minute => format!("PT{}M", count(1)),
-            DurUnit::Hour => format!("PT{}H", count(1)),
-            DurUnit::Day => format!("P{}D", count(1)),
-            DurUnit::Week => format!("P{}W", count(1)),
-            DurUnit::Month => format!("P{}M", count(1)),
-            DurUnit::Quarter => format!("P{}Q", count(1)),
-            DurUnit::Year => format!("P{}Y", count(1)),
-            DurUnit::Decade if n.is_none() => "PXE".into(),
-            DurUnit::Decade => format!("P{}Y", count(10)),
-            DurUnit::Century if n.is_none() => "PXC".into(),
-            DurUnit::Century => format!("P{}Y", count(100)),
-        }
-    }
-}
-
 /// What a word means to the TIMEX3 patterns (all languages, folded spellings).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Word {
@@ -114,21 +78,7 @@ static TIMEX_WORDS_TSV: &str = include_str!("../../../data/timex_words.tsv");
 
 /// Reads one `meaning` column of `data/timex_words.tsv`.
 fn parse_word(meaning: &str) -> Option<Word> {
-    let unit_of = |u: &str| {
-        Some(match u {
-            "second" => DurUnit::Second,
-            "minute" => DurUnit::Minute,
-            "hour" => DurUnit::Hour,
-            "day" => DurUnit::Day,
-            "week" => DurUnit::Week,
-            "month" => DurUnit::Month,
-            "quarter" => DurUnit::Quarter,
-            "year" => DurUnit::Year,
-            "decade" => DurUnit::Decade,
-            "century" => DurUnit::Century,
-            _ => return None,
-        })
-    };
+    let unit_of = DurUnit::from_name;
     let (head, arg) = meaning.split_once(':').unwrap_or((meaning, ""));
     Some(match head {
         "unit" => unit(unit_of(arg)?, false),
