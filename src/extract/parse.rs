@@ -364,6 +364,14 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// An am/pm word at `i` (`صباحاً`, `مساء`, `ب.ظ`).
+    pub(crate) fn am_pm(&self, i: usize) -> Option<(AmPm, usize)> {
+        self.typed(i, Kind::AmPm, |v| match v {
+            Value::AmPm(x) => Some(x),
+            _ => None,
+        })
+    }
+
     pub(crate) fn frame(&self, i: usize, f: FrameWord) -> Option<usize> {
         self.entry(i, Kind::Frame)
             .filter(|(e, _)| e.value == Value::Frame(f))
@@ -640,15 +648,8 @@ impl<'a> Parser<'a> {
             k += 2;
         }
         let mut h = h as u8;
-        if let Some((ampm, n)) = self.typed(k, Kind::AmPm, |v| match v {
-            Value::AmPm(x) => Some(x),
-            _ => None,
-        }) {
-            if ampm == AmPm::Pm && h < 12 {
-                h += 12;
-            } else if ampm == AmPm::Am && h == 12 {
-                h = 0;
-            }
+        if let Some((ampm, n)) = self.am_pm(k) {
+            h = ampm.to_24h(h);
             k = n;
         }
         Some(((h, m as u8), k))

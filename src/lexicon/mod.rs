@@ -650,6 +650,19 @@ mod tests {
     }
 
     #[test]
+    fn twelve_hour_clock_to_24() {
+        assert_eq!(
+            [
+                AmPm::Pm.to_24h(3),
+                AmPm::Pm.to_24h(12),
+                AmPm::Am.to_24h(12),
+                AmPm::Am.to_24h(9)
+            ],
+            [15, 12, 0, 9]
+        );
+    }
+
+    #[test]
     fn lexicon_data_parses() {
         Lexicon::parse(LEXICON_TSV).unwrap();
     }

@@ -162,6 +162,17 @@ pub enum AmPm {
     Pm,
 }
 
+impl AmPm {
+    /// The 24-hour hour of `h` o'clock on a 12-hour clock: 3 pm is 15, 12 am is 0.
+    pub fn to_24h(self, h: u8) -> u8 {
+        match self {
+            AmPm::Pm if h < 12 => h + 12,
+            AmPm::Am if h == 12 => 0,
+            _ => h,
+        }
+    }
+}
+
 /// A season of the year.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Season {

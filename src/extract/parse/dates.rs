@@ -71,25 +71,24 @@ impl Parser<'_> {
             None => Calendar::Gregorian,
         };
         let y = y as i32;
-        let mut what = What::Date {
-            cal,
-            year: Some(y),
-            short_year: ydigits == 2,
-            month: Some(m as u8),
-            day: Some(d as u8),
-            day_to: None,
-            time: None,
-            rel_year: None,
-            month_dir: None,
-            weekday: None,
-            half: None,
-            swappable: ad != 4 && d <= 12,
-        };
-        if let Some((t, k)) = self.time(end) {
-            if let What::Date { time, .. } = &mut what {
+        let mut what = Self::date(cal);
+        if let What::Date {
+            year,
+            short_year,
+            month,
+            day,
+            time,
+            swappable,
+            ..
+        } = &mut what
+        {
+            (*year, *short_year) = (Some(y), ydigits == 2);
+            (*month, *day) = (Some(m as u8), Some(d as u8));
+            *swappable = ad != 4 && d <= 12;
+            if let Some((t, k)) = self.time(end) {
                 *time = Some(t);
+                end = k;
             }
-            end = k;
         }
         Some(Expr {
             start: i,

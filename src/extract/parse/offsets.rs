@@ -343,7 +343,8 @@ impl Parser<'_> {
         self.en_counted_offset(i).or_else(|| self.en_day_words(i))
     }
 
-    fn en_unit(&self, i: usize) -> Option<Unit> {
+    /// An English unit word at `i` (`day`, `weeks`, `decade`).
+    pub(super) fn en_unit(&self, i: usize) -> Option<Unit> {
         Some(match self.en_word(i)? {
             "day" | "days" => Unit::Day,
             "week" | "weeks" => Unit::Week,

@@ -6,7 +6,7 @@
 //! document's day (`RelDay(0)`), as TimeBank dates `this morning`.
 
 use crate::extract::{Mod, Types};
-use crate::lexicon::{AmPm, Kind, Lang, Value};
+use crate::lexicon::{AmPm, Kind, Lang};
 
 use super::timex::{DayPart, TimeOfDay, Word};
 use super::{Expr, Parser, What};
@@ -140,21 +140,11 @@ impl Parser<'_> {
             end += if self.tx_is(end, &["و"]) { 2 } else { 1 };
         }
         let mut told = colon || clock_word;
-        let ampm = self.en_ampm(end).or_else(|| {
-            self.typed(end, Kind::AmPm, |v| match v {
-                Value::AmPm(x) => Some(x),
-                _ => None,
-            })
-        });
-        if let Some((ampm, n)) = ampm {
+        if let Some((ampm, n)) = self.en_ampm(end).or_else(|| self.am_pm(end)) {
             if h > 12 || h == 0 {
                 return None;
             }
-            if ampm == AmPm::Pm && h < 12 {
-                h += 12;
-            } else if ampm == AmPm::Am && h == 12 {
-                h = 0;
-            }
+            h = ampm.to_24h(h);
             end = n;
             told = true;
         } else if self.lang == Lang::En && self.en_is(end, &["in"]) && self.en_is(end + 1, &["the"]) {

@@ -380,14 +380,7 @@ impl Parser<'_> {
         } else {
             self.en_count(j, 200)?
         };
-        let unit = match self.en_word(k)? {
-            "day" | "days" => Unit::Day,
-            "week" | "weeks" => Unit::Week,
-            "month" | "months" => Unit::Month,
-            "year" | "years" => Unit::Year,
-            "decade" | "decades" => Unit::Decade,
-            _ => return None,
-        };
+        let unit = self.en_unit(k)?;
         let mut end = k + 1;
         if self.en_is(end, &["or"]) && self.en_is(end + 1, &["so"]) {
             end += 2;
